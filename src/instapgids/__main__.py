@@ -1,0 +1,3 @@
+from instapgids.cli import main
+
+main()

@@ -1,0 +1,178 @@
+"""The command line: thin Typer commands over content, rules and renderers.
+
+Heavy modules (pydantic, PyYAML, Rich, questionary) are imported inside the
+commands that use them, so that ``--version`` and ``--help`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from . import __version__
+from .errors import UserError
+
+if TYPE_CHECKING:
+    from .content import Content
+
+app = typer.Typer(
+    name="instapgids",
+    help="Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+lots_app = typer.Typer(help="De zes percelen (loten) en hun ICT-partners.", no_args_is_help=True)
+app.add_typer(lots_app, name="lots")
+
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Map met de inhoud (YAML) in plaats van de meegeleverde; ook via INSTAPGIDS_DATA_DIR.",
+        show_default=False,
+    ),
+]
+
+
+def _content(data_dir: Path | None = None) -> Content:
+    from .content import load_content
+    from .paths import data_dir as find_data_dir
+
+    return load_content(find_data_dir(data_dir))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"instapgids {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Toon het versienummer."),
+    ] = False,
+) -> None:
+    """Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist."""
+
+
+@lots_app.command("list")
+def lots_list() -> None:
+    """Toon de zes percelen met hun ICT-partners. Voorbeeld: instapgids lots list"""
+    from .console import out
+    from .render_lots import lots_table
+
+    out().print(lots_table(_content()))
+
+
+@lots_app.command("show")
+def lots_show(
+    lot: Annotated[str, typer.Argument(help="Het nummer van het perceel, 1 tot 6.", show_default=False)],
+) -> None:
+    """Alles over één perceel. Voorbeeld: instapgids lots show 5"""
+    from .console import out
+    from .render_lots import lot_detail, unknown_lot_message
+
+    content = _content()
+    number = int(lot) if lot.strip().isdigit() else None
+    chosen = content.lot_by_number.get(number) if number is not None else None
+    if chosen is None:
+        raise UserError(unknown_lot_message(content, lot))
+    out().print(lot_detail(content, chosen))
+
+
+@app.command()
+def validate(data_dir: DataDirOption = None) -> None:
+    """Controleer de inhoud (voor het inhoudsteam). Voorbeeld: instapgids validate --data-dir data"""
+    content = _content(data_dir)
+    counts = ", ".join(f"{n} {what}" for what, n in content.counts().items())
+    g = content.guide.guide
+    typer.echo(f"OK: {counts}.")
+    typer.echo(f"Gids: {g.title} v{g.version} ({g.date}); inhoud uit {content.directory}")
+
+
+ProfileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--profile",
+        "-p",
+        help="Een profiel: een naam (bv. 'gemeente-x') of een pad naar een YAML-bestand. "
+        "Zonder deze optie: uw standaardprofiel.",
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def start(
+    profile: ProfileOption = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Lees de antwoorden uit dit YAML-bestand in plaats van vragen te stellen (zie examples/).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Beantwoord enkele vragen en krijg uw persoonlijke checklist. Voorbeeld: instapgids start"""
+    from .session import run_interview, run_with_answers
+
+    if answers is not None:
+        run_with_answers(_content(), profile, answers)
+    else:
+        run_interview(_content(), profile)
+
+
+@app.command()
+def checklist(
+    profile: ProfileOption = None,
+    export: Annotated[
+        str | None,
+        typer.Option("--export", "-e", help="Exporteer in dit formaat: md (Markdown).", show_default=False),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Bestand voor de export, of '-' voor het scherm (standaard).", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand exportbestand.")] = False,
+) -> None:
+    """Toon de checklist van een bewaard profiel, of exporteer ze. Voorbeeld: instapgids checklist --export md -o checklist.md"""
+    from .session import show_checklist
+
+    show_checklist(_content(), profile, export, output, force)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    sys.stdout.flush()
+    sys.stderr.write(message.rstrip("\n") + "\n")
+    raise SystemExit(code)
+
+
+def main() -> None:
+    """Entry point: runs the app and turns every user error into a message and an exit code."""
+    import click
+
+    # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    try:
+        code = app(standalone_mode=False, prog_name="instapgids")
+    except UserError as exc:
+        _fail(str(exc), exc.exit_code)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _fail("\nOnderbroken.", 130)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+    raise SystemExit(code if isinstance(code, int) else 0)

@@ -1,0 +1,230 @@
+"""Checks that span the content files: unique ids, references, cited sections, conditions.
+
+Each problem is placed at the file, line and field it concerns, by following
+the model's path back into the loaded YAML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import models as m
+from .content import FILES, Content
+from .errors import Problem
+from .yamlsource import format_path, locate
+
+Path_ = tuple[str | int, ...]
+
+
+def walk(obj: Any, path: Path_ = ()) -> Iterator[tuple[Path_, BaseModel]]:
+    """Every model inside ``obj`` with its path in YAML terms (aliases, list indexes)."""
+    if isinstance(obj, BaseModel):
+        yield path, obj
+        for name, info in type(obj).model_fields.items():
+            yield from walk(getattr(obj, name), (*path, info.alias or name))
+    elif isinstance(obj, list):
+        for index, element in enumerate(obj):
+            yield from walk(element, (*path, index))
+
+
+class _Checker:
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.problems: list[Problem] = []
+        self.file = ""
+
+    def report(self, path: Path_, message: str, key: bool = False) -> None:
+        position, resolved = locate(self.content.raw.get(self.file), path, key=key)
+        self.problems.append(
+            Problem(self.content.directory / self.file, *position, format_path(resolved), message)
+        )
+
+    def refs(self, path: Path_, values: list[str], known: set[str] | dict[str, Any], what: str) -> None:
+        for index, value in enumerate(values):
+            if value not in known:
+                self.report((*path, index), f"onbekende {what} '{value}'")
+
+    def ref(self, path: Path_, value: str | None, known: set[str] | dict[str, Any], what: str) -> None:
+        if value is not None and value not in known:
+            self.report(path, f"onbekende {what} '{value}'")
+
+
+def _unique(checker: _Checker, file: str, entries: list[tuple[Path_, Any]], what: str) -> set[Any]:
+    checker.file = file
+    seen: dict[Any, Path_] = {}
+    for path, value in entries:
+        if value in seen:
+            first = locate(checker.content.raw.get(file), seen[value])[0][0]
+            checker.report(path, f"{what} '{value}' komt twee keer voor (eerst op regel {first})")
+        else:
+            seen[value] = path
+    return set(seen)
+
+
+def crosscheck(content: Content) -> list[Problem]:
+    c = _Checker(content)
+    attrs = {
+        "guide.yaml": content.guide,
+        "lots.yaml": content.lots_file,
+        "journey.yaml": content.journey,
+        "systems.yaml": content.systems_file,
+        "roles.yaml": content.roles_file,
+        "contacts.yaml": content.contacts_file,
+        "documents.yaml": content.documents_file,
+        "interview.yaml": content.interview,
+    }
+    assert set(attrs) == set(FILES)
+
+    # ---- unique ids, one namespace per kind
+    sections = _unique(
+        c, "guide.yaml", [(("sections", i, "number"), s.number) for i, s in enumerate(content.guide.sections)],
+        "sectie",
+    )
+    lots = content.lots_file.lots
+    _unique(c, "lots.yaml", [(("lots", i, "number"), lot.number) for i, lot in enumerate(lots)], "perceelnummer")
+    _unique(c, "lots.yaml", [(("lots", i, "id"), lot.id) for i, lot in enumerate(lots)], "perceel-id")
+    types = _unique(
+        c, "lots.yaml",
+        [(("service_types", i, "id"), t.id) for i, t in enumerate(content.lots_file.service_types)],
+        "soort dienst",
+    )
+    systems = _unique(
+        c, "systems.yaml",
+        [(("systems", i, "id"), s.id) for i, s in enumerate(content.systems_file.systems)], "systeem-id",
+    )
+    contacts = _unique(
+        c, "contacts.yaml",
+        [(("contacts", i, "id"), x.id) for i, x in enumerate(content.contacts_file.contacts)], "contact-id",
+    )
+    documents = _unique(
+        c, "documents.yaml",
+        [(("documents", i, "id"), d.id) for i, d in enumerate(content.documents_file.documents)],
+        "document-id",
+    )
+    rights_list = content.roles_file.rights
+    rights = _unique(c, "roles.yaml", [(("rights", i, "id"), r.id) for i, r in enumerate(rights_list)], "recht-id")
+    roles = _unique(
+        c, "roles.yaml",
+        [(("rights", i, "roles", j, "id"), role.id) for i, r in enumerate(rights_list) for j, role in enumerate(r.roles)],
+        "rol-id",
+    )
+    questions = content.interview.questions
+    question_ids = _unique(
+        c, "interview.yaml", [(("questions", i, "id"), q.id) for i, q in enumerate(questions)], "vraag-id"
+    )
+    for i, q in enumerate(questions):
+        _unique(c, "interview.yaml", [(("questions", i, "options", j, "value"), o.value) for j, o in enumerate(q.options)], "optie")
+    phases = content.journey.phases
+    phase_ids = _unique(c, "journey.yaml", [(("phases", i, "id"), p.id) for i, p in enumerate(phases)], "fase-id")
+    _unique(
+        c, "journey.yaml",
+        [(("phases", i, "steps", j, "id"), s.id) for i, p in enumerate(phases) for j, s in enumerate(p.steps)],
+        "stap-id",
+    )
+    item_ids = _unique(
+        c, "journey.yaml",
+        [
+            (("phases", i, "steps", j, "items", k, "id"), item.id)
+            for i, p in enumerate(phases) for j, s in enumerate(p.steps) for k, item in enumerate(s.items)
+        ],
+        "checklistpunt-id",
+    )
+
+    org_question = content.question_by_id.get("org_kind")
+    org_kinds = {o.value for o in org_question.options} if org_question else set()
+    order = {q.id: i for i, q in enumerate(questions)}
+    holdable = roles | rights | systems
+    gatherers: list[Path_] = []
+
+    for file, model in attrs.items():
+        c.file = file
+        for path, obj in walk(model):
+            # every cited section exists in the guide
+            for name in ("section", "sections"):
+                value = getattr(obj, name, None)
+                if isinstance(value, str):
+                    c.ref((*path, name), value, sections, "sectie")
+                elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    c.refs((*path, name), value, sections, "sectie")
+            if isinstance(obj, m.Lot):
+                c.refs((*path, "systems"), obj.systems, systems, "systeem")
+                c.refs((*path, "documents"), obj.documents, documents, "document")
+                for j, t in enumerate(obj.service_types):
+                    c.ref((*path, "service_types", j, "type"), t.type, types, "soort dienst")
+            elif isinstance(obj, m.System):
+                c.refs((*path, "phases"), obj.phases, phase_ids, "fase")
+                c.refs((*path, "rights"), obj.rights, rights, "recht")
+                c.refs((*path, "contacts"), obj.contacts, contacts, "contact")
+                c.refs((*path, "documents"), obj.documents, documents, "document")
+                for j, proc in enumerate(obj.access):
+                    c.refs((*path, "access", j, "applies_to"), proc.applies_to, org_kinds, "soort organisatie")
+            elif isinstance(obj, m.Right):
+                c.ref((*path, "system"), obj.system, systems, "systeem")
+                c.ref((*path, "granted_by"), obj.granted_by, contacts, "contact")
+            elif isinstance(obj, m.Phase):
+                c.refs((*path, "support"), obj.support, contacts, "contact")
+                c.refs((*path, "systems"), obj.systems, systems, "systeem")
+            elif isinstance(obj, m.Item):
+                c.refs((*path, "contacts"), obj.contacts, contacts, "contact")
+                c.refs((*path, "documents"), obj.documents, documents, "document")
+                c.refs((*path, "systems"), obj.systems, systems, "systeem")
+                c.refs((*path, "waits_for"), obj.waits_for, item_ids, "checklistpunt")
+                if obj.id in obj.waits_for:
+                    c.report((*path, "waits_for"), "een checklistpunt kan niet op zichzelf wachten")
+                for j, request in enumerate(obj.roles):
+                    c.ref((*path, "roles", j, "right"), request.right, rights, "recht")
+                    c.ref((*path, "roles", j, "role"), request.role, roles, "rol")
+                if obj.gathers_roles:
+                    gatherers.append(path)
+            elif isinstance(obj, m.OtherServices):
+                c.refs((*path, "documents"), obj.documents, documents, "document")
+            elif isinstance(obj, m.Option):
+                c.refs((*path, "holds"), obj.holds, holdable, "rol, recht of systeem")
+            elif isinstance(obj, m.Condition) and obj.answer is not None:
+                _check_condition(c, path, obj, content, question_ids)
+
+    # a question's `when` may only look at questions asked before it
+    c.file = "interview.yaml"
+    for i, q in enumerate(questions):
+        if q.when is None:
+            continue
+        for path, cond in walk(q.when, ("questions", i, "when")):
+            if isinstance(cond, m.Condition) and cond.answer in order and order[cond.answer] >= i:
+                c.report((*path, "answer"), f"vraag '{cond.answer}' wordt pas later gesteld dan '{q.id}'")
+    if "org_kind" not in question_ids:
+        c.report(("questions",), "de vraag 'org_kind' (soort organisatie) ontbreekt")
+
+    c.file = "journey.yaml"
+    has_roles = any(item.roles for p in phases for s in p.steps for item in s.items)
+    if has_roles and len(gatherers) != 1:
+        where = gatherers[1] if len(gatherers) > 1 else ("phases",)
+        c.report(where, "precies één checklistpunt moet 'gathers_roles: true' hebben")
+    return c.problems
+
+
+def _check_condition(c: _Checker, path: Path_, cond: m.Condition, content: Content, known: set[str]) -> None:
+    assert cond.answer is not None
+    if cond.answer not in known:
+        c.report((*path, "answer"), f"onbekende vraag '{cond.answer}'")
+        return
+    question = content.question_by_id[cond.answer]
+    values = {o.value for o in question.options}
+    if question.kind == "checkbox":
+        if cond.includes is None:
+            c.report(path, f"vraag '{question.id}' is een meerkeuzevraag: gebruik 'includes'")
+        else:
+            c.ref((*path, "includes"), cond.includes, values, f"optie van '{question.id}':")
+    elif question.kind == "select":
+        if cond.includes is not None or isinstance(cond.equals, bool):
+            c.report(path, f"vraag '{question.id}' heeft één antwoord: gebruik 'equals' of 'in' met een optie")
+        else:
+            c.ref((*path, "equals"), cond.equals, values, f"optie van '{question.id}':")
+            c.refs((*path, "in"), cond.in_ or [], values, f"optie van '{question.id}':")
+    elif question.kind == "confirm":
+        if not isinstance(cond.equals, bool):
+            c.report(path, f"vraag '{question.id}' is een ja/nee-vraag: gebruik 'equals: true' of 'equals: false'")
+    else:
+        c.report(path, f"vraag '{question.id}' is een open vraag en kan geen voorwaarde zijn")

@@ -1,0 +1,138 @@
+"""The interview: the one module that talks to questionary.
+
+Which question comes next, and which answers still apply, is decided by
+``rules.py`` from interview.yaml; this module only asks, in Dutch, and hands
+every answer to ``on_answer`` at once (so an interruption loses nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import questionary
+from prompt_toolkit.styles import Style
+
+from . import models as m
+from .console import out
+from .content import Content
+from .rules import AnswerValue, applicable_answers, describe_answer, active_questions, next_question
+
+SELECT_HINT = "(pijltjestoetsen, Enter om te kiezen)"
+CHECKBOX_HINT = "(pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen)"
+TEXT_HINT = ""
+STYLE = Style([("qmark", "fg:#00afaf bold"), ("question", "bold"), ("instruction", "fg:#808080")])
+
+DONE = "__klaar__"
+
+Answers = dict[str, AnswerValue]
+
+
+def _ask_raw(question: m.Question, default: AnswerValue | None) -> AnswerValue:
+    """Ask one question; raises KeyboardInterrupt on Ctrl-C."""
+    common: dict[str, Any] = {"qmark": "?", "style": STYLE, "erase_when_done": True}
+    message = question.prompt
+    if question.kind == "text":
+        result = questionary.text(
+            message,
+            default=default if isinstance(default, str) else "",
+            validate=lambda text: True if text.strip() else "Vul hier iets in.",
+            instruction=TEXT_HINT,
+            **common,
+        ).unsafe_ask()
+        return str(result).strip()
+    if question.kind == "confirm":
+        choices = [questionary.Choice("Ja", value=True), questionary.Choice("Nee", value=False)]
+        start = choices[0] if default is not False else choices[1]
+        return bool(
+            questionary.select(message, choices=choices, default=start, instruction=SELECT_HINT, **common).unsafe_ask()
+        )
+    if question.kind == "select":
+        choices = [questionary.Choice(o.label, value=o.value) for o in question.options]
+        start = next((c for c in choices if c.value == default), None)
+        return str(
+            questionary.select(message, choices=choices, default=start, instruction=SELECT_HINT, **common).unsafe_ask()
+        )
+    ticked = default if isinstance(default, list) else []
+    choices = [questionary.Choice(o.label, value=o.value, checked=o.value in ticked) for o in question.options]
+    exclusive = {o.value for o in question.options if o.exclusive}
+
+    def validate(selected: list[str]) -> bool | str:
+        if not selected:
+            return "Kruis minstens één antwoord aan (met de spatiebalk)."
+        if len(selected) > 1 and exclusive.intersection(selected):
+            label = next(o.label for o in question.options if o.value in exclusive.intersection(selected))
+            return f"'{label}' kan niet samen met andere antwoorden."
+        return True
+
+    result = questionary.checkbox(message, choices=choices, validate=validate, instruction=CHECKBOX_HINT, **common).unsafe_ask()
+    return [str(v) for v in result]
+
+
+def _echo(question: m.Question, value: AnswerValue) -> None:
+    from rich.text import Text
+
+    line = Text("✔ ", style="green")
+    line.append(f"{question.label}: ", style="bold")
+    line.append(describe_answer(question, value))
+    out().print(line)
+
+
+def ask_missing(content: Content, answers: Answers, on_answer: Callable[[Answers], None]) -> Answers:
+    """Ask every applicable question that has no answer yet, in order."""
+    while (question := next_question(content, answers)) is not None:
+        if question.help:
+            out().print(f"[dim]{question.help}[/dim]")
+        value = _ask_raw(question, None)
+        answers = {**answers, question.id: value}
+        _echo(question, value)
+        on_answer(answers)
+    return answers
+
+
+def review(content: Content, answers: Answers, on_answer: Callable[[Answers], None]) -> Answers:
+    """'Controleer uw antwoorden': change any single answer until the user confirms."""
+    while True:
+        answers = ask_missing(content, answers, on_answer)
+        questions = active_questions(content, answers)
+        choices = [questionary.Choice("Alles klopt: toon mijn checklist", value=DONE)]
+        choices += [
+            questionary.Choice(f"{q.label}: {describe_answer(q, answers[q.id])}", value=q.id)
+            for q in questions
+            if q.id in answers
+        ]
+        out().print()
+        picked = questionary.select(
+            "Controleer uw antwoorden. Kies een antwoord om het te wijzigen:",
+            choices=choices,
+            instruction=SELECT_HINT,
+            qmark="?",
+            style=STYLE,
+            erase_when_done=True,
+        ).unsafe_ask()
+        if picked == DONE:
+            return answers
+        question = content.question_by_id[str(picked)]
+        value = _ask_raw(question, answers.get(question.id))
+        _echo(question, value)
+        answers = applicable_answers(content, {**answers, question.id: value})
+        on_answer(answers)
+
+
+def choose_resume(has_complete: bool) -> str:
+    """What to do with an existing profile: 'review', 'continue' or 'restart'."""
+    if has_complete:
+        choices = [
+            questionary.Choice("Mijn antwoorden bekijken en wijzigen", value="review"),
+            questionary.Choice("Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"),
+        ]
+        message = "Er zijn al antwoorden bewaard. Wat wilt u doen?"
+    else:
+        choices = [
+            questionary.Choice("Verdergaan waar ik gebleven was", value="continue"),
+            questionary.Choice("Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"),
+        ]
+        message = "Het vorige gesprek werd onderbroken. Wat wilt u doen?"
+    return str(
+        questionary.select(message, choices=choices, instruction=SELECT_HINT, qmark="?", style=STYLE, erase_when_done=True).unsafe_ask()
+    )

@@ -1,0 +1,105 @@
+"""Words for the checklist, shared by every renderer (terminal, Markdown, …).
+
+Renderers decide the layout; this module decides what each item says, so the
+terminal and the exported file never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import models as m
+from .content import Content
+from .rules import Checklist, ChecklistItem, describe_reasons
+
+STATUS_WORDS = {"todo": "te doen", "done": "al in orde"}
+
+
+def contact_text(contact: m.Contact) -> str:
+    parts = [contact.name]
+    if contact.email:
+        parts.append(contact.email)
+    if contact.phone:
+        parts.append(f"tel. {contact.phone}" + (f" (intern {contact.phone_internal})" if contact.phone_internal else ""))
+    if contact.url:
+        parts.append(contact.url)
+    if contact.how_to_reach and not contact.email:
+        parts.append(contact.how_to_reach)
+    return " — ".join(parts)
+
+
+def document_text(document: m.Document) -> str:
+    where = document.url or "geen adres in de gids"
+    after = {
+        "onboarding-deel-1": ", beschikbaar na onboarding deel 1",
+        "onboarding-deel-2": ", beschikbaar na onboarding deel 2",
+    }.get(document.available_after or "", "")
+    return f"{document.title} ({where}{after})"
+
+
+def role_texts(entry: ChecklistItem) -> list[str]:
+    lines = []
+    for line in entry.roles:
+        text = f"recht '{line.right.name}'"
+        if line.roles:
+            names = ", ".join(f"'{r.name}'" for r in line.roles)
+            text += f" met rol {names}" if len(line.roles) == 1 else f" met de rollen {names}"
+        lines.append(text)
+    return lines
+
+
+@dataclass(frozen=True)
+class ItemText:
+    """Everything one checklist item says, as labelled lines."""
+
+    id: str
+    title: str
+    status: str
+    details: list[str]
+    fields: list[tuple[str, list[str]]]
+
+
+def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> ItemText:
+    item = entry.item
+    titles = {i.item.id: i.item.title for i in checklist.items()}
+    fields: list[tuple[str, list[str]]] = []
+    if entry.status == "todo":
+        if entry.roles:
+            label = "Vraag aan uw lokale beheerder" if item.gathers_roles else "Rechten en rollen"
+            fields.append((label, role_texts(entry)))
+        if item.contacts:
+            fields.append(("Contact", [contact_text(content.contact_by_id[c]) for c in item.contacts]))
+        if item.documents:
+            fields.append(("Documenten", [document_text(content.document_by_id[d]) for d in item.documents]))
+        if entry.waits_for:
+            fields.append(("Wacht op", [titles[i] for i in entry.waits_for]))
+    fields.append(("Waarom", describe_reasons(content, checklist, entry)))
+    fields.append(("Bron", [f"§{item.section} {content.section_by_number[item.section].title}"]))
+    return ItemText(
+        id=item.id,
+        title=item.title,
+        status=STATUS_WORDS[entry.status],
+        details=list(item.details) if entry.status == "todo" else [],
+        fields=fields,
+    )
+
+
+def heading_lines(content: Content, checklist: Checklist) -> list[tuple[str, str]]:
+    """The checklist's heading as (label, value) pairs."""
+    g = content.guide.guide
+    lots = "; ".join(
+        f"{lot.number} {lot.name} ({', '.join(p.name for p in lot.partners)})" for lot in checklist.lots
+    ) or "nog geen perceel gekozen"
+    lines = [("Percelen", lots)]
+    kind = checklist.answers.get("org_kind")
+    question = content.question_by_id.get("org_kind")
+    if question and isinstance(kind, str):
+        label = next((o.label for o in question.options if o.value == kind), kind)
+        lines.append(("Soort organisatie", label))
+    lines.append(("Gids", f"{g.title} v{g.version} ({g.date})"))
+    return lines
+
+
+def progress_counts(checklist: Checklist) -> tuple[int, int]:
+    items = checklist.items()
+    return sum(1 for i in items if i.status == "done"), len(items)

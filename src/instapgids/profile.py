@@ -1,0 +1,182 @@
+"""Saved answers (profiles): where they live, how they are checked, read and written.
+
+A profile is a small, readable YAML file::
+
+    format: 1
+    guide_version: "1.01"
+    complete: true
+    answers:
+      org_name: Gemeente Voorbeeld
+      org_kind: lokaal-bestuur
+      needs: [netwerk]
+
+The same format is accepted by ``instapgids start --answers FILE``. Answers
+are checked against the questions of the content; a problem is reported as
+``file:line: field: message``. Answers of an older content version whose
+question no longer exists are kept in the file and reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .content import Content
+from .errors import Problem, UserError
+from .paths import state_dir
+from .rules import AnswerValue
+from .yamlsource import LocatedDict, YamlProblem, load, locate
+
+FORMAT = 1
+TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers"}
+
+
+class AnswersError(UserError):
+    """An answers file or profile that cannot be used; lists every problem."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem], hint: str = "") -> None:
+        self.problems = problems
+        head = "Het antwoordenbestand is niet bruikbaar:"
+        super().__init__("\n".join([head, *(str(p) for p in problems), *([hint] if hint else [])]))
+
+
+@dataclass
+class Profile:
+    path: Path
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+    complete: bool = False
+    guide_version: str = ""
+    stale: dict[str, Any] = field(default_factory=dict)  # answers the current content cannot use
+    notices: list[str] = field(default_factory=list)
+
+
+def profile_path(value: str | None) -> Path:
+    """``--profile``: a path, or a bare name kept in the state directory; none = the default profile."""
+    if not value:
+        return state_dir() / "profielen" / "standaard.yaml"
+    if os.sep not in value and "/" not in value and not value.endswith((".yaml", ".yml")):
+        return state_dir() / "profielen" / f"{value}.yaml"
+    return Path(value).expanduser()
+
+
+def check_answer(content: Content, qid: str, value: Any) -> str | None:
+    """Why ``value`` is not a valid answer to question ``qid``, or None when it is."""
+    question = content.question_by_id[qid]
+    values = [o.value for o in question.options]
+    if question.kind == "text":
+        if not isinstance(value, str) or not value.strip():
+            return "moet een niet-lege tekst zijn"
+    elif question.kind == "confirm":
+        if not isinstance(value, bool):
+            return "moet true (ja) of false (nee) zijn"
+    elif question.kind == "select":
+        if value not in values:
+            return f"moet een van deze waarden zijn: {', '.join(values)}"
+    else:
+        if not isinstance(value, list) or not value:
+            return f"moet een niet-lege lijst zijn met waarden uit: {', '.join(values)}"
+        wrong = [str(v) for v in value if v not in values]
+        if wrong:
+            return f"onbekende waarde(n) {', '.join(wrong)}; kies uit: {', '.join(values)}"
+        exclusive = [o.value for o in question.options if o.exclusive and o.value in value]
+        if exclusive and len(value) > 1:
+            return f"'{exclusive[0]}' kan niet samen met andere waarden"
+        if len(set(value)) != len(value):
+            return "bevat een waarde twee keer"
+    return None
+
+
+def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
+    """Read a profile or answers file.
+
+    ``strict`` (``--answers``): every problem is an error. Otherwise (a saved
+    profile), answers that the current content cannot use are kept aside in
+    ``stale`` and reported in ``notices``.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"Het bestand '{path}' bestaat niet.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"Kan '{path}' niet lezen: {exc}") from None
+    try:
+        raw = load(text)
+    except YamlProblem as exc:
+        raise AnswersError([Problem(path, *exc.position, "(bestand)", exc.message)]) from None
+
+    def at(loc: tuple[str | int, ...], message: str, key: bool = False) -> Problem:
+        (line, column), resolved = locate(raw, loc, key=key)
+        return Problem(path, line, column, ".".join(str(p) for p in resolved) or "(bestand)", message)
+
+    if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
+        raise AnswersError([at((), "verwacht een mapping met de sleutel 'answers' (zie README)")])
+    problems = [at((k,), "onbekende sleutel", key=True) for k in raw if k not in TOP_KEYS]
+    if raw.get("format", FORMAT) != FORMAT:
+        problems.append(at(("format",), f"onbekend formaat; deze versie leest formaat {FORMAT}"))
+    profile = Profile(
+        path=path,
+        complete=raw.get("complete") is True,
+        guide_version=str(raw.get("guide_version", "")),
+    )
+    for qid, value in raw["answers"].items():
+        if qid not in content.question_by_id:
+            if strict:
+                problems.append(at(("answers", qid), "onbekende vraag", key=True))
+            else:
+                profile.stale[qid] = value
+                profile.notices.append(f"Het antwoord op '{qid}' hoort bij geen enkele vraag meer; het blijft bewaard maar telt niet mee.")
+            continue
+        why = check_answer(content, qid, value)
+        if why is None:
+            profile.answers[qid] = value
+        elif strict:
+            problems.append(at(("answers", qid), why))
+        else:
+            profile.stale[qid] = value
+            profile.notices.append(f"Het antwoord op '{qid}' past niet meer ({why}); die vraag wordt opnieuw gesteld.")
+    if problems:
+        raise AnswersError(problems)
+    return profile
+
+
+def write_profile(profile: Profile, content: Content) -> None:
+    """Write the profile atomically (a temporary file renamed over the old one)."""
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "guide_version": content.guide.guide.version,
+        "complete": profile.complete,
+        "updated": datetime.now().isoformat(timespec="seconds"),
+        "answers": {**profile.answers, **profile.stale},
+    }
+    text = (
+        "# instapgids: uw antwoorden. U mag dit bestand zelf aanpassen;\n"
+        "# 'instapgids start --answers' leest hetzelfde formaat.\n"
+        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    )
+    write_atomic(profile.path, text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder; raise a Dutch UserError."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise UserError(f"Kan niet schrijven in '{path.parent}': {exc.strerror or exc}.") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise UserError(f"Kan '{path}' niet schrijven: {exc.strerror or exc}.") from None

@@ -1,0 +1,115 @@
+"""Terminal views of the lots (percelen): the overview table and one lot in full."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from . import models as m
+from .content import Content
+
+
+def cite(section: str) -> str:
+    return f"§{section}"
+
+
+def source_line(content: Content) -> Text:
+    g = content.guide.guide
+    return Text(f"Bron: {g.title} v{g.version} ({g.date})", style="dim")
+
+
+def partners(lot: m.Lot) -> str:
+    return ", ".join(p.name for p in lot.partners)
+
+
+def lots_table(content: Content) -> RenderableType:
+    table = Table(title="De zes percelen van de ICT-raamcontracten 2022", title_justify="left", expand=False)
+    table.add_column("Nr", justify="right", no_wrap=True)
+    table.add_column("Perceel", style="bold")
+    table.add_column("ICT-partner(s)")
+    table.add_column("Samenvatting")
+    for lot in sorted(content.lots, key=lambda x: x.number):
+        table.add_row(str(lot.number), lot.name, partners(lot), lot.summary)
+    hint = Text("Meer over één perceel: instapgids lots show <nummer>", style="dim")
+    return Group(table, hint, source_line(content))
+
+
+def _heading(title: str) -> Rule:
+    return Rule(Text(title, style="bold cyan"), align="left", style="cyan")
+
+
+def _bullets(lines: list[str], indent: int = 2) -> Padding:
+    text = Text()
+    for index, line in enumerate(lines):
+        if index:
+            text.append("\n")
+        text.append("• ", style="cyan")
+        text.append(line)
+    return Padding(text, (0, 0, 0, indent))
+
+
+def _point(text: str, section: str) -> Text:
+    line = Text("• ", style="cyan")
+    line.append(text)
+    line.append(f"  ({cite(section)})", style="dim")
+    return line
+
+
+def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
+    parts: list[RenderableType] = []
+    title = Text(f"Perceel {lot.number}: {lot.name}", style="bold")
+    title.append(f"  ({cite(lot.section)})", style="dim")
+    parts.append(title)
+    label = "ICT-partner: " if len(lot.partners) == 1 else "ICT-partners: "
+    who = Text(label, style="bold")
+    who.append("; ".join(p.name + (f" ({p.note})" if p.note else "") for p in lot.partners))
+    parts += [who, Text(lot.summary, style="italic"), Text("")]
+
+    parts.append(_heading("Wat dit perceel omvat"))
+    parts.append(Text(lot.description))
+    for domain in lot.domains:
+        parts.append(Text(domain.title, style="bold"))
+        if domain.summary:
+            parts.append(Padding(Text(domain.summary), (0, 0, 0, 2)))
+        if domain.bullets:
+            parts.append(_bullets(domain.bullets))
+
+    parts.append(_heading("Soorten dienstverlening in dit perceel"))
+    for entry in lot.service_types:
+        service = content.service_type_by_id[entry.type]
+        line = Text(f"{service.name}: ", style="bold")
+        line.append(entry.note)
+        line.append(f"  ({cite(entry.section)})", style="dim")
+        parts.append(line)
+
+    if lot.how_to_start:
+        parts.append(_heading("Zo gaat u van start"))
+        parts += [_point(p.text, p.section) for p in lot.how_to_start]
+
+    parts.append(_heading("Specifieke systemen"))
+    if lot.systems:
+        for system_id in lot.systems:
+            system = content.system_by_id[system_id]
+            parts.append(_point(f"{system.name}: {system.purpose}", system.section))
+    else:
+        parts.append(Text("Geen systemen die alleen voor dit perceel gelden; de gemeenschappelijke "
+                          "systemen staan in de checklist (instapgids start)."))
+
+    if lot.documents:
+        parts.append(_heading("Documenten"))
+        for doc_id in lot.documents:
+            doc = content.document_by_id[doc_id]
+            line = Text("• ", style="cyan")
+            line.append(doc.title)
+            line.append(f"  {doc.url}" if doc.url else "  (geen adres in de gids)", style="dim")
+            parts.append(line)
+    parts += [Text(""), source_line(content)]
+    return Group(*parts)
+
+
+def unknown_lot_message(content: Content, given: str) -> str:
+    valid = ", ".join(f"{lot.number} ({lot.name})" for lot in sorted(content.lots, key=lambda x: x.number))
+    return f"Perceel '{given}' bestaat niet. Kies een van: {valid}."

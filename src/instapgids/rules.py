@@ -1,0 +1,298 @@
+"""The rules: interview answers → which questions apply, which lots, and the checklist.
+
+Pure functions over the content and a plain ``answers`` mapping; no I/O, no
+printing. Every item on the checklist says why it is there (the answers that
+made its condition true) and whether it is already done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from . import models as m
+from .content import Content
+
+AnswerValue = str | bool | list[str]
+Answers = Mapping[str, AnswerValue]
+
+ALWAYS = "Geldt voor elke nieuwe klant."
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One answer (or a needed lot) that made a condition true."""
+
+    question: str | None = None
+    values: tuple[str, ...] = ()  # option values that matter; empty = the whole answer
+    lot: int | None = None
+    lot_count: bool = False
+
+
+def needed_lots(content: Content, answers: Answers) -> list[int]:
+    """The lot numbers brought in by the ticked options (``lots:`` in interview.yaml)."""
+    lots: set[int] = set()
+    for question in content.interview.questions:
+        given = answers.get(question.id)
+        chosen = given if isinstance(given, list) else [given] if isinstance(given, str) else []
+        for option in question.options:
+            if option.value in chosen:
+                lots.update(option.lots)
+    return sorted(lots)
+
+
+def held(content: Content, answers: Answers) -> set[str]:
+    """Systems, rights and roles the user says they already have (``holds:``)."""
+    have: set[str] = set()
+    for question in content.interview.questions:
+        given = answers.get(question.id)
+        chosen = given if isinstance(given, list) else [given] if isinstance(given, str) else []
+        for option in question.options:
+            if option.value in chosen:
+                have.update(option.holds)
+    return have
+
+
+def evaluate(cond: m.Condition, answers: Answers, lots: list[int]) -> tuple[bool, list[Reason]]:
+    """Whether ``cond`` holds, and the reasons that make it hold."""
+    if cond.all is not None:
+        results = [evaluate(c, answers, lots) for c in cond.all]
+        ok = all(r[0] for r in results)
+        return ok, [reason for r in results for reason in r[1]] if ok else []
+    if cond.any is not None:
+        results = [evaluate(c, answers, lots) for c in cond.any]
+        return any(r[0] for r in results), [reason for r in results if r[0] for reason in r[1]]
+    if cond.not_ is not None:
+        ok = not evaluate(cond.not_, answers, lots)[0]
+        return ok, [Reason(question=q) for q in referenced(cond.not_) if q in answers] if ok else []
+    if cond.lot is not None:
+        return cond.lot in lots, [Reason(lot=cond.lot)]
+    if cond.lots_at_least is not None:
+        return len(lots) >= cond.lots_at_least, [Reason(lot_count=True)]
+    assert cond.answer is not None
+    given = answers.get(cond.answer)
+    if cond.includes is not None:
+        ok = isinstance(given, list) and cond.includes in given
+        return ok, [Reason(question=cond.answer, values=(cond.includes,))]
+    if cond.in_ is not None:
+        return given in cond.in_, [Reason(question=cond.answer)]
+    return (given is not None and given == cond.equals), [Reason(question=cond.answer)]
+
+
+def referenced(cond: m.Condition) -> list[str]:
+    """The question ids a condition looks at, in order."""
+    found: list[str] = []
+    for child in [*(cond.all or []), *(cond.any or []), *([cond.not_] if cond.not_ else [])]:
+        found += [q for q in referenced(child) if q not in found]
+    if cond.answer and cond.answer not in found:
+        found.append(cond.answer)
+    return found
+
+
+def holds(cond: m.Condition | None, answers: Answers, lots: list[int]) -> bool:
+    return cond is None or evaluate(cond, answers, lots)[0]
+
+
+# --------------------------------------------------------------------------- interview routing
+
+
+def active_questions(content: Content, answers: Answers) -> list[m.Question]:
+    """The questions that apply to these answers, in interview order."""
+    lots = needed_lots(content, answers)
+    return [q for q in content.interview.questions if holds(q.when, answers, lots)]
+
+
+def applicable_answers(content: Content, answers: Answers) -> dict[str, AnswerValue]:
+    """Only the answers whose question still applies (a changed answer may drop follow-ups)."""
+    kept: dict[str, AnswerValue] = {}
+    for question in content.interview.questions:
+        lots = needed_lots(content, kept)
+        if question.id in answers and holds(question.when, kept, lots):
+            kept[question.id] = answers[question.id]
+    return kept
+
+
+def next_question(content: Content, answers: Answers) -> m.Question | None:
+    """The first applicable question without an answer, or None when the interview is complete."""
+    for question in active_questions(content, answers):
+        if question.id not in answers:
+            return question
+    return None
+
+
+# --------------------------------------------------------------------------- checklist
+
+
+Status = Literal["todo", "done"]
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    """A right to ask for, with the roles under it that are needed."""
+
+    right: m.Right
+    roles: tuple[m.Role, ...]
+
+
+@dataclass
+class ChecklistItem:
+    item: m.Item
+    status: Status
+    reasons: list[Reason]
+    roles: list[RoleLine] = field(default_factory=list)
+    waits_for: list[str] = field(default_factory=list)
+    needed_by: list[str] = field(default_factory=list)  # for the gathering item: who asked for roles
+
+
+@dataclass
+class StepView:
+    step: m.Step
+    items: list[ChecklistItem]
+
+
+@dataclass
+class PhaseView:
+    phase: m.Phase
+    steps: list[StepView]
+
+
+@dataclass
+class Checklist:
+    organisation: str
+    answers: dict[str, AnswerValue]
+    lots: list[m.Lot]
+    phases: list[PhaseView]
+
+    def items(self) -> list[ChecklistItem]:
+        return [i for p in self.phases for s in p.steps for i in s.items]
+
+
+def _role_lines(content: Content, requests: list[tuple[str | None, str | None]]) -> list[RoleLine]:
+    """Group requested rights/roles by right, in the order of roles.yaml."""
+    wanted_rights: set[str] = set()
+    wanted_roles: set[str] = set()
+    for right_id, role_id in requests:
+        if role_id is not None:
+            right, _ = content.role_by_id[role_id]
+            wanted_rights.add(right.id)
+            wanted_roles.add(role_id)
+        elif right_id is not None:
+            wanted_rights.add(right_id)
+    return [
+        RoleLine(right, tuple(r for r in right.roles if r.id in wanted_roles))
+        for right in content.roles_file.rights
+        if right.id in wanted_rights
+    ]
+
+
+def build_checklist(content: Content, answers: Answers) -> Checklist:
+    """The personal checklist for these answers."""
+    answers = applicable_answers(content, answers)
+    lots = needed_lots(content, answers)
+    have = held(content, answers)
+
+    entries: list[tuple[m.Phase, m.Step, ChecklistItem]] = []
+    for phase in content.journey.phases:
+        for step in phase.steps:
+            for item in step.items:
+                applies, reasons = evaluate(item.when, answers, lots) if item.when else (True, [])
+                if not applies:
+                    continue
+                done, done_reasons = evaluate(item.done_when, answers, lots) if item.done_when else (False, [])
+                entry = ChecklistItem(item, "done" if done else "todo", done_reasons if done else reasons)
+                if not done:
+                    requests = [
+                        (r.right, r.role)
+                        for r in item.roles
+                        if holds(r.when, answers, lots) and (r.role or r.right) not in have
+                    ]
+                    entry.roles = _role_lines(content, requests)
+                entries.append((phase, step, entry))
+
+    # one request to the local administrator with every right and role needed
+    gatherer = next((e for _, _, e in entries if e.item.gathers_roles), None)
+    if gatherer is not None:
+        requests = [
+            (line.right.id, role.id) for _, _, e in entries for line in e.roles for role in line.roles
+        ] + [(line.right.id, None) for _, _, e in entries for line in e.roles]
+        gatherer.roles = _role_lines(content, requests)
+        gatherer.needed_by = [e.item.id for _, _, e in entries if e.roles and e is not gatherer]
+        if not gatherer.roles:
+            gatherer.status = "done"
+
+    open_ids = {e.item.id for _, _, e in entries if e.status == "todo"}
+    for _, _, entry in entries:
+        entry.waits_for = [i for i in entry.item.waits_for if i in open_ids] if entry.status == "todo" else []
+
+    phases: list[PhaseView] = []
+    for phase in content.journey.phases:
+        steps = [
+            StepView(step, [e for p, s, e in entries if s is step])
+            for step in phase.steps
+        ]
+        phases.append(PhaseView(phase, [s for s in steps if s.items]))
+    name = answers.get("org_name")
+    return Checklist(
+        organisation=name if isinstance(name, str) and name else "uw organisatie",
+        answers=dict(answers),
+        lots=[content.lot_by_number[n] for n in lots],
+        phases=[p for p in phases if p.steps],
+    )
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def describe_answer(question: m.Question, value: AnswerValue, only: tuple[str, ...] = ()) -> str:
+    """An answer as the user saw it: option labels, 'ja'/'nee', or the text."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if question.kind == "text":
+        return str(value)
+    chosen = value if isinstance(value, list) else [value]
+    shown = [v for v in chosen if not only or v in only]
+    labels = {o.value: o.label for o in question.options}
+    return "; ".join(labels.get(v, v) for v in shown)
+
+
+def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[str]:
+    """Why an item is on the checklist (or why it is done), in Dutch, one line per answer."""
+    if entry.item.gathers_roles:
+        if entry.status == "done":
+            return ["U heeft alle rechten en rollen die u nodig heeft al."]
+        titles = [i.item.title for i in checklist.items() if i.item.id in entry.needed_by]
+        return ["Nodig voor: " + "; ".join(titles) + "."]
+    if entry.status == "done" and entry.item.done_note:
+        lines = [entry.item.done_note]
+    elif not entry.reasons:
+        return [ALWAYS]
+    else:
+        lines = []
+    merged: dict[str, set[str]] = {}
+    order: list[str] = []
+    for reason in entry.reasons:
+        if reason.lot is not None or reason.lot_count:
+            key = "lots"
+        else:
+            assert reason.question is not None
+            key = reason.question
+        if key not in merged:
+            merged[key] = set()
+            order.append(key)
+        merged[key].update(reason.values)
+    for key in order:
+        if key == "lots":
+            names = ", ".join(f"{lot.number} ({lot.name})" for lot in checklist.lots)
+            lines.append(f"U heeft perceel {names} nodig." if len(checklist.lots) == 1
+                         else f"U heeft de percelen {names} nodig.")
+            continue
+        question = content.question_by_id[key]
+        value = checklist.answers.get(key)
+        if value is None:
+            continue
+        lines.append(f"{question.label}: {describe_answer(question, value, tuple(merged[key]))}")
+    return lines or [ALWAYS]
