@@ -1,3 +1,3 @@
-from instapgids.cli import main
+from instapgids.entry import main
 
 main()

@@ -6,10 +6,8 @@ commands that use them, so that ``--version`` and ``--help`` start fast.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -39,11 +37,11 @@ DataDirOption = Annotated[
 ]
 
 
-def _content(data_dir: Path | None = None) -> Content:
+def _content(data_dir: Path | None = None, use_cache: bool = True) -> Content:
     from .content import load_content
     from .paths import data_dir as find_data_dir
 
-    return load_content(find_data_dir(data_dir))
+    return load_content(find_data_dir(data_dir), use_cache=use_cache)
 
 
 def _version(value: bool) -> None:
@@ -90,7 +88,7 @@ def lots_show(
 @app.command()
 def validate(data_dir: DataDirOption = None) -> None:
     """Controleer de inhoud (voor het inhoudsteam). Voorbeeld: instapgids validate --data-dir data"""
-    content = _content(data_dir)
+    content = _content(data_dir, use_cache=False)
     counts = ", ".join(f"{n} {what}" for what, n in content.counts().items())
     g = content.guide.guide
     typer.echo(f"OK: {counts}.")
@@ -139,40 +137,19 @@ def checklist(
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Bestand voor de export, of '-' voor het scherm (standaard).", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Bestand voor de export, of '-' voor het scherm (standaard).",
+            show_default=False,
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand exportbestand.")] = False,
 ) -> None:
-    """Toon de checklist van een bewaard profiel, of exporteer ze. Voorbeeld: instapgids checklist --export md -o checklist.md"""
+    """Toon de checklist van een bewaard profiel, of exporteer ze.
+
+    Voorbeeld: instapgids checklist --export md -o checklist.md
+    """
     from .session import show_checklist
 
     show_checklist(_content(), profile, export, output, force)
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    sys.stdout.flush()
-    sys.stderr.write(message.rstrip("\n") + "\n")
-    raise SystemExit(code)
-
-
-def main() -> None:
-    """Entry point: runs the app and turns every user error into a message and an exit code."""
-    import click
-
-    # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    try:
-        code = app(standalone_mode=False, prog_name="instapgids")
-    except UserError as exc:
-        _fail(str(exc), exc.exit_code)
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        raise SystemExit(exc.exit_code) from None
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        _fail("\nOnderbroken.", 130)
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(1) from None
-    raise SystemExit(code if isinstance(code, int) else 0)

@@ -13,14 +13,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from . import models as m
 from .errors import ContentError, Problem
 from .paths import data_dir
-from .yamlsource import YamlProblem, format_path, load, locate
 
-FILES: dict[str, type[BaseModel]] = {
+FILES: dict[str, type] = {
     "guide.yaml": m.GuideFile,
     "lots.yaml": m.LotsFile,
     "journey.yaml": m.JourneyFile,
@@ -33,7 +30,11 @@ FILES: dict[str, type[BaseModel]] = {
 
 _MESSAGES = {
     "missing": "verplicht veld ontbreekt",
+    "missing_argument": "verplicht veld ontbreekt",
     "extra_forbidden": "onbekend veld",
+    "unexpected_keyword_argument": "onbekend veld",
+    "dataclass_type": "moet een mapping (sleutel: waarde) zijn",
+    "dataclass_args_type": "moet een mapping (sleutel: waarde) zijn",
     "string_type": "moet tekst zijn",
     "string_too_short": "mag niet leeg zijn",
     "int_type": "moet een geheel getal zijn",
@@ -56,14 +57,6 @@ def _dutch(error: Any) -> str:
         return str(ctx.get("error", error["msg"]))
     if kind == "literal_error":
         return f"moet een van deze waarden zijn: {ctx.get('expected', '')}".replace(" or ", ", ")
-    if kind == "string_pattern_mismatch":
-        hints = {
-            m.Id.__metadata__[0].pattern: "moet een id zijn: kleine letters, cijfers, '-' of '_'",  # type: ignore[attr-defined]
-            m.SectionNo.__metadata__[0].pattern: "moet een sectienummer zijn, zoals \"6.2.1.3\"",  # type: ignore[attr-defined]
-            m.Url.__metadata__[0].pattern: "moet een adres zijn dat begint met http:// of https://",  # type: ignore[attr-defined]
-            m.Email.__metadata__[0].pattern: "moet een e-mailadres zijn",  # type: ignore[attr-defined]
-        }
-        return hints.get(ctx.get("pattern"), f"heeft niet de vorm {ctx.get('pattern')}")
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
         return f"moet {'minstens' if kind == 'greater_than_equal' else 'hoogstens'} {bound} zijn"
@@ -74,11 +67,13 @@ def _dutch(error: Any) -> str:
     return _MESSAGES.get(kind, f"ongeldige waarde ({kind})")
 
 
-def problems_from_validation(file: Path, raw: Any, exc: ValidationError) -> list[Problem]:
+def problems_from_validation(file: Path, raw: Any, exc: Any) -> list[Problem]:
     """Turn pydantic's errors into problems at their place, merging a union's alternatives."""
+    from .yamlsource import format_path, locate
+
     merged: dict[tuple[tuple[int, int], str], list[str]] = {}
     for error in exc.errors():
-        is_key = error["type"] == "extra_forbidden"
+        is_key = error["type"] in ("extra_forbidden", "unexpected_keyword_argument")
         position, path = locate(raw, error["loc"], key=is_key)
         messages = merged.setdefault((position, format_path(path)), [])
         message = _dutch(error)
@@ -165,45 +160,81 @@ class Content:
         }
 
 
-def load_content(directory: Path | None = None) -> Content:
-    """Load and validate every content file; raise :class:`ContentError` listing all problems."""
-    from .crosscheck import crosscheck
-
-    directory = directory or data_dir()
+def read_files(directory: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    """The bytes of every content file, and a problem for each that cannot be read."""
+    found: dict[str, bytes] = {}
     problems: list[Problem] = []
-    models: dict[str, BaseModel] = {}
-    raws: dict[str, Any] = {}
-    for name, model in FILES.items():
+    for name in FILES:
         path = directory / name
         try:
-            text = path.read_text(encoding="utf-8")
+            found[name] = path.read_bytes()
         except FileNotFoundError:
             problems.append(Problem(path, 1, 1, "(bestand)", "bestand ontbreekt"))
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(path, 1, 1, "(bestand)", f"kan het bestand niet lezen ({exc})"))
-            continue
+        except OSError as exc:
+            problems.append(
+                Problem(path, 1, 1, "(bestand)", f"kan het bestand niet lezen ({exc.strerror or exc})")
+            )
+    return found, problems
+
+
+def load_content(directory: Path | None = None, *, use_cache: bool = True) -> Content:
+    """Load and validate every content file; raise :class:`ContentError` listing all problems.
+
+    Content that validated before, byte for byte, comes from the cache
+    (``content_cache.py``) without parsing or validating it again.
+    """
+    from . import content_cache
+
+    directory = directory or data_dir()
+    key = content_cache.key(directory, list(FILES))
+    if use_cache and key is not None and (cached := content_cache.read(key)) is not None:
+        cached.directory = directory
+        return cached
+    files, problems = read_files(directory)
+    content = validate_files(directory, files, problems)
+    if key is not None:
+        content_cache.write(key, content)
+    return content
+
+
+def validate_files(directory: Path, files: dict[str, bytes], problems: list[Problem]) -> Content:
+    """Parse and validate the files' bytes: each file against its model, then across files."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from .crosscheck import crosscheck
+    from .yamlsource import YamlProblem, load
+
+    models: dict[str, Any] = {}
+    raws: dict[str, Any] = {}
+    for name, data in files.items():
+        path = directory / name
         try:
-            raw = load(text)
+            raw = load(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(path, 1, 1, "(bestand)", "het bestand is geen UTF-8-tekst"))
+            continue
         except YamlProblem as exc:
             problems.append(Problem(path, *exc.position, "(bestand)", exc.message))
             continue
         raws[name] = raw
         try:
-            models[name] = model.model_validate(raw)
+            models[name] = TypeAdapter(FILES[name]).validate_python(raw)
         except ValidationError as exc:
             problems.extend(problems_from_validation(path, raw, exc))
     if problems:
-        raise ContentError(problems)
+        raise ContentError(
+            problems,
+            note="Verwijzingen tussen de bestanden worden gecontroleerd zodra elk bestand de juiste vorm heeft.",
+        )
     content = Content(
-        guide=models["guide.yaml"],  # type: ignore[arg-type]
-        lots_file=models["lots.yaml"],  # type: ignore[arg-type]
-        journey=models["journey.yaml"],  # type: ignore[arg-type]
-        systems_file=models["systems.yaml"],  # type: ignore[arg-type]
-        roles_file=models["roles.yaml"],  # type: ignore[arg-type]
-        contacts_file=models["contacts.yaml"],  # type: ignore[arg-type]
-        documents_file=models["documents.yaml"],  # type: ignore[arg-type]
-        interview=models["interview.yaml"],  # type: ignore[arg-type]
+        guide=models["guide.yaml"],
+        lots_file=models["lots.yaml"],
+        journey=models["journey.yaml"],
+        systems_file=models["systems.yaml"],
+        roles_file=models["roles.yaml"],
+        contacts_file=models["contacts.yaml"],
+        documents_file=models["documents.yaml"],
+        interview=models["interview.yaml"],
         directory=directory,
         raw=raws,
     )
@@ -211,4 +242,3 @@ def load_content(directory: Path | None = None) -> Content:
     if found:
         raise ContentError(found)
     return content
-

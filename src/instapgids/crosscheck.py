@@ -6,10 +6,9 @@ the model's path back into the loaded YAML.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
-
-from pydantic import BaseModel
 
 from . import models as m
 from .content import FILES, Content
@@ -19,12 +18,12 @@ from .yamlsource import format_path, locate
 Path_ = tuple[str | int, ...]
 
 
-def walk(obj: Any, path: Path_ = ()) -> Iterator[tuple[Path_, BaseModel]]:
-    """Every model inside ``obj`` with its path in YAML terms (aliases, list indexes)."""
-    if isinstance(obj, BaseModel):
+def walk(obj: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    """Every content object inside ``obj`` with its path in YAML terms (keys, list indexes)."""
+    if dataclasses.is_dataclass(obj):
         yield path, obj
-        for name, info in type(obj).model_fields.items():
-            yield from walk(getattr(obj, name), (*path, info.alias or name))
+        for f in dataclasses.fields(obj):
+            yield from walk(getattr(obj, f.name), (*path, f.name))
     elif isinstance(obj, list):
         for index, element in enumerate(obj):
             yield from walk(element, (*path, index))
@@ -45,11 +44,11 @@ class _Checker:
     def refs(self, path: Path_, values: list[str], known: set[str] | dict[str, Any], what: str) -> None:
         for index, value in enumerate(values):
             if value not in known:
-                self.report((*path, index), f"onbekende {what} '{value}'")
+                self.report((*path, index), f"{what} '{value}'")
 
     def ref(self, path: Path_, value: str | None, known: set[str] | dict[str, Any], what: str) -> None:
         if value is not None and value not in known:
-            self.report(path, f"onbekende {what} '{value}'")
+            self.report(path, f"{what} '{value}'")
 
 
 def _unique(checker: _Checker, file: str, entries: list[tuple[Path_, Any]], what: str) -> set[Any]:
@@ -80,35 +79,52 @@ def crosscheck(content: Content) -> list[Problem]:
 
     # ---- unique ids, one namespace per kind
     sections = _unique(
-        c, "guide.yaml", [(("sections", i, "number"), s.number) for i, s in enumerate(content.guide.sections)],
+        c,
+        "guide.yaml",
+        [(("sections", i, "number"), s.number) for i, s in enumerate(content.guide.sections)],
         "sectie",
     )
     lots = content.lots_file.lots
-    _unique(c, "lots.yaml", [(("lots", i, "number"), lot.number) for i, lot in enumerate(lots)], "perceelnummer")
+    _unique(
+        c, "lots.yaml", [(("lots", i, "number"), lot.number) for i, lot in enumerate(lots)], "perceelnummer"
+    )
     _unique(c, "lots.yaml", [(("lots", i, "id"), lot.id) for i, lot in enumerate(lots)], "perceel-id")
     types = _unique(
-        c, "lots.yaml",
+        c,
+        "lots.yaml",
         [(("service_types", i, "id"), t.id) for i, t in enumerate(content.lots_file.service_types)],
         "soort dienst",
     )
     systems = _unique(
-        c, "systems.yaml",
-        [(("systems", i, "id"), s.id) for i, s in enumerate(content.systems_file.systems)], "systeem-id",
+        c,
+        "systems.yaml",
+        [(("systems", i, "id"), s.id) for i, s in enumerate(content.systems_file.systems)],
+        "systeem-id",
     )
     contacts = _unique(
-        c, "contacts.yaml",
-        [(("contacts", i, "id"), x.id) for i, x in enumerate(content.contacts_file.contacts)], "contact-id",
+        c,
+        "contacts.yaml",
+        [(("contacts", i, "id"), x.id) for i, x in enumerate(content.contacts_file.contacts)],
+        "contact-id",
     )
     documents = _unique(
-        c, "documents.yaml",
+        c,
+        "documents.yaml",
         [(("documents", i, "id"), d.id) for i, d in enumerate(content.documents_file.documents)],
         "document-id",
     )
     rights_list = content.roles_file.rights
-    rights = _unique(c, "roles.yaml", [(("rights", i, "id"), r.id) for i, r in enumerate(rights_list)], "recht-id")
+    rights = _unique(
+        c, "roles.yaml", [(("rights", i, "id"), r.id) for i, r in enumerate(rights_list)], "recht-id"
+    )
     roles = _unique(
-        c, "roles.yaml",
-        [(("rights", i, "roles", j, "id"), role.id) for i, r in enumerate(rights_list) for j, role in enumerate(r.roles)],
+        c,
+        "roles.yaml",
+        [
+            (("rights", i, "roles", j, "id"), role.id)
+            for i, r in enumerate(rights_list)
+            for j, role in enumerate(r.roles)
+        ],
         "rol-id",
     )
     questions = content.interview.questions
@@ -116,19 +132,34 @@ def crosscheck(content: Content) -> list[Problem]:
         c, "interview.yaml", [(("questions", i, "id"), q.id) for i, q in enumerate(questions)], "vraag-id"
     )
     for i, q in enumerate(questions):
-        _unique(c, "interview.yaml", [(("questions", i, "options", j, "value"), o.value) for j, o in enumerate(q.options)], "optie")
+        _unique(
+            c,
+            "interview.yaml",
+            [(("questions", i, "options", j, "value"), o.value) for j, o in enumerate(q.options)],
+            "optie",
+        )
     phases = content.journey.phases
-    phase_ids = _unique(c, "journey.yaml", [(("phases", i, "id"), p.id) for i, p in enumerate(phases)], "fase-id")
+    phase_ids = _unique(
+        c, "journey.yaml", [(("phases", i, "id"), p.id) for i, p in enumerate(phases)], "fase-id"
+    )
     _unique(
-        c, "journey.yaml",
-        [(("phases", i, "steps", j, "id"), s.id) for i, p in enumerate(phases) for j, s in enumerate(p.steps)],
+        c,
+        "journey.yaml",
+        [
+            (("phases", i, "steps", j, "id"), s.id)
+            for i, p in enumerate(phases)
+            for j, s in enumerate(p.steps)
+        ],
         "stap-id",
     )
     item_ids = _unique(
-        c, "journey.yaml",
+        c,
+        "journey.yaml",
         [
             (("phases", i, "steps", j, "items", k, "id"), item.id)
-            for i, p in enumerate(phases) for j, s in enumerate(p.steps) for k, item in enumerate(s.items)
+            for i, p in enumerate(phases)
+            for j, s in enumerate(p.steps)
+            for k, item in enumerate(s.items)
         ],
         "checklistpunt-id",
     )
@@ -146,43 +177,48 @@ def crosscheck(content: Content) -> list[Problem]:
             for name in ("section", "sections"):
                 value = getattr(obj, name, None)
                 if isinstance(value, str):
-                    c.ref((*path, name), value, sections, "sectie")
+                    c.ref((*path, name), value, sections, "onbekende sectie")
                 elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-                    c.refs((*path, name), value, sections, "sectie")
+                    c.refs((*path, name), value, sections, "onbekende sectie")
             if isinstance(obj, m.Lot):
-                c.refs((*path, "systems"), obj.systems, systems, "systeem")
-                c.refs((*path, "documents"), obj.documents, documents, "document")
+                c.refs((*path, "systems"), obj.systems, systems, "onbekend systeem")
+                c.refs((*path, "documents"), obj.documents, documents, "onbekend document")
                 for j, t in enumerate(obj.service_types):
-                    c.ref((*path, "service_types", j, "type"), t.type, types, "soort dienst")
+                    c.ref((*path, "service_types", j, "type"), t.type, types, "onbekende soort dienst")
             elif isinstance(obj, m.System):
-                c.refs((*path, "phases"), obj.phases, phase_ids, "fase")
-                c.refs((*path, "rights"), obj.rights, rights, "recht")
-                c.refs((*path, "contacts"), obj.contacts, contacts, "contact")
-                c.refs((*path, "documents"), obj.documents, documents, "document")
+                c.refs((*path, "phases"), obj.phases, phase_ids, "onbekende fase")
+                c.refs((*path, "rights"), obj.rights, rights, "onbekend recht")
+                c.refs((*path, "contacts"), obj.contacts, contacts, "onbekend contact")
+                c.refs((*path, "documents"), obj.documents, documents, "onbekend document")
                 for j, proc in enumerate(obj.access):
-                    c.refs((*path, "access", j, "applies_to"), proc.applies_to, org_kinds, "soort organisatie")
+                    c.refs(
+                        (*path, "access", j, "applies_to"),
+                        proc.applies_to,
+                        org_kinds,
+                        "onbekende soort organisatie",
+                    )
             elif isinstance(obj, m.Right):
-                c.ref((*path, "system"), obj.system, systems, "systeem")
-                c.ref((*path, "granted_by"), obj.granted_by, contacts, "contact")
+                c.ref((*path, "system"), obj.system, systems, "onbekend systeem")
+                c.ref((*path, "granted_by"), obj.granted_by, contacts, "onbekend contact")
             elif isinstance(obj, m.Phase):
-                c.refs((*path, "support"), obj.support, contacts, "contact")
-                c.refs((*path, "systems"), obj.systems, systems, "systeem")
+                c.refs((*path, "support"), obj.support, contacts, "onbekend contact")
+                c.refs((*path, "systems"), obj.systems, systems, "onbekend systeem")
             elif isinstance(obj, m.Item):
-                c.refs((*path, "contacts"), obj.contacts, contacts, "contact")
-                c.refs((*path, "documents"), obj.documents, documents, "document")
-                c.refs((*path, "systems"), obj.systems, systems, "systeem")
-                c.refs((*path, "waits_for"), obj.waits_for, item_ids, "checklistpunt")
+                c.refs((*path, "contacts"), obj.contacts, contacts, "onbekend contact")
+                c.refs((*path, "documents"), obj.documents, documents, "onbekend document")
+                c.refs((*path, "systems"), obj.systems, systems, "onbekend systeem")
+                c.refs((*path, "waits_for"), obj.waits_for, item_ids, "onbekend checklistpunt")
                 if obj.id in obj.waits_for:
                     c.report((*path, "waits_for"), "een checklistpunt kan niet op zichzelf wachten")
                 for j, request in enumerate(obj.roles):
-                    c.ref((*path, "roles", j, "right"), request.right, rights, "recht")
-                    c.ref((*path, "roles", j, "role"), request.role, roles, "rol")
+                    c.ref((*path, "roles", j, "right"), request.right, rights, "onbekend recht")
+                    c.ref((*path, "roles", j, "role"), request.role, roles, "onbekende rol")
                 if obj.gathers_roles:
                     gatherers.append(path)
             elif isinstance(obj, m.OtherServices):
-                c.refs((*path, "documents"), obj.documents, documents, "document")
+                c.refs((*path, "documents"), obj.documents, documents, "onbekend document")
             elif isinstance(obj, m.Option):
-                c.refs((*path, "holds"), obj.holds, holdable, "rol, recht of systeem")
+                c.refs((*path, "holds"), obj.holds, holdable, "onbekende rol of onbekend recht of systeem")
             elif isinstance(obj, m.Condition) and obj.answer is not None:
                 _check_condition(c, path, obj, content, question_ids)
 
@@ -216,15 +252,19 @@ def _check_condition(c: _Checker, path: Path_, cond: m.Condition, content: Conte
         if cond.includes is None:
             c.report(path, f"vraag '{question.id}' is een meerkeuzevraag: gebruik 'includes'")
         else:
-            c.ref((*path, "includes"), cond.includes, values, f"optie van '{question.id}':")
+            c.ref((*path, "includes"), cond.includes, values, f"onbekende optie van '{question.id}':")
     elif question.kind == "select":
         if cond.includes is not None or isinstance(cond.equals, bool):
-            c.report(path, f"vraag '{question.id}' heeft één antwoord: gebruik 'equals' of 'in' met een optie")
+            c.report(
+                path, f"vraag '{question.id}' heeft één antwoord: gebruik 'equals' of 'one_of' met een optie"
+            )
         else:
-            c.ref((*path, "equals"), cond.equals, values, f"optie van '{question.id}':")
-            c.refs((*path, "in"), cond.in_ or [], values, f"optie van '{question.id}':")
+            c.ref((*path, "equals"), cond.equals, values, f"onbekende optie van '{question.id}':")
+            c.refs((*path, "one_of"), cond.one_of or [], values, f"onbekende optie van '{question.id}':")
     elif question.kind == "confirm":
         if not isinstance(cond.equals, bool):
-            c.report(path, f"vraag '{question.id}' is een ja/nee-vraag: gebruik 'equals: true' of 'equals: false'")
+            c.report(
+                path, f"vraag '{question.id}' is een ja/nee-vraag: gebruik 'equals: true' of 'equals: false'"
+            )
     else:
         c.report(path, f"vraag '{question.id}' is een open vraag en kan geen voorwaarde zijn")

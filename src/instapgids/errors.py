@@ -36,14 +36,11 @@ class ContentError(UserError):
 
     exit_code = 1
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], note: str = "") -> None:
         self.problems = sorted(problems, key=lambda p: (str(p.file), p.line, p.column, p.field))
-        super().__init__(self._message())
-
-    def _message(self) -> str:
         count = len(self.problems)
         head = "De inhoud bevat 1 fout:" if count == 1 else f"De inhoud bevat {count} fouten:"
-        return "\n".join([head, *map(str, self.problems)])
+        super().__init__("\n".join([head, *map(str, self.problems), *([note] if note else [])]))
 
 
 def display_path(path: Path) -> str:

@@ -16,7 +16,7 @@ from prompt_toolkit.styles import Style
 from . import models as m
 from .console import out
 from .content import Content
-from .rules import AnswerValue, applicable_answers, describe_answer, active_questions, next_question
+from .rules import AnswerValue, active_questions, applicable_answers, describe_answer, next_question
 
 SELECT_HINT = "(pijltjestoetsen, Enter om te kiezen)"
 CHECKBOX_HINT = "(pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen)"
@@ -43,18 +43,24 @@ def _ask_raw(question: m.Question, default: AnswerValue | None) -> AnswerValue:
         return str(result).strip()
     if question.kind == "confirm":
         choices = [questionary.Choice("Ja", value=True), questionary.Choice("Nee", value=False)]
-        start = choices[0] if default is not False else choices[1]
+        first = choices[0] if default is not False else choices[1]
         return bool(
-            questionary.select(message, choices=choices, default=start, instruction=SELECT_HINT, **common).unsafe_ask()
+            questionary.select(
+                message, choices=choices, default=first, instruction=SELECT_HINT, **common
+            ).unsafe_ask()
         )
     if question.kind == "select":
         choices = [questionary.Choice(o.label, value=o.value) for o in question.options]
         start = next((c for c in choices if c.value == default), None)
         return str(
-            questionary.select(message, choices=choices, default=start, instruction=SELECT_HINT, **common).unsafe_ask()
+            questionary.select(
+                message, choices=choices, default=start, instruction=SELECT_HINT, **common
+            ).unsafe_ask()
         )
     ticked = default if isinstance(default, list) else []
-    choices = [questionary.Choice(o.label, value=o.value, checked=o.value in ticked) for o in question.options]
+    choices = [
+        questionary.Choice(o.label, value=o.value, checked=o.value in ticked) for o in question.options
+    ]
     exclusive = {o.value for o in question.options if o.exclusive}
 
     def validate(selected: list[str]) -> bool | str:
@@ -65,7 +71,9 @@ def _ask_raw(question: m.Question, default: AnswerValue | None) -> AnswerValue:
             return f"'{label}' kan niet samen met andere antwoorden."
         return True
 
-    result = questionary.checkbox(message, choices=choices, validate=validate, instruction=CHECKBOX_HINT, **common).unsafe_ask()
+    result = questionary.checkbox(
+        message, choices=choices, validate=validate, instruction=CHECKBOX_HINT, **common
+    ).unsafe_ask()
     return [str(v) for v in result]
 
 
@@ -124,15 +132,21 @@ def choose_resume(has_complete: bool) -> str:
     if has_complete:
         choices = [
             questionary.Choice("Mijn antwoorden bekijken en wijzigen", value="review"),
-            questionary.Choice("Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"),
+            questionary.Choice(
+                "Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"
+            ),
         ]
         message = "Er zijn al antwoorden bewaard. Wat wilt u doen?"
     else:
         choices = [
             questionary.Choice("Verdergaan waar ik gebleven was", value="continue"),
-            questionary.Choice("Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"),
+            questionary.Choice(
+                "Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"
+            ),
         ]
         message = "Het vorige gesprek werd onderbroken. Wat wilt u doen?"
     return str(
-        questionary.select(message, choices=choices, instruction=SELECT_HINT, qmark="?", style=STYLE, erase_when_done=True).unsafe_ask()
+        questionary.select(
+            message, choices=choices, instruction=SELECT_HINT, qmark="?", style=STYLE, erase_when_done=True
+        ).unsafe_ask()
     )

@@ -1,123 +1,190 @@
-"""Pydantic models of the content in ``data/*.yaml``.
+"""The content's shape: one frozen dataclass per kind of thing in ``data/*.yaml``.
 
-One model per YAML file (``*File``), made of small frozen models that forbid
-unknown fields. These models check the shape of each file on its own; the
-checks that span files (references, unique ids, cited sections) live in
-``crosscheck.py`` so that every problem can be reported with its file and line.
+These are plain standard-library dataclasses, so that reading content that
+was validated before (see ``content_cache.py``) needs no pydantic at all.
+pydantic validates them (``content.py`` builds a ``TypeAdapter`` per file):
+unknown fields are errors, constraints are the ``Annotated`` markers below,
+and the rules that span several fields of one object live in
+``__post_init__``. Checks that span files (references, unique ids, cited
+sections) live in ``crosscheck.py``, so that every problem can be reported
+with its file and line.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+# pydantic reads this on every dataclass below: unknown fields are errors.
+STRICT: Any = {"extra": "forbid"}
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
-SectionNo = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*(\.[1-9][0-9]*)*$")]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]+$")]
+# The content classes are @dataclass(kw_only=True, eq=False, repr=False): no
+# generated __eq__/__repr__ and not frozen, because generating those for some
+# thirty classes costs ~35 ms on every start (see benchmarks/startup.py).
+# Nothing mutates content after validation.
 
 
-class Strict(BaseModel):
-    """Base of every content model: unknown fields are errors, values never change."""
+@dataclass(frozen=True)
+class Check:
+    """An ``Annotated`` constraint with a Dutch message, applied by pydantic after the type check."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    message: str
+    pattern: str | None = None
+    low: int | None = None
+    high: int | None = None
+    nonempty: bool = False
+
+    def holds(self, value: Any) -> bool:
+        if self.pattern is not None and not re.fullmatch(self.pattern, value):
+            return False
+        if self.low is not None and value < self.low:
+            return False
+        if self.high is not None and value > self.high:
+            return False
+        return not (self.nonempty and not (value.strip() if isinstance(value, str) else value))
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        def check(value: Any) -> Any:
+            if not self.holds(value):
+                raise ValueError(self.message)
+            return value.strip() if isinstance(value, str) else value
+
+        return core_schema.no_info_after_validator_function(check, handler(source))
+
+
+Id = Annotated[
+    str, Check("moet een id zijn: kleine letters, cijfers, '-' of '_'", pattern=r"[a-z0-9][a-z0-9_-]*")
+]
+SectionNo = Annotated[
+    str, Check('moet een sectienummer zijn, zoals "6.2.1.3"', pattern=r"[1-9][0-9]*(\.[1-9][0-9]*)*")
+]
+Text = Annotated[str, Check("mag niet leeg zijn", nonempty=True)]
+Url = Annotated[str, Check("moet een adres zijn dat begint met http:// of https://", pattern=r"https?://\S+")]
+Email = Annotated[str, Check("moet een e-mailadres zijn", pattern=r"[^@\s]+@[^@\s]+\.[a-z]+")]
+LotNo = Annotated[int, Check("moet een perceelnummer van 1 tot 6 zijn", low=1, high=6)]
+Positive = Annotated[int, Check("moet 1 of meer zijn", low=1)]
+DateText = Annotated[str, Check("moet een datum zijn als 17-05-2024", pattern=r"\d{2}-\d{2}-\d{4}")]
+
+
+def nonempty(what: str) -> Check:
+    return Check(f"heeft minstens één {what} nodig", nonempty=True)
 
 
 # --------------------------------------------------------------------------- conditions
 
 
-class Condition(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Condition:
     """A declarative test on the interview answers; exactly one form is used.
 
-    Leaves:  ``{answer: q, equals: v}``, ``{answer: q, in: [v, ...]}``,
+    Leaves:  ``{answer: q, equals: v}``, ``{answer: q, one_of: [v, ...]}``,
              ``{answer: q, includes: v}`` (a ticked checkbox option),
              ``{lot: N}`` (lot N is needed), ``{lots_at_least: N}``.
-    Combinators: ``{all: [...]}``, ``{any: [...]}``, ``{not: {...}}``.
+    Combinators: ``{all: [...]}``, ``{any: [...]}``, ``{none: [...]}``.
     """
+
+    __pydantic_config__ = STRICT
 
     all: list[Condition] | None = None
     any: list[Condition] | None = None
-    not_: Condition | None = Field(default=None, alias="not")
+    none: list[Condition] | None = None
     answer: Id | None = None
     equals: str | bool | None = None
-    in_: list[str] | None = Field(default=None, alias="in")
+    one_of: list[str] | None = None
     includes: str | None = None
-    lot: int | None = Field(default=None, ge=1, le=6)
-    lots_at_least: int | None = Field(default=None, ge=1, le=6)
+    lot: LotNo | None = None
+    lots_at_least: LotNo | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    @model_validator(mode="after")
-    def _one_form(self) -> Condition:
-        forms = [
-            self.all is not None,
-            self.any is not None,
-            self.not_ is not None,
-            self.answer is not None,
-            self.lot is not None,
-            self.lots_at_least is not None,
-        ]
-        if sum(forms) != 1:
+    def __post_init__(self) -> None:
+        combinators = {"all": self.all, "any": self.any, "none": self.none}
+        forms = [*combinators.values(), self.answer, self.lot, self.lots_at_least]
+        if sum(form is not None for form in forms) != 1:
             raise ValueError(
-                "een voorwaarde gebruikt precies één vorm: all, any, not, answer, lot of lots_at_least"
+                "een voorwaarde gebruikt precies één vorm: all, any, none, answer, lot of lots_at_least"
             )
-        if self.answer is not None:
-            tests = [self.equals is not None, self.in_ is not None, self.includes is not None]
-            if sum(tests) != 1:
-                raise ValueError("bij 'answer' hoort precies één van: equals, in, includes")
-        elif self.equals is not None or self.in_ is not None or self.includes is not None:
-            raise ValueError("equals, in en includes horen bij 'answer'")
-        if (self.all is not None and not self.all) or (self.any is not None and not self.any):
-            raise ValueError("all en any hebben minstens één voorwaarde nodig")
-        return self
+        tests = [self.equals, self.one_of, self.includes]
+        if self.answer is not None and sum(test is not None for test in tests) != 1:
+            raise ValueError("bij 'answer' hoort precies één van: equals, one_of, includes")
+        if self.answer is None and any(test is not None for test in tests):
+            raise ValueError("equals, one_of en includes horen bij 'answer'")
+        for name, children in combinators.items():
+            if children is not None and not children:
+                raise ValueError(f"'{name}' heeft minstens één voorwaarde nodig")
 
 
 # --------------------------------------------------------------------------- guide.yaml
 
 
-class HistoryEntry(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class HistoryEntry:
+    __pydantic_config__ = STRICT
+
     version: Text
     date: Text
     note: Text
     author: Text
 
 
-class GuideInfo(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class GuideInfo:
+    __pydantic_config__ = STRICT
+
     title: Text
     subtitle: Text
     version: Text
-    date: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{2}-\d{4}$")]
+    date: DateText
     publisher: Text
     contract_start: int
     contract_end: int
     history: list[HistoryEntry]
 
 
-class Section(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Section:
+    __pydantic_config__ = STRICT
+
     number: SectionNo
     title: Text
     page: int | None = None
     in_toc: bool = True
 
 
-class Gap(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Gap:
+    __pydantic_config__ = STRICT
+
     section: SectionNo
     note: Text
 
 
-class Forum(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Forum:
+    __pydantic_config__ = STRICT
+
     id: Id
     name: Text
     section: SectionNo
 
 
-class CustomerSupport(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class PortalFunction:
+    __pydantic_config__ = STRICT
+
+    name: Text
+    description: Text
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class CustomerSupport:
     """Chapter 7: how customers are supported after onboarding."""
 
+    __pydantic_config__ = STRICT
+
     summary: Text
-    portal_functions: list[Annotated[list[Text], Field(min_length=2, max_length=2)]]
+    portal_functions: list[PortalFunction]
     fora: list[Forum]
     fora_summary: Text
     fora_reports: Text
@@ -125,14 +192,20 @@ class CustomerSupport(Strict):
     section: SectionNo
 
 
-class OtherServices(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class OtherServices:
+    __pydantic_config__ = STRICT
+
     summary: Text
     categories: list[Text]
     documents: list[Id]
     section: SectionNo
 
 
-class GuideFile(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class GuideFile:
+    __pydantic_config__ = STRICT
+
     guide: GuideInfo
     sections: list[Section]
     gaps: list[Gap]
@@ -143,54 +216,75 @@ class GuideFile(Strict):
 # --------------------------------------------------------------------------- lots.yaml
 
 
-class ServiceType(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class ServiceType:
+    __pydantic_config__ = STRICT
+
     id: Id
     name: Text
     summary: Text
-    details: list[Text] = []
+    details: list[Text] = field(default_factory=list)
     section: SectionNo
 
 
-class Partner(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Partner:
+    __pydantic_config__ = STRICT
+
     name: Text
     note: Text | None = None
 
 
-class Domain(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Domain:
+    __pydantic_config__ = STRICT
+
     title: Text
     summary: Text | None = None
-    bullets: list[Text] = []
+    bullets: list[Text] = field(default_factory=list)
 
 
-class LotServiceType(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class LotServiceType:
+    __pydantic_config__ = STRICT
+
     type: Id
     note: Text
     section: SectionNo
 
 
-class Point(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Point:
     """A fact or instruction with the section it comes from."""
+
+    __pydantic_config__ = STRICT
 
     text: Text
     section: SectionNo
 
 
-class Lot(Strict):
-    number: int = Field(ge=1, le=6)
+@dataclass(kw_only=True, eq=False, repr=False)
+class Lot:
+    __pydantic_config__ = STRICT
+
+    number: LotNo
     id: Id
     name: Text
-    partners: list[Partner] = Field(min_length=1)
+    partners: Annotated[list[Partner], nonempty("partner")]
     summary: Text
     description: Text
-    domains: list[Domain] = Field(min_length=1)
+    domains: Annotated[list[Domain], nonempty("domein")]
     service_types: list[LotServiceType]
     how_to_start: list[Point]
-    systems: list[Id] = []
-    documents: list[Id] = []
+    systems: list[Id] = field(default_factory=list)
+    documents: list[Id] = field(default_factory=list)
     section: SectionNo
 
 
-class LotsFile(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class LotsFile:
+    __pydantic_config__ = STRICT
+
     service_types: list[ServiceType]
     multiple_lots: Point
     lots: list[Lot]
@@ -199,7 +293,10 @@ class LotsFile(Strict):
 # --------------------------------------------------------------------------- contacts.yaml
 
 
-class Contact(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Contact:
+    __pydantic_config__ = STRICT
+
     id: Id
     name: Text
     kind: Literal["team", "rol", "persoon", "partner"]
@@ -208,18 +305,24 @@ class Contact(Strict):
     phone_internal: Text | None = None
     url: Url | None = None
     how_to_reach: Text | None = None
-    purposes: list[Text] = Field(min_length=1)
-    sections: list[SectionNo] = Field(min_length=1)
+    purposes: Annotated[list[Text], nonempty("doel")]
+    sections: Annotated[list[SectionNo], nonempty("sectie")]
 
 
-class ContactsFile(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class ContactsFile:
+    __pydantic_config__ = STRICT
+
     contacts: list[Contact]
 
 
 # --------------------------------------------------------------------------- documents.yaml
 
 
-class Document(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Document:
+    __pydantic_config__ = STRICT
+
     id: Id
     title: Text
     kind: Literal[
@@ -228,64 +331,80 @@ class Document(Strict):
     url: Url | None = None
     available_after: Literal["onboarding-deel-1", "onboarding-deel-2"] | None = None
     note: Text | None = None
-    sections: list[SectionNo] = Field(min_length=1)
+    sections: Annotated[list[SectionNo], nonempty("sectie")]
 
 
-class DocumentsFile(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class DocumentsFile:
+    __pydantic_config__ = STRICT
+
     documents: list[Document]
 
 
 # --------------------------------------------------------------------------- systems.yaml / roles.yaml
 
 
-class Procedure(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Procedure:
     """How to get access; ``applies_to`` lists organisation kinds (answers of ``org_kind``)."""
 
+    __pydantic_config__ = STRICT
+
     label: Text
-    applies_to: list[Id] = []
-    steps: list[Text] = Field(min_length=1)
+    applies_to: list[Id] = field(default_factory=list)
+    steps: Annotated[list[Text], nonempty("stap")]
     section: SectionNo
 
 
-class System(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class System:
+    __pydantic_config__ = STRICT
+
     id: Id
     name: Text
-    aliases: list[Text] = []
+    aliases: list[Text] = field(default_factory=list)
     scope: Literal["gemeenschappelijk", "perceel"]
-    lot: int | None = Field(default=None, ge=1, le=6)
+    lot: LotNo | None = None
     purpose: Text
-    features: list[Text] = []
+    features: list[Text] = field(default_factory=list)
     optional: bool = False
     optional_note: Text | None = None
-    phases: list[Id] = Field(min_length=1)
+    phases: Annotated[list[Id], nonempty("fase")]
     url: Url | None = None
-    prerequisites: list[Text] = []
-    access: list[Procedure] = []
-    rights: list[Id] = []
-    contacts: list[Id] = []
-    documents: list[Id] = []
+    prerequisites: list[Text] = field(default_factory=list)
+    access: list[Procedure] = field(default_factory=list)
+    rights: list[Id] = field(default_factory=list)
+    contacts: list[Id] = field(default_factory=list)
+    documents: list[Id] = field(default_factory=list)
     section: SectionNo
 
-    @model_validator(mode="after")
-    def _lot_matches_scope(self) -> System:
+    def __post_init__(self) -> None:
         if (self.scope == "perceel") != (self.lot is not None):
             raise ValueError("een systeem met scope 'perceel' heeft een 'lot', een gemeenschappelijk niet")
-        return self
 
 
-class SystemsFile(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class SystemsFile:
+    __pydantic_config__ = STRICT
+
     systems: list[System]
 
 
-class Role(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Role:
+    __pydantic_config__ = STRICT
+
     id: Id
     name: Text
     allows: Text
     section: SectionNo
 
 
-class Right(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Right:
     """An IDM right (gebruikersrecht), with the roles that can be granted under it."""
+
+    __pydantic_config__ = STRICT
 
     id: Id
     name: Text
@@ -293,104 +412,127 @@ class Right(Strict):
     level: Literal["persoon", "organisatie"]
     granted_by: Id
     note: Text | None = None
-    roles: list[Role] = []
+    roles: list[Role] = field(default_factory=list)
     section: SectionNo
 
 
-class RolesFile(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class RolesFile:
+    __pydantic_config__ = STRICT
+
     rights: list[Right]
 
 
 # --------------------------------------------------------------------------- interview.yaml
 
 
-class Option(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Option:
+    __pydantic_config__ = STRICT
+
     value: Id
     label: Text
-    lots: list[Annotated[int, Field(ge=1, le=6)]] = []
-    holds: list[Id] = []
+    lots: list[LotNo] = field(default_factory=list)
+    holds: list[Id] = field(default_factory=list)
     exclusive: bool = False
 
 
-class Question(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Question:
+    __pydantic_config__ = STRICT
+
     id: Id
     kind: Literal["text", "select", "checkbox", "confirm"]
     label: Text
     prompt: Text
     help: Text | None = None
-    options: list[Option] = []
+    options: list[Option] = field(default_factory=list)
     when: Condition | None = None
     section: SectionNo | None = None
 
-    @model_validator(mode="after")
-    def _options_fit_kind(self) -> Question:
+    def __post_init__(self) -> None:
         if self.kind in ("select", "checkbox") and len(self.options) < 2:
             raise ValueError(f"een vraag van soort '{self.kind}' heeft minstens twee opties nodig")
         if self.kind in ("text", "confirm") and self.options:
             raise ValueError(f"een vraag van soort '{self.kind}' heeft geen opties")
-        return self
 
 
-class InterviewFile(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class InterviewFile:
+    __pydantic_config__ = STRICT
+
     questions: list[Question]
 
 
 # --------------------------------------------------------------------------- journey.yaml
 
 
-class RoleRequest(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class RoleRequest:
     """A right (``right: id``) or a role under a right (``role: id``) to ask the local administrator for."""
+
+    __pydantic_config__ = STRICT
 
     right: Id | None = None
     role: Id | None = None
     when: Condition | None = None
 
-    @model_validator(mode="after")
-    def _right_or_role(self) -> RoleRequest:
+    def __post_init__(self) -> None:
         if (self.right is None) == (self.role is None):
             raise ValueError("geef precies één van 'right' of 'role'")
-        return self
 
 
-class Item(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Item:
     """One thing to do on the checklist."""
+
+    __pydantic_config__ = STRICT
 
     id: Id
     title: Text
-    details: list[Text] = []
+    details: list[Text] = field(default_factory=list)
     when: Condition | None = None
     done_when: Condition | None = None
     done_note: Text | None = None
-    contacts: list[Id] = []
-    documents: list[Id] = []
-    systems: list[Id] = []
-    roles: list[RoleRequest] = []
+    contacts: list[Id] = field(default_factory=list)
+    documents: list[Id] = field(default_factory=list)
+    systems: list[Id] = field(default_factory=list)
+    roles: list[RoleRequest] = field(default_factory=list)
     gathers_roles: bool = False
-    waits_for: list[Id] = []
+    waits_for: list[Id] = field(default_factory=list)
     section: SectionNo
 
 
-class Step(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Step:
+    __pydantic_config__ = STRICT
+
     id: Id
-    number: int = Field(ge=1)
+    number: Positive
     title: Text
     summary: Text
-    details: list[Text] = []
+    details: list[Text] = field(default_factory=list)
     section: SectionNo
-    items: list[Item] = []
+    items: list[Item] = field(default_factory=list)
 
 
-class Phase(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Phase:
+    __pydantic_config__ = STRICT
+
     id: Id
-    number: int = Field(ge=1)
+    number: Positive
     title: Text
     summary: Text
-    support: list[Id] = []
-    systems: list[Id] = []
+    support: list[Id] = field(default_factory=list)
+    systems: list[Id] = field(default_factory=list)
     section: SectionNo
-    steps: list[Step] = Field(min_length=1)
+    steps: Annotated[list[Step], nonempty("stap")]
 
 
-class JourneyFile(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class JourneyFile:
+    __pydantic_config__ = STRICT
+
     summary: Text
     phases: list[Phase]

@@ -36,3 +36,9 @@ def state_dir() -> Path:
         return Path(home)
     base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     return Path(base) / "instapgids"
+
+
+def cache_dir() -> Path:
+    """Where derived files are kept (the validated content): the XDG cache directory."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "instapgids"

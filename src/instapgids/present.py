@@ -20,7 +20,10 @@ def contact_text(contact: m.Contact) -> str:
     if contact.email:
         parts.append(contact.email)
     if contact.phone:
-        parts.append(f"tel. {contact.phone}" + (f" (intern {contact.phone_internal})" if contact.phone_internal else ""))
+        parts.append(
+            f"tel. {contact.phone}"
+            + (f" (intern {contact.phone_internal})" if contact.phone_internal else "")
+        )
     if contact.url:
         parts.append(contact.url)
     if contact.how_to_reach and not contact.email:
@@ -87,9 +90,12 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
 def heading_lines(content: Content, checklist: Checklist) -> list[tuple[str, str]]:
     """The checklist's heading as (label, value) pairs."""
     g = content.guide.guide
-    lots = "; ".join(
-        f"{lot.number} {lot.name} ({', '.join(p.name for p in lot.partners)})" for lot in checklist.lots
-    ) or "nog geen perceel gekozen"
+    lots = (
+        "; ".join(
+            f"{lot.number} {lot.name} ({', '.join(p.name for p in lot.partners)})" for lot in checklist.lots
+        )
+        or "nog geen perceel gekozen"
+    )
     lines = [("Percelen", lots)]
     kind = checklist.answers.get("org_kind")
     question = content.question_by_id.get("org_kind")

@@ -32,7 +32,7 @@ from .content import Content
 from .errors import Problem, UserError
 from .paths import state_dir
 from .rules import AnswerValue
-from .yamlsource import LocatedDict, YamlProblem, load, locate
+from .yamlsource import LocatedDict, YamlProblem, load, locate, plain
 
 FORMAT = 1
 TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers"}
@@ -127,13 +127,15 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
         complete=raw.get("complete") is True,
         guide_version=str(raw.get("guide_version", "")),
     )
-    for qid, value in raw["answers"].items():
+    for qid, value in plain(raw["answers"]).items():
         if qid not in content.question_by_id:
             if strict:
                 problems.append(at(("answers", qid), "onbekende vraag", key=True))
             else:
                 profile.stale[qid] = value
-                profile.notices.append(f"Het antwoord op '{qid}' hoort bij geen enkele vraag meer; het blijft bewaard maar telt niet mee.")
+                profile.notices.append(
+                    f"Het antwoord op '{qid}' hoort bij geen enkele vraag meer; het blijft bewaard maar telt niet mee."
+                )
             continue
         why = check_answer(content, qid, value)
         if why is None:
@@ -142,7 +144,9 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
             problems.append(at(("answers", qid), why))
         else:
             profile.stale[qid] = value
-            profile.notices.append(f"Het antwoord op '{qid}' past niet meer ({why}); die vraag wordt opnieuw gesteld.")
+            profile.notices.append(
+                f"Het antwoord op '{qid}' past niet meer ({why}); die vraag wordt opnieuw gesteld."
+            )
     if problems:
         raise AnswersError(problems)
     return profile

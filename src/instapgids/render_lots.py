@@ -95,8 +95,12 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
             system = content.system_by_id[system_id]
             parts.append(_point(f"{system.name}: {system.purpose}", system.section))
     else:
-        parts.append(Text("Geen systemen die alleen voor dit perceel gelden; de gemeenschappelijke "
-                          "systemen staan in de checklist (instapgids start)."))
+        parts.append(
+            Text(
+                "Geen systemen die alleen voor dit perceel gelden; de gemeenschappelijke "
+                "systemen staan in de checklist (instapgids start)."
+            )
+        )
 
     if lot.documents:
         parts.append(_heading("Documenten"))

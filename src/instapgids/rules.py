@@ -66,9 +66,11 @@ def evaluate(cond: m.Condition, answers: Answers, lots: list[int]) -> tuple[bool
     if cond.any is not None:
         results = [evaluate(c, answers, lots) for c in cond.any]
         return any(r[0] for r in results), [reason for r in results if r[0] for reason in r[1]]
-    if cond.not_ is not None:
-        ok = not evaluate(cond.not_, answers, lots)[0]
-        return ok, [Reason(question=q) for q in referenced(cond.not_) if q in answers] if ok else []
+    if cond.none is not None:
+        ok = not any(evaluate(c, answers, lots)[0] for c in cond.none)
+        return ok, [
+            Reason(question=q) for c in cond.none for q in referenced(c) if q in answers
+        ] if ok else []
     if cond.lot is not None:
         return cond.lot in lots, [Reason(lot=cond.lot)]
     if cond.lots_at_least is not None:
@@ -78,15 +80,15 @@ def evaluate(cond: m.Condition, answers: Answers, lots: list[int]) -> tuple[bool
     if cond.includes is not None:
         ok = isinstance(given, list) and cond.includes in given
         return ok, [Reason(question=cond.answer, values=(cond.includes,))]
-    if cond.in_ is not None:
-        return given in cond.in_, [Reason(question=cond.answer)]
+    if cond.one_of is not None:
+        return given in cond.one_of, [Reason(question=cond.answer)]
     return (given is not None and given == cond.equals), [Reason(question=cond.answer)]
 
 
 def referenced(cond: m.Condition) -> list[str]:
     """The question ids a condition looks at, in order."""
     found: list[str] = []
-    for child in [*(cond.all or []), *(cond.any or []), *([cond.not_] if cond.not_ else [])]:
+    for child in [*(cond.all or []), *(cond.any or []), *(cond.none or [])]:
         found += [q for q in referenced(child) if q not in found]
     if cond.answer and cond.answer not in found:
         found.append(cond.answer)
@@ -202,7 +204,9 @@ def build_checklist(content: Content, answers: Answers) -> Checklist:
                 applies, reasons = evaluate(item.when, answers, lots) if item.when else (True, [])
                 if not applies:
                     continue
-                done, done_reasons = evaluate(item.done_when, answers, lots) if item.done_when else (False, [])
+                done, done_reasons = (
+                    evaluate(item.done_when, answers, lots) if item.done_when else (False, [])
+                )
                 entry = ChecklistItem(item, "done" if done else "todo", done_reasons if done else reasons)
                 if not done:
                     requests = [
@@ -230,10 +234,7 @@ def build_checklist(content: Content, answers: Answers) -> Checklist:
 
     phases: list[PhaseView] = []
     for phase in content.journey.phases:
-        steps = [
-            StepView(step, [e for p, s, e in entries if s is step])
-            for step in phase.steps
-        ]
+        steps = [StepView(step, [e for p, s, e in entries if s is step]) for step in phase.steps]
         phases.append(PhaseView(phase, [s for s in steps if s.items]))
     name = answers.get("org_name")
     return Checklist(
@@ -275,7 +276,9 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
     merged: dict[str, set[str]] = {}
     order: list[str] = []
     for reason in entry.reasons:
-        if reason.lot is not None or reason.lot_count:
+        if reason.lot is not None:
+            key = f"lot:{reason.lot}"
+        elif reason.lot_count:
             key = "lots"
         else:
             assert reason.question is not None
@@ -287,12 +290,11 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
     for key in order:
         if key == "lots":
             names = ", ".join(f"{lot.number} ({lot.name})" for lot in checklist.lots)
-            lines.append(f"U heeft perceel {names} nodig." if len(checklist.lots) == 1
-                         else f"U heeft de percelen {names} nodig.")
-            continue
-        question = content.question_by_id[key]
-        value = checklist.answers.get(key)
-        if value is None:
-            continue
-        lines.append(f"{question.label}: {describe_answer(question, value, tuple(merged[key]))}")
+            lines.append(f"U heeft meer dan één perceel nodig: {names}.")
+        elif key.startswith("lot:"):
+            lot = content.lot_by_number[int(key[4:])]
+            lines.append(f"U heeft perceel {lot.number} ({lot.name}) nodig.")
+        elif (value := checklist.answers.get(key)) is not None:
+            question = content.question_by_id[key]
+            lines.append(f"{question.label}: {describe_answer(question, value, tuple(merged[key]))}")
     return lines or [ALWAYS]

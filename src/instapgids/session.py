@@ -35,7 +35,9 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     missing = []
     probe = dict(answers)
     while (question := next_question(content, probe)) is not None:
-        missing.append(Problem(answers_file, 1, 1, f"answers.{question.id}", f"antwoord ontbreekt ({question.label})"))
+        missing.append(
+            Problem(answers_file, 1, 1, f"answers.{question.id}", f"antwoord ontbreekt ({question.label})")
+        )
         probe[question.id] = "?" if question.kind != "checkbox" else ["?"]
     if missing:
         raise AnswersError(missing)

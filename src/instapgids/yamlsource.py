@@ -105,7 +105,7 @@ _SYNTAX_DUTCH = {
 def load(text: str) -> Any:
     """Parse one YAML document; raises :class:`YamlProblem` with a Dutch message."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from the safe loader
+        return yaml.load(text, Loader=_Loader)  # _Loader derives from the safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -114,6 +114,15 @@ def load(text: str) -> Any:
         raise YamlProblem(f"ongeldige YAML: {dutch}", position) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"ongeldige YAML: {exc}", (1, 1)) from None
+
+
+def plain(value: Any) -> Any:
+    """Loaded data as ordinary dicts and lists (for writing it back out)."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
 
 
 def locate(data: Any, path: Sequence[str | int], key: bool = False) -> tuple[Position, list[str | int]]:

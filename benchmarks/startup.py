@@ -1,0 +1,64 @@
+"""Start-up time of instapgids commands, as whole processes.
+
+Runs each command in turn (alternating, so that machine noise hits all of
+them alike), then prints the median, the ratio to a bare `python -c pass`,
+and the target from issue 2.
+
+    python benchmarks/startup.py            # 21 rounds
+    python benchmarks/startup.py --rounds 51
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGETS_MS = {"instapgids --version": 100, "instapgids lots show 5": 250}
+
+
+def commands() -> dict[str, list[str]]:
+    exe = shutil.which("instapgids") or str(Path(sys.executable).with_name("instapgids"))
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "instapgids --version": [exe, "--version"],
+        "instapgids lots show 5": [exe, "lots", "show", "5"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rounds", type=int, default=21)
+    args = parser.parse_args()
+    env = {**os.environ, "COLUMNS": "100"}
+    with tempfile.TemporaryDirectory() as cache:
+        env["XDG_CACHE_HOME"] = cache  # a cache of our own, filled by the first (unmeasured) run
+        cmds = commands()
+        for argv in cmds.values():
+            subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
+        times: dict[str, list[float]] = {name: [] for name in cmds}
+        for _ in range(args.rounds):
+            for name, argv in cmds.items():
+                start = time.perf_counter()
+                subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
+                times[name].append((time.perf_counter() - start) * 1000)
+    base = statistics.median(times["python -c pass"])
+    print(f"{'command':28} {'median':>9} {'vs python':>10} {'target':>8}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        target = TARGETS_MS.get(name)
+        verdict = "" if target is None else f"{target} ms {'ok' if median <= target else 'TOO SLOW'}"
+        print(f"{name:28} {median:7.1f} ms {median / base:9.1f}x {verdict:>8}")
+    print(f"({args.rounds} rounds, {os.cpu_count()} cores, Python {sys.version.split()[0]})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""A pickled copy of the last validated content, so that reading it needs neither YAML nor pydantic.
+
+The key is made of the size and modification time of every content file and
+of the code that shapes them (models.py, content.py), the folder and the
+package version, as Python does for its .pyc files: any change simply misses
+the cache and validates again, and a hit reads no content file at all. The cache is an
+optimisation only: a file that cannot be read or written is ignored.
+Only this user's own cache file is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .content import Content
+from .paths import cache_dir
+
+_CODE = (Path(__file__).with_name("models.py"), Path(__file__).with_name("content.py"))
+
+
+def key(directory: Path, names: list[str]) -> str | None:
+    """The cache key for this content folder, or None when a file cannot be found."""
+    parts = [__version__, str(directory.resolve())]
+    try:
+        for path in [*_CODE, *(directory / name for name in names)]:
+            stat = path.stat()
+            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    except OSError:
+        return None
+    return "|".join(parts)
+
+
+def _file() -> Path:
+    return cache_dir() / "inhoud.pickle"
+
+
+def read(wanted: str) -> Content | None:
+    try:
+        with _file().open("rb") as handle:
+            found, content = pickle.load(handle)
+    except Exception:  # missing, unreadable or from another version: just validate again
+        return None
+    return content if found == wanted and isinstance(content, Content) else None
+
+
+def write(current: str, content: Content) -> None:
+    target = _file()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".inhoud.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(
+                (current, dataclasses.replace(content, raw={})), handle, protocol=pickle.HIGHEST_PROTOCOL
+            )
+        os.replace(tmp, target)
+    except Exception:
+        with contextlib.suppress(Exception):
+            os.unlink(tmp)
