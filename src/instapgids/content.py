@@ -80,8 +80,7 @@ def problems_from_validation(file: Path, raw: Any, exc: Any) -> list[Problem]:
         if message not in messages:
             messages.append(message)
     return [
-        Problem(file, line, column, path, " of ".join(messages))
-        for ((line, column), path), messages in merged.items()
+        Problem(file, line, column, path, " of ".join(messages)) for ((line, column), path), messages in merged.items()
     ]
 
 
@@ -171,9 +170,7 @@ def read_files(directory: Path) -> tuple[dict[str, bytes], list[Problem]]:
         except FileNotFoundError:
             problems.append(Problem(path, 1, 1, "(bestand)", "bestand ontbreekt"))
         except OSError as exc:
-            problems.append(
-                Problem(path, 1, 1, "(bestand)", f"kan het bestand niet lezen ({exc.strerror or exc})")
-            )
+            problems.append(Problem(path, 1, 1, "(bestand)", f"kan het bestand niet lezen ({exc.strerror or exc})"))
     return found, problems
 
 

@@ -55,9 +55,7 @@ def write(current: str, content: Content) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".inhoud.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(
-                (current, dataclasses.replace(content, raw={})), handle, protocol=pickle.HIGHEST_PROTOCOL
-            )
+            pickle.dump((current, dataclasses.replace(content, raw={})), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
     except Exception:
         with contextlib.suppress(Exception):

@@ -37,9 +37,7 @@ class _Checker:
 
     def report(self, path: Path_, message: str, key: bool = False) -> None:
         position, resolved = locate(self.content.raw.get(self.file), path, key=key)
-        self.problems.append(
-            Problem(self.content.directory / self.file, *position, format_path(resolved), message)
-        )
+        self.problems.append(Problem(self.content.directory / self.file, *position, format_path(resolved), message))
 
     def refs(self, path: Path_, values: list[str], known: set[str] | dict[str, Any], what: str) -> None:
         for index, value in enumerate(values):
@@ -85,9 +83,7 @@ def crosscheck(content: Content) -> list[Problem]:
         "sectie",
     )
     lots = content.lots_file.lots
-    _unique(
-        c, "lots.yaml", [(("lots", i, "number"), lot.number) for i, lot in enumerate(lots)], "perceelnummer"
-    )
+    _unique(c, "lots.yaml", [(("lots", i, "number"), lot.number) for i, lot in enumerate(lots)], "perceelnummer")
     _unique(c, "lots.yaml", [(("lots", i, "id"), lot.id) for i, lot in enumerate(lots)], "perceel-id")
     types = _unique(
         c,
@@ -114,9 +110,7 @@ def crosscheck(content: Content) -> list[Problem]:
         "document-id",
     )
     rights_list = content.roles_file.rights
-    rights = _unique(
-        c, "roles.yaml", [(("rights", i, "id"), r.id) for i, r in enumerate(rights_list)], "recht-id"
-    )
+    rights = _unique(c, "roles.yaml", [(("rights", i, "id"), r.id) for i, r in enumerate(rights_list)], "recht-id")
     roles = _unique(
         c,
         "roles.yaml",
@@ -139,17 +133,11 @@ def crosscheck(content: Content) -> list[Problem]:
             "optie",
         )
     phases = content.journey.phases
-    phase_ids = _unique(
-        c, "journey.yaml", [(("phases", i, "id"), p.id) for i, p in enumerate(phases)], "fase-id"
-    )
+    phase_ids = _unique(c, "journey.yaml", [(("phases", i, "id"), p.id) for i, p in enumerate(phases)], "fase-id")
     _unique(
         c,
         "journey.yaml",
-        [
-            (("phases", i, "steps", j, "id"), s.id)
-            for i, p in enumerate(phases)
-            for j, s in enumerate(p.steps)
-        ],
+        [(("phases", i, "steps", j, "id"), s.id) for i, p in enumerate(phases) for j, s in enumerate(p.steps)],
         "stap-id",
     )
     item_ids = _unique(
@@ -255,16 +243,12 @@ def _check_condition(c: _Checker, path: Path_, cond: m.Condition, content: Conte
             c.ref((*path, "includes"), cond.includes, values, f"onbekende optie van '{question.id}':")
     elif question.kind == "select":
         if cond.includes is not None or isinstance(cond.equals, bool):
-            c.report(
-                path, f"vraag '{question.id}' heeft één antwoord: gebruik 'equals' of 'one_of' met een optie"
-            )
+            c.report(path, f"vraag '{question.id}' heeft één antwoord: gebruik 'equals' of 'one_of' met een optie")
         else:
             c.ref((*path, "equals"), cond.equals, values, f"onbekende optie van '{question.id}':")
             c.refs((*path, "one_of"), cond.one_of or [], values, f"onbekende optie van '{question.id}':")
     elif question.kind == "confirm":
         if not isinstance(cond.equals, bool):
-            c.report(
-                path, f"vraag '{question.id}' is een ja/nee-vraag: gebruik 'equals: true' of 'equals: false'"
-            )
+            c.report(path, f"vraag '{question.id}' is een ja/nee-vraag: gebruik 'equals: true' of 'equals: false'")
     else:
         c.report(path, f"vraag '{question.id}' is een open vraag en kan geen voorwaarde zijn")

@@ -20,7 +20,6 @@ from .rules import AnswerValue, active_questions, applicable_answers, describe_a
 
 SELECT_HINT = "(pijltjestoetsen, Enter om te kiezen)"
 CHECKBOX_HINT = "(pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen)"
-TEXT_HINT = ""
 STYLE = Style([("qmark", "fg:#00afaf bold"), ("question", "bold"), ("instruction", "fg:#808080")])
 
 DONE = "__klaar__"
@@ -29,52 +28,50 @@ Answers = dict[str, AnswerValue]
 
 
 def _ask_raw(question: m.Question, default: AnswerValue | None) -> AnswerValue:
-    """Ask one question; raises KeyboardInterrupt on Ctrl-C."""
+    """Ask one question once; raises KeyboardInterrupt on Ctrl-C."""
     common: dict[str, Any] = {"qmark": "?", "style": STYLE, "erase_when_done": True}
     message = question.prompt
     if question.kind == "text":
-        result = questionary.text(
-            message,
-            default=default if isinstance(default, str) else "",
-            validate=lambda text: True if text.strip() else "Vul hier iets in.",
-            instruction=TEXT_HINT,
-            **common,
-        ).unsafe_ask()
-        return str(result).strip()
-    if question.kind == "confirm":
-        choices = [questionary.Choice("Ja", value=True), questionary.Choice("Nee", value=False)]
-        first = choices[0] if default is not False else choices[1]
-        return bool(
-            questionary.select(
-                message, choices=choices, default=first, instruction=SELECT_HINT, **common
-            ).unsafe_ask()
-        )
-    if question.kind == "select":
-        choices = [questionary.Choice(o.label, value=o.value) for o in question.options]
+        text = questionary.text(message, default=default if isinstance(default, str) else "", **common)
+        return str(text.unsafe_ask()).strip()
+    if question.kind in ("confirm", "select"):
+        if question.kind == "confirm":
+            choices = [questionary.Choice("Ja", value=True), questionary.Choice("Nee", value=False)]
+        else:
+            choices = [questionary.Choice(o.label, value=o.value) for o in question.options]
         start = next((c for c in choices if c.value == default), None)
-        return str(
-            questionary.select(
-                message, choices=choices, default=start, instruction=SELECT_HINT, **common
-            ).unsafe_ask()
-        )
+        picked = questionary.select(message, choices=choices, default=start, instruction=SELECT_HINT, **common)
+        value = picked.unsafe_ask()
+        return bool(value) if question.kind == "confirm" else str(value)
     ticked = default if isinstance(default, list) else []
-    choices = [
-        questionary.Choice(o.label, value=o.value, checked=o.value in ticked) for o in question.options
-    ]
-    exclusive = {o.value for o in question.options if o.exclusive}
+    choices = [questionary.Choice(o.label, value=o.value, checked=o.value in ticked) for o in question.options]
+    boxes = questionary.checkbox(message, choices=choices, instruction=CHECKBOX_HINT, **common)
+    return [str(v) for v in boxes.unsafe_ask()]
 
-    def validate(selected: list[str]) -> bool | str:
-        if not selected:
-            return "Kruis minstens één antwoord aan (met de spatiebalk)."
-        if len(selected) > 1 and exclusive.intersection(selected):
-            label = next(o.label for o in question.options if o.value in exclusive.intersection(selected))
-            return f"'{label}' kan niet samen met andere antwoorden."
-        return True
 
-    result = questionary.checkbox(
-        message, choices=choices, validate=validate, instruction=CHECKBOX_HINT, **common
-    ).unsafe_ask()
-    return [str(v) for v in result]
+def answer_problem(question: m.Question, value: AnswerValue) -> str | None:
+    """What is wrong with an answer typed or ticked at the prompt, in words for the user."""
+    if question.kind == "text" and not str(value).strip():
+        return "Vul hier iets in."
+    if question.kind == "checkbox" and isinstance(value, list):
+        if not value:
+            return "Kruis minstens één antwoord aan: ga er met de pijltjes naartoe en druk op de spatiebalk."
+        alone = [o.label for o in question.options if o.exclusive and o.value in value]
+        if alone and len(value) > 1:
+            return f"'{alone[0]}' kan niet samen met andere antwoorden."
+    return None
+
+
+def _ask(question: m.Question, default: AnswerValue | None) -> AnswerValue:
+    """Ask until the answer is usable; the reason shows in Dutch (prompt_toolkit's own
+    validation bar only appears on terminals that answer cursor-position requests)."""
+    while True:
+        value = _ask_raw(question, default)
+        problem = answer_problem(question, value)
+        if problem is None:
+            return value
+        out().print(f"[yellow]{problem}[/yellow]")
+        default = value
 
 
 def _echo(question: m.Question, value: AnswerValue) -> None:
@@ -91,7 +88,7 @@ def ask_missing(content: Content, answers: Answers, on_answer: Callable[[Answers
     while (question := next_question(content, answers)) is not None:
         if question.help:
             out().print(f"[dim]{question.help}[/dim]")
-        value = _ask_raw(question, None)
+        value = _ask(question, None)
         answers = {**answers, question.id: value}
         _echo(question, value)
         on_answer(answers)
@@ -121,7 +118,7 @@ def review(content: Content, answers: Answers, on_answer: Callable[[Answers], No
         if picked == DONE:
             return answers
         question = content.question_by_id[str(picked)]
-        value = _ask_raw(question, answers.get(question.id))
+        value = _ask(question, answers.get(question.id))
         _echo(question, value)
         answers = applicable_answers(content, {**answers, question.id: value})
         on_answer(answers)
@@ -132,17 +129,13 @@ def choose_resume(has_complete: bool) -> str:
     if has_complete:
         choices = [
             questionary.Choice("Mijn antwoorden bekijken en wijzigen", value="review"),
-            questionary.Choice(
-                "Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"
-            ),
+            questionary.Choice("Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"),
         ]
         message = "Er zijn al antwoorden bewaard. Wat wilt u doen?"
     else:
         choices = [
             questionary.Choice("Verdergaan waar ik gebleven was", value="continue"),
-            questionary.Choice(
-                "Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"
-            ),
+            questionary.Choice("Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"),
         ]
         message = "Het vorige gesprek werd onderbroken. Wat wilt u doen?"
     return str(

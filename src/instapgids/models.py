@@ -55,12 +55,8 @@ class Check:
         return core_schema.no_info_after_validator_function(check, handler(source))
 
 
-Id = Annotated[
-    str, Check("moet een id zijn: kleine letters, cijfers, '-' of '_'", pattern=r"[a-z0-9][a-z0-9_-]*")
-]
-SectionNo = Annotated[
-    str, Check('moet een sectienummer zijn, zoals "6.2.1.3"', pattern=r"[1-9][0-9]*(\.[1-9][0-9]*)*")
-]
+Id = Annotated[str, Check("moet een id zijn: kleine letters, cijfers, '-' of '_'", pattern=r"[a-z0-9][a-z0-9_-]*")]
+SectionNo = Annotated[str, Check('moet een sectienummer zijn, zoals "6.2.1.3"', pattern=r"[1-9][0-9]*(\.[1-9][0-9]*)*")]
 Text = Annotated[str, Check("mag niet leeg zijn", nonempty=True)]
 Url = Annotated[str, Check("moet een adres zijn dat begint met http:// of https://", pattern=r"https?://\S+")]
 Email = Annotated[str, Check("moet een e-mailadres zijn", pattern=r"[^@\s]+@[^@\s]+\.[a-z]+")]
@@ -102,9 +98,7 @@ class Condition:
         combinators = {"all": self.all, "any": self.any, "none": self.none}
         forms = [*combinators.values(), self.answer, self.lot, self.lots_at_least]
         if sum(form is not None for form in forms) != 1:
-            raise ValueError(
-                "een voorwaarde gebruikt precies één vorm: all, any, none, answer, lot of lots_at_least"
-            )
+            raise ValueError("een voorwaarde gebruikt precies één vorm: all, any, none, answer, lot of lots_at_least")
         tests = [self.equals, self.one_of, self.includes]
         if self.answer is not None and sum(test is not None for test in tests) != 1:
             raise ValueError("bij 'answer' hoort precies één van: equals, one_of, includes")
@@ -325,9 +319,7 @@ class Document:
 
     id: Id
     title: Text
-    kind: Literal[
-        "contract", "webpagina", "service-portfolio", "handleiding", "kennisartikel", "template", "link"
-    ]
+    kind: Literal["contract", "webpagina", "service-portfolio", "handleiding", "kennisartikel", "template", "link"]
     url: Url | None = None
     available_after: Literal["onboarding-deel-1", "onboarding-deel-2"] | None = None
     note: Text | None = None

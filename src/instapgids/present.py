@@ -21,8 +21,7 @@ def contact_text(contact: m.Contact) -> str:
         parts.append(contact.email)
     if contact.phone:
         parts.append(
-            f"tel. {contact.phone}"
-            + (f" (intern {contact.phone_internal})" if contact.phone_internal else "")
+            f"tel. {contact.phone}" + (f" (intern {contact.phone_internal})" if contact.phone_internal else "")
         )
     if contact.url:
         parts.append(contact.url)
@@ -91,9 +90,7 @@ def heading_lines(content: Content, checklist: Checklist) -> list[tuple[str, str
     """The checklist's heading as (label, value) pairs."""
     g = content.guide.guide
     lots = (
-        "; ".join(
-            f"{lot.number} {lot.name} ({', '.join(p.name for p in lot.partners)})" for lot in checklist.lots
-        )
+        "; ".join(f"{lot.number} {lot.name} ({', '.join(p.name for p in lot.partners)})" for lot in checklist.lots)
         or "nog geen perceel gekozen"
     )
     lines = [("Percelen", lots)]

@@ -144,9 +144,7 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
             problems.append(at(("answers", qid), why))
         else:
             profile.stale[qid] = value
-            profile.notices.append(
-                f"Het antwoord op '{qid}' past niet meer ({why}); die vraag wordt opnieuw gesteld."
-            )
+            profile.notices.append(f"Het antwoord op '{qid}' past niet meer ({why}); die vraag wordt opnieuw gesteld.")
     if problems:
         raise AnswersError(problems)
     return profile
@@ -159,7 +157,10 @@ def write_profile(profile: Profile, content: Content) -> None:
         "guide_version": content.guide.guide.version,
         "complete": profile.complete,
         "updated": datetime.now().isoformat(timespec="seconds"),
-        "answers": {**profile.answers, **profile.stale},
+        "answers": {
+            **{q.id: profile.answers[q.id] for q in content.interview.questions if q.id in profile.answers},
+            **profile.stale,
+        },
     }
     text = (
         "# instapgids: uw antwoorden. U mag dit bestand zelf aanpassen;\n"

@@ -25,9 +25,7 @@ def checklist_view(content: Content, checklist: Checklist) -> RenderableType:
     for phase_view in checklist.phases:
         phase = phase_view.phase
         parts.append(Text(""))
-        parts.append(
-            Rule(Text(f"Fase {phase.number}: {phase.title}", style="bold cyan"), align="left", style="cyan")
-        )
+        parts.append(Rule(Text(f"Fase {phase.number}: {phase.title}", style="bold cyan"), align="left", style="cyan"))
         for step_view in phase_view.steps:
             step = step_view.step
             title = Text(f"Stap {step.number}: {step.title}", style="bold")

@@ -68,9 +68,7 @@ def evaluate(cond: m.Condition, answers: Answers, lots: list[int]) -> tuple[bool
         return any(r[0] for r in results), [reason for r in results if r[0] for reason in r[1]]
     if cond.none is not None:
         ok = not any(evaluate(c, answers, lots)[0] for c in cond.none)
-        return ok, [
-            Reason(question=q) for c in cond.none for q in referenced(c) if q in answers
-        ] if ok else []
+        return ok, [Reason(question=q) for c in cond.none for q in referenced(c) if q in answers] if ok else []
     if cond.lot is not None:
         return cond.lot in lots, [Reason(lot=cond.lot)]
     if cond.lots_at_least is not None:
@@ -204,9 +202,7 @@ def build_checklist(content: Content, answers: Answers) -> Checklist:
                 applies, reasons = evaluate(item.when, answers, lots) if item.when else (True, [])
                 if not applies:
                     continue
-                done, done_reasons = (
-                    evaluate(item.done_when, answers, lots) if item.done_when else (False, [])
-                )
+                done, done_reasons = evaluate(item.done_when, answers, lots) if item.done_when else (False, [])
                 entry = ChecklistItem(item, "done" if done else "todo", done_reasons if done else reasons)
                 if not done:
                     requests = [
@@ -220,9 +216,9 @@ def build_checklist(content: Content, answers: Answers) -> Checklist:
     # one request to the local administrator with every right and role needed
     gatherer = next((e for _, _, e in entries if e.item.gathers_roles), None)
     if gatherer is not None:
-        requests = [
-            (line.right.id, role.id) for _, _, e in entries for line in e.roles for role in line.roles
-        ] + [(line.right.id, None) for _, _, e in entries for line in e.roles]
+        requests = [(line.right.id, role.id) for _, _, e in entries for line in e.roles for role in line.roles] + [
+            (line.right.id, None) for _, _, e in entries for line in e.roles
+        ]
         gatherer.roles = _role_lines(content, requests)
         gatherer.needed_by = [e.item.id for _, _, e in entries if e.roles and e is not gatherer]
         if not gatherer.roles:

@@ -35,9 +35,7 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     missing = []
     probe = dict(answers)
     while (question := next_question(content, probe)) is not None:
-        missing.append(
-            Problem(answers_file, 1, 1, f"answers.{question.id}", f"antwoord ontbreekt ({question.label})")
-        )
+        missing.append(Problem(answers_file, 1, 1, f"answers.{question.id}", f"antwoord ontbreekt ({question.label})"))
         probe[question.id] = "?" if question.kind != "checkbox" else ["?"]
     if missing:
         raise AnswersError(missing)
@@ -101,9 +99,7 @@ class Interrupted(UserError):
     exit_code = 130
 
 
-def show_checklist(
-    content: Content, profile: str | None, export: str | None, output: str | None, force: bool
-) -> None:
+def show_checklist(content: Content, profile: str | None, export: str | None, output: str | None, force: bool) -> None:
     """`checklist`: the checklist of a saved profile, on screen or exported."""
     if export is not None and export.lower() not in EXPORT_FORMATS:
         raise UserError(f"Onbekend exportformaat '{export}'. Kies uit: {', '.join(EXPORT_FORMATS)}.")

@@ -1,0 +1,97 @@
+"""Shared fixtures: run the CLI in-process or as a real process, with private state and cache folders."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+EXAMPLES = ROOT / "examples"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+# A fixed, colourless terminal for every test (Rich reads these when a console is made).
+os.environ["COLUMNS"] = "100"
+os.environ["NO_COLOR"] = "1"
+os.environ.pop("FORCE_COLOR", None)
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Profiles and the content cache of each test live in its own folders."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("INSTAPGIDS_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("INSTAPGIDS_DATA_DIR", raising=False)
+    monkeypatch.delenv("INSTAPGIDS_DEBUG", raising=False)
+    return home
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """Run `instapgids ARGS` in this process; returns exit code and output without colour codes."""
+    from instapgids.entry import main
+
+    def run(*args: str) -> Result:
+        monkeypatch.setattr(sys, "argv", ["instapgids", *args])
+        code = 0
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 0
+        captured = capsys.readouterr()
+        return Result(code, ANSI.sub("", captured.out), ANSI.sub("", captured.err))
+
+    return run
+
+
+def instapgids_exe() -> str:
+    found = shutil.which("instapgids", path=str(Path(sys.executable).parent)) or shutil.which("instapgids")
+    assert found, "instapgids is not installed in this environment"
+    return found
+
+
+@pytest.fixture
+def process() -> Callable[..., Result]:
+    """Run `instapgids ARGS` as a real process (no terminal unless the test makes one)."""
+
+    def run(*args: str, stdin: str | None = "", cwd: Path | None = None, env: dict[str, str] | None = None) -> Result:
+        done = subprocess.run(
+            [instapgids_exe(), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env={**os.environ, **(env or {})},
+            timeout=60,
+        )
+        return Result(done.returncode, ANSI.sub("", done.stdout), ANSI.sub("", done.stderr))
+
+    return run
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Iterator[Path]:
+    """A private copy of the content, for tests that break it."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    yield target
