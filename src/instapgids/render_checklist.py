@@ -53,4 +53,4 @@ def _item(content: Content, checklist: Checklist, entry: ChecklistItem) -> Rende
             body.append("\n  - " + value)
         body.append("\n")
     body.rstrip()
-    return Padding(Group(head, Padding(body, (0, 0, 0, 4))), (0, 0, 0, 2))
+    return Padding(Group(head, Padding(body, (0, 0, 0, 4), expand=False)), (0, 0, 0, 2), expand=False)

@@ -48,7 +48,7 @@ def _bullets(lines: list[str], indent: int = 2) -> Padding:
             text.append("\n")
         text.append("• ", style="cyan")
         text.append(line)
-    return Padding(text, (0, 0, 0, indent))
+    return Padding(text, (0, 0, 0, indent), expand=False)
 
 
 def _point(text: str, section: str) -> Text:
@@ -73,7 +73,7 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
     for domain in lot.domains:
         parts.append(Text(domain.title, style="bold"))
         if domain.summary:
-            parts.append(Padding(Text(domain.summary), (0, 0, 0, 2)))
+            parts.append(Padding(Text(domain.summary), (0, 0, 0, 2), expand=False))
         if domain.bullets:
             parts.append(_bullets(domain.bullets))
 
