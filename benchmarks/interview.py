@@ -1,0 +1,84 @@
+"""The interview in numbers: questions per path, time to build a checklist, time to the first question.
+
+    python benchmarks/interview.py
+
+- Questions per path: over the systematic cover of tests/interview_paths.py
+  (all pairs of answers + every needs × kinds-of-service combination).
+- Checklist from a profile (target < 20 ms): reading a saved profile, the
+  (cached) content and building the checklist, in-process, median of many.
+- First question (target < 500 ms): `instapgids start` in a pseudo-terminal,
+  from spawning the process until the first prompt is on screen.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from instapgids.content import load_content  # noqa: E402
+from instapgids.profile import Profile, read_profile, write_profile  # noqa: E402
+from instapgids.rules import build_checklist  # noqa: E402
+
+from interview_paths import asked, cover  # noqa: E402
+
+
+def questions_per_path() -> None:
+    content = load_content()
+    paths = cover(content)
+    counts = sorted(len(asked(content, answers)) for answers in paths)
+    print(
+        f"questions per path over {len(paths)} paths: shortest {counts[0]}, "
+        f"median {statistics.median(counts):g}, longest {counts[-1]} "
+        f"(of {len(content.interview.questions)} questions in all)"
+    )
+
+
+def checklist_from_profile(rounds: int = 200) -> None:
+    content = load_content()
+    answers = cover(content)[-1]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "profiel.yaml"
+        write_profile(Profile(path=path, answers=answers, complete=True), content)
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            saved = read_profile(path, load_content(), strict=False)
+            build_checklist(content, saved.answers)
+            times.append((time.perf_counter() - start) * 1000)
+    median = statistics.median(times)
+    print(
+        f"checklist from a saved profile: median {median:.1f} ms (target 20 ms: {'ok' if median < 20 else 'TOO SLOW'})"
+    )
+
+
+def first_question(rounds: int = 7) -> None:
+    import pexpect
+
+    exe = str(Path(sys.executable).with_name("instapgids"))
+    times = []
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "INSTAPGIDS_HOME": home, "PROMPT_TOOLKIT_NO_CPR": "1", "XDG_CACHE_HOME": home}
+        for round_ in range(rounds + 1):
+            start = time.perf_counter()
+            child = pexpect.spawn(exe, ["start", "--profile", f"bench{round_}"], env=env, encoding="utf-8")
+            child.expect("naam van uw organisatie", timeout=20)
+            elapsed = (time.perf_counter() - start) * 1000
+            child.sendcontrol("c")
+            child.expect(pexpect.EOF, timeout=10)
+            if round_:  # the first run fills the content cache
+                times.append(elapsed)
+    median = statistics.median(times)
+    print(f"first question on screen: median {median:.0f} ms (target 500 ms: {'ok' if median < 500 else 'TOO SLOW'})")
+
+
+if __name__ == "__main__":
+    questions_per_path()
+    checklist_from_profile()
+    first_question()
