@@ -153,3 +153,58 @@ def checklist(
     from .session import show_checklist
 
     show_checklist(_content(), profile, export, output, force)
+
+
+@app.command()
+def systems(
+    name: Annotated[
+        str | None, typer.Argument(help="Een systeem (naam of deel ervan), bv. ddc-dwh.", show_default=False)
+    ] = None,
+    profile: ProfileOption = None,
+) -> None:
+    """Alle systemen, of voor één systeem hoe u toegang krijgt. Voorbeeld: instapgids systems cmdb2"""
+    from .console import out
+    from .lookups import find_system
+    from .render_lookups import system_detail, systems_table
+    from .session import org_kind_of
+
+    content = _content()
+    if name is None:
+        out().print(systems_table(content))
+        return
+    system = find_system(content, name)
+    if system is None:
+        names = ", ".join(s.id for s in content.systems_file.systems)
+        raise UserError(f"Geen systeem gevonden voor '{name}'. Kies een van: {names}.")
+    out().print(system_detail(content, system, org_kind_of(content, profile)))
+
+
+@app.command()
+def contacts() -> None:
+    """Wie u contacteert waarvoor. Voorbeeld: instapgids contacts"""
+    from .console import out
+    from .render_lookups import contacts_view
+
+    out().print(contacts_view(_content()))
+
+
+@app.command()
+def journey() -> None:
+    """De vier fases met hun stappen, ondersteuning en systemen. Voorbeeld: instapgids journey"""
+    from .console import out
+    from .render_lookups import journey_view
+
+    out().print(journey_view(_content()))
+
+
+@app.command()
+def search(
+    term: Annotated[list[str], typer.Argument(help="Waar u naar zoekt, bv. Redmine.", show_default=False)],
+) -> None:
+    """Zoek in percelen, stappen, systemen, rollen, contacten en documenten. Voorbeeld: instapgids search licentie"""
+    from .console import out
+    from .lookups import search as find
+    from .render_lookups import search_view
+
+    text = " ".join(term)
+    out().print(search_view(text, find(_content(), text)))

@@ -37,11 +37,11 @@ def lots_table(content: Content) -> RenderableType:
     return Group(table, hint, source_line(content))
 
 
-def _heading(title: str) -> Rule:
+def heading(title: str) -> Rule:
     return Rule(Text(title, style="bold cyan"), align="left", style="cyan")
 
 
-def _bullets(lines: list[str], indent: int = 2) -> Padding:
+def bullets(lines: list[str], indent: int = 2) -> Padding:
     text = Text()
     for index, line in enumerate(lines):
         if index:
@@ -51,7 +51,7 @@ def _bullets(lines: list[str], indent: int = 2) -> Padding:
     return Padding(text, (0, 0, 0, indent), expand=False)
 
 
-def _point(text: str, section: str) -> Text:
+def point(text: str, section: str) -> Text:
     line = Text("• ", style="cyan")
     line.append(text)
     line.append(f"  ({cite(section)})", style="dim")
@@ -68,16 +68,16 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
     who.append("; ".join(p.name + (f" ({p.note})" if p.note else "") for p in lot.partners))
     parts += [who, Text(lot.summary, style="italic"), Text("")]
 
-    parts.append(_heading("Wat dit perceel omvat"))
+    parts.append(heading("Wat dit perceel omvat"))
     parts.append(Text(lot.description))
     for domain in lot.domains:
         parts.append(Text(domain.title, style="bold"))
         if domain.summary:
             parts.append(Padding(Text(domain.summary), (0, 0, 0, 2), expand=False))
         if domain.bullets:
-            parts.append(_bullets(domain.bullets))
+            parts.append(bullets(domain.bullets))
 
-    parts.append(_heading("Soorten dienstverlening in dit perceel"))
+    parts.append(heading("Soorten dienstverlening in dit perceel"))
     for entry in lot.service_types:
         service = content.service_type_by_id[entry.type]
         line = Text(f"{service.name}: ", style="bold")
@@ -86,14 +86,14 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
         parts.append(line)
 
     if lot.how_to_start:
-        parts.append(_heading("Zo gaat u van start"))
-        parts += [_point(p.text, p.section) for p in lot.how_to_start]
+        parts.append(heading("Zo gaat u van start"))
+        parts += [point(p.text, p.section) for p in lot.how_to_start]
 
-    parts.append(_heading("Specifieke systemen"))
+    parts.append(heading("Specifieke systemen"))
     if lot.systems:
         for system_id in lot.systems:
             system = content.system_by_id[system_id]
-            parts.append(_point(f"{system.name}: {system.purpose}", system.section))
+            parts.append(point(f"{system.name}: {system.purpose}", system.section))
     else:
         parts.append(
             Text(
@@ -103,7 +103,7 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
         )
 
     if lot.documents:
-        parts.append(_heading("Documenten"))
+        parts.append(heading("Documenten"))
         for doc_id in lot.documents:
             doc = content.document_by_id[doc_id]
             line = Text("• ", style="cyan")

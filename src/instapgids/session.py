@@ -95,6 +95,19 @@ def run_interview(content: Content, profile: str | None) -> None:
     )
 
 
+def org_kind_of(content: Content, profile: str | None) -> str | None:
+    """The organisation kind from a saved profile, if there is one (for look-ups)."""
+    path = profile_path(profile)
+    if not path.exists():
+        if profile:
+            raise UserError(
+                f"Er is geen profiel '{profile}' ({path}). Beantwoord eerst de vragen met: instapgids start"
+            )
+        return None
+    kind = read_profile(path, content, strict=False).answers.get("org_kind")
+    return kind if isinstance(kind, str) else None
+
+
 class Interrupted(UserError):
     exit_code = 130
 
