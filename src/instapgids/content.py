@@ -26,6 +26,7 @@ FILES: dict[str, type] = {
     "contacts.yaml": m.ContactsFile,
     "documents.yaml": m.DocumentsFile,
     "interview.yaml": m.InterviewFile,
+    "mails.yaml": m.MailsFile,
 }
 
 _MESSAGES = {
@@ -96,6 +97,7 @@ class Content:
     contacts_file: m.ContactsFile
     documents_file: m.DocumentsFile
     interview: m.InterviewFile
+    mails: m.MailsFile
     directory: Path
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -156,6 +158,7 @@ class Content:
             "contacten": len(self.contacts_file.contacts),
             "documenten": len(self.documents_file.documents),
             "vragen": len(self.interview.questions),
+            "mails": len(self.mails.mails),
         }
 
 
@@ -232,6 +235,7 @@ def validate_files(directory: Path, files: dict[str, bytes], problems: list[Prob
         contacts_file=models["contacts.yaml"],
         documents_file=models["documents.yaml"],
         interview=models["interview.yaml"],
+        mails=models["mails.yaml"],
         directory=directory,
         raw=raws,
     )

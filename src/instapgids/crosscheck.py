@@ -13,6 +13,7 @@ from typing import Any
 from . import models as m
 from .content import FILES, Content
 from .errors import Problem
+from .mails import PLACEHOLDERS, placeholders
 from .yamlsource import format_path, locate
 
 Path_ = tuple[str | int, ...]
@@ -72,6 +73,7 @@ def crosscheck(content: Content) -> list[Problem]:
         "contacts.yaml": content.contacts_file,
         "documents.yaml": content.documents_file,
         "interview.yaml": content.interview,
+        "mails.yaml": content.mails,
     }
     assert set(attrs) == set(FILES)
 
@@ -203,6 +205,17 @@ def crosscheck(content: Content) -> list[Problem]:
                     c.ref((*path, "roles", j, "role"), request.role, roles, "onbekende rol")
                 if obj.gathers_roles:
                     gatherers.append(path)
+            elif isinstance(obj, m.Mail):
+                c.ref((*path, "item"), obj.item, item_ids, "onbekend checklistpunt")
+                c.ref((*path, "to"), obj.to, contacts, "onbekend contact")
+                for field_path, text in [((*path, "subject"), obj.subject)] + [
+                    ((*path, "paragraphs", j, "text"), p.text) for j, p in enumerate(obj.paragraphs)
+                ]:
+                    for name in placeholders(text):
+                        if name not in PLACEHOLDERS:
+                            c.report(
+                                field_path, f"onbekende plaatshouder '{{{name}}}'; kies uit: {', '.join(PLACEHOLDERS)}"
+                            )
             elif isinstance(obj, m.OtherServices):
                 c.refs((*path, "documents"), obj.documents, documents, "onbekend document")
             elif isinstance(obj, m.Option):
@@ -221,6 +234,7 @@ def crosscheck(content: Content) -> list[Problem]:
     if "org_kind" not in question_ids:
         c.report(("questions",), "de vraag 'org_kind' (soort organisatie) ontbreekt")
 
+    _unique(c, "mails.yaml", [(("mails", i, "id"), x.id) for i, x in enumerate(content.mails.mails)], "mail-id")
     c.file = "journey.yaml"
     has_roles = any(item.roles for p in phases for s in p.steps for item in s.items)
     if has_roles and len(gatherers) != 1:

@@ -528,3 +528,35 @@ class JourneyFile:
 
     summary: Text
     phases: list[Phase]
+
+
+# --------------------------------------------------------------------------- mails.yaml
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Paragraph:
+    __pydantic_config__ = STRICT
+
+    text: Text
+    when: Condition | None = None
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Mail:
+    """A mail the guide asks the customer to send; offered while its checklist item is open."""
+
+    __pydantic_config__ = STRICT
+
+    id: Id
+    item: Id
+    to: Id
+    subject: Text
+    paragraphs: Annotated[list[Paragraph], nonempty("alinea")]
+    section: SectionNo
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class MailsFile:
+    __pydantic_config__ = STRICT
+
+    mails: list[Mail]

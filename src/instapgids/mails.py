@@ -1,0 +1,94 @@
+"""The e-mails a customer has to send: mails.yaml + a checklist → ready-to-send drafts.
+
+Pure functions. Placeholders are filled with ``str.format_map`` from a fixed
+set of names (checked by ``crosscheck.py``); nothing in the YAML is evaluated.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from .content import Content
+from .present import role_texts
+from .rules import Checklist, holds
+
+PLACEHOLDERS = ("organisatie", "soort_organisatie", "percelen", "rechten_en_rollen")
+
+
+def placeholders(text: str) -> list[str]:
+    """The ``{names}`` used in a text."""
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+
+
+@dataclass(frozen=True)
+class Draft:
+    id: str
+    item: str  # the checklist item this mail belongs to
+    to: str  # an address, or empty when the guide gives none
+    to_name: str
+    to_hint: str  # how to find the recipient when there is no address
+    subject: str
+    body: str
+    section: str
+
+    @property
+    def mailto(self) -> str:
+        """A mailto: link with subject and body percent-encoded (RFC 6068)."""
+        query = f"subject={quote(self.subject, safe='')}&body={quote(self.body, safe='')}"
+        return f"mailto:{quote(self.to, safe='@')}?{query}"
+
+
+def _values(content: Content, checklist: Checklist) -> dict[str, str]:
+    kind = checklist.answers.get("org_kind")
+    question = content.question_by_id.get("org_kind")
+    kind_label = next((o.label for o in question.options if o.value == kind), "") if question else ""
+    gatherer = next((e for e in checklist.items() if e.item.gathers_roles), None)
+    roles = role_texts(gatherer) if gatherer else []
+    return {
+        "organisatie": checklist.organisation,
+        "soort_organisatie": kind_label[:1].lower() + kind_label[1:],
+        "percelen": ", ".join(f"perceel {lot.number} ({lot.name})" for lot in checklist.lots) or "[percelen]",
+        "rechten_en_rollen": "\n".join(f"- {line[:1].upper()}{line[1:]}" for line in roles),
+    }
+
+
+def drafts(content: Content, checklist: Checklist) -> list[Draft]:
+    """Every mail whose checklist item is open for this customer, filled in."""
+    open_items = {e.item.id for e in checklist.items() if e.status != "done"}
+    values = _values(content, checklist)
+    lots = [lot.number for lot in checklist.lots]
+    out: list[Draft] = []
+    for mail in content.mails.mails:
+        if mail.item not in open_items:
+            continue
+        contact = content.contact_by_id[mail.to]
+        paragraphs = [p.text for p in mail.paragraphs if holds(p.when, checklist.answers, lots)]
+        out.append(
+            Draft(
+                id=mail.id,
+                item=mail.item,
+                to=contact.email or "",
+                to_name=contact.name,
+                to_hint="" if contact.email else (contact.how_to_reach or contact.url or ""),
+                subject=mail.subject.format_map(values),
+                body="\n\n".join(p.format_map(values) for p in paragraphs) + "\n",
+                section=mail.section,
+            )
+        )
+    return out
+
+
+def eml(draft: Draft) -> bytes:
+    """The draft as an .eml file (opens as a new, unsent mail in most mail programs)."""
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    message = EmailMessage(policy=SMTP)
+    if draft.to:
+        message["To"] = draft.to
+    message["Subject"] = draft.subject
+    message["X-Unsent"] = "1"
+    message.set_content(draft.body)
+    return message.as_bytes()
