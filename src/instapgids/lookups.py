@@ -45,8 +45,8 @@ def _entries(content: Content) -> list[tuple[str, str, str, list[str]]]:
     out: list[tuple[str, str, str, list[str]]] = []
     for lot in content.lots:
         texts = [lot.name, lot.summary, lot.description, *(p.name for p in lot.partners)]
-        for d in lot.domains:
-            texts += [d.title, d.summary or "", *d.bullets]
+        for domain in lot.domains:
+            texts += [domain.title, domain.summary or "", *domain.bullets]
         texts += [p.text for p in lot.how_to_start] + [t.note for t in lot.service_types]
         out.append(("perceel", f"Perceel {lot.number}: {lot.name}", lot.section, texts))
     for phase in content.journey.phases:
