@@ -69,7 +69,7 @@ def lots_list() -> None:
     out().print(lots_table(_content()))
 
 
-@lots_app.command("show")
+@lots_app.command("show", context_settings={"ignore_unknown_options": True})
 def lots_show(
     lot: Annotated[str, typer.Argument(help="Het nummer van het perceel, 1 tot 6.", show_default=False)],
 ) -> None:
@@ -78,7 +78,7 @@ def lots_show(
     from .render_lots import lot_detail, unknown_lot_message
 
     content = _content()
-    number = int(lot) if lot.strip().isdigit() else None
+    number = int(lot) if lot.strip().isdecimal() and lot.strip().isascii() else None
     chosen = content.lot_by_number.get(number) if number is not None else None
     if chosen is None:
         raise UserError(unknown_lot_message(content, lot))

@@ -1,9 +1,11 @@
 """A pickled copy of the last validated content, so that reading it needs neither YAML nor pydantic.
 
-The key is made of the size and modification time of every content file and
-of the code that shapes them (models.py, content.py), the folder and the
-package version, as Python does for its .pyc files: any change simply misses
-the cache and validates again, and a hit reads no content file at all. The cache is an
+The key is made of the size, modification and change times and inode of
+every content file and of the code that shapes them (models.py, content.py),
+the folder and the package version, much as Python does for its .pyc files:
+any change simply misses the cache and validates again (the change time
+cannot be set back, so `cp -p` or `touch -r` does not fool it), and a hit
+reads no content file at all. The cache is an
 optimisation only: a file that cannot be read or written is ignored.
 Only this user's own cache file is ever unpickled.
 """
@@ -30,7 +32,7 @@ def key(directory: Path, names: list[str]) -> str | None:
     try:
         for path in [*_CODE, *(directory / name for name in names)]:
             stat = path.stat()
-            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}")
     except OSError:
         return None
     return "|".join(parts)

@@ -28,11 +28,13 @@ def partners(lot: m.Lot) -> str:
 def lots_table(content: Content) -> RenderableType:
     table = Table(title="De zes percelen van de ICT-raamcontracten 2022", title_justify="left", expand=False)
     table.add_column("Nr", justify="right", no_wrap=True)
-    table.add_column("Perceel", style="bold")
-    table.add_column("ICT-partner(s)")
-    table.add_column("Samenvatting")
+    longest = max(len(lot.name) for lot in content.lots)
+    table.add_column("Perceel en ICT-partner(s)", min_width=min(longest, 28))
+    table.add_column("Samenvatting", min_width=20)
     for lot in sorted(content.lots, key=lambda x: x.number):
-        table.add_row(str(lot.number), lot.name, partners(lot), lot.summary)
+        cell = Text(lot.name, style="bold")
+        cell.append("\n" + partners(lot))
+        table.add_row(str(lot.number), cell, lot.summary)
     hint = Text("Meer over één perceel: instapgids lots show <nummer>", style="dim")
     return Group(table, hint, source_line(content))
 

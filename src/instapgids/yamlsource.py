@@ -91,15 +91,37 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[Located
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
-_SYNTAX_DUTCH = {
-    "mapping values are not allowed here": "een dubbelpunt staat hier niet op zijn plaats",
-    "could not find expected ':'": "er ontbreekt een ':'",
-    "found character '\\t' that cannot start any token": "een tab is niet toegestaan, gebruik spaties",
-    "expected <block end>, but found '-'": "een lijstelement '-' staat niet goed ingesprongen",
-    "did not find expected key": "een sleutel ontbreekt of de inspringing klopt niet",
-    "found unexpected end of stream": "het bestand eindigt onverwacht (aanhalingsteken niet gesloten?)",
-    "did not find expected '-' indicator": "een lijstelement '-' ontbreekt of de inspringing klopt niet",
-}
+# PyYAML's problems (the C parser's wording and the pure-Python one's), in Dutch;
+# matched on the start of the message.
+_SYNTAX_DUTCH = [
+    (
+        "mapping values are not allowed",
+        "een dubbelpunt staat hier niet op zijn plaats (zet tekst met ': ' tussen aanhalingstekens)",
+    ),
+    ("could not find expected ':'", "er ontbreekt een ':'"),
+    ("found character '\\t'", "een tab is niet toegestaan; spring in met spaties"),
+    ("found a tab character", "een tab is niet toegestaan; spring in met spaties"),
+    ("found character that cannot start any token", "een teken dat hier niet mag (een tab? spring in met spaties)"),
+    ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet gesloten of mist een komma"),
+    ("did not find expected ',' or '}'", "een mapping tussen { } is niet gesloten of mist een komma"),
+    ("expected ',' or ']'", "een lijst tussen [ ] is niet gesloten of mist een komma"),
+    ("expected ',' or '}'", "een mapping tussen { } is niet gesloten of mist een komma"),
+    ("found unexpected end of stream", "het bestand eindigt onverwacht (een aanhalingsteken niet gesloten?)"),
+    ("did not find expected '-' indicator", "een lijstelement '-' ontbreekt of de inspringing klopt niet"),
+    ("expected <block end>", "de inspringing klopt niet"),
+    ("did not find expected key", "de inspringing klopt niet of er ontbreekt een sleutel"),
+    ("found undefined alias", "een verwijzing (*naam) naar een anker dat niet bestaat"),
+    ("could not determine a constructor", "een YAML-tag (!!…) die hier niet toegelaten is"),
+    ("found unknown escape character", "een onbekende escape (\\…) tussen dubbele aanhalingstekens"),
+    ("found duplicate anchor", "een anker (&naam) dat twee keer voorkomt"),
+]
+
+
+def _dutch(problem: str) -> str:
+    for english, dutch in _SYNTAX_DUTCH:
+        if problem.startswith(english):
+            return dutch
+    return "ongeldige opbouw op deze plaats"
 
 
 def load(text: str) -> Any:
@@ -109,11 +131,9 @@ def load(text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "onbekende fout"
-        dutch = _SYNTAX_DUTCH.get(problem, problem)
-        raise YamlProblem(f"ongeldige YAML: {dutch}", position) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(f"ongeldige YAML: {exc}", (1, 1)) from None
+        raise YamlProblem(f"ongeldige YAML: {_dutch(exc.problem or '')}", position) from None
+    except yaml.YAMLError:
+        raise YamlProblem("ongeldige YAML", (1, 1)) from None
 
 
 def plain(value: Any) -> Any:

@@ -1,0 +1,128 @@
+"""The content travels with the package: in a wheel installed in a fresh venv, and in a plain source checkout."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import ANSI, DATA, ROOT
+
+# pip's own cache as the user has it (the tests' private XDG_CACHE_HOME is set later, per test).
+PIP_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "INSTAPGIDS_DATA_DIR")}
+
+
+def run(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def user_env(**extra: str) -> dict[str, str]:
+    """The test's environment (private state and cache) without anything that points at this checkout."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "INSTAPGIDS_DATA_DIR", "VIRTUAL_ENV")}
+    return {**env, **extra}
+
+
+@dataclass(frozen=True)
+class Installed:
+    wheel: Path
+    venv: Path
+
+    @property
+    def exe(self) -> Path:
+        return self.venv / "bin" / "instapgids"
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
+    """The wheel built from this checkout, installed (with its dependencies) in a fresh venv."""
+    base = tmp_path_factory.mktemp("packaging")
+    built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(base / "dist"), str(ROOT)], base, PIP_ENV)
+    assert built.returncode == 0, built.stdout + built.stderr
+    [wheel] = (base / "dist").glob("instapgids-*.whl")
+
+    venv = base / "venv"
+    made = run([sys.executable, "-m", "venv", str(venv)], base, PIP_ENV)
+    assert made.returncode == 0, made.stdout + made.stderr
+    added = run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], base, PIP_ENV)
+    assert added.returncode == 0, added.stdout + added.stderr
+    yield Installed(wheel, venv)
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_every_content_file(installed: Installed) -> None:
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        names = set(wheel.namelist())
+        assert "instapgids/data/lots.yaml" in names
+        assert "instapgids/data/journey.yaml" in names
+        for source in sorted(DATA.glob("*.yaml")):
+            packed = f"instapgids/data/{source.name}"
+            assert packed in names
+            assert wheel.read(packed) == source.read_bytes(), f"{packed} differs from data/{source.name}"
+
+
+@pytest.mark.slow
+def test_the_installed_package_is_the_wheel_not_this_checkout(installed: Installed, tmp_path: Path) -> None:
+    done = run(
+        [str(installed.venv / "bin" / "python"), "-c", "import instapgids; print(instapgids.__file__)"],
+        tmp_path,
+        user_env(),
+    )
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()).resolve().is_relative_to(installed.venv.resolve())
+
+
+@pytest.mark.slow
+def test_the_installed_command_shows_a_lot_from_another_folder(installed: Installed, tmp_path: Path) -> None:
+    done = run([str(installed.exe), "lots", "show", "1"], tmp_path, user_env())
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Atos" in ANSI.sub("", done.stdout)
+
+
+@pytest.mark.slow
+def test_the_installed_command_validates_the_content_inside_the_wheel(installed: Installed, tmp_path: Path) -> None:
+    done = run([str(installed.exe), "validate"], tmp_path, user_env())
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = ANSI.sub("", done.stdout)
+    assert out.startswith("OK: 6 percelen, 4 fases")
+    folder = out.rsplit("inhoud uit ", 1)[-1].strip()
+    assert Path(folder).resolve().is_relative_to(installed.venv.resolve()), out
+    assert Path(folder).name == "data"
+
+
+# --------------------------------------------------------------------------- a source checkout, not installed
+
+
+def test_a_source_checkout_finds_its_content(tmp_path: Path) -> None:
+    env = user_env(PYTHONPATH=str(ROOT / "src"))
+    shown = run([sys.executable, "-m", "instapgids", "lots", "show", "2"], tmp_path, env, timeout=60)
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert "Cegeka" in ANSI.sub("", shown.stdout)
+
+
+def test_a_copied_source_checkout_reads_its_own_content(tmp_path: Path) -> None:
+    """Not the editable install's: a checkout elsewhere shows what its own data/ says."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "src", checkout / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(DATA, checkout / "data")
+    lots = checkout / "data" / "lots.yaml"
+    text = lots.read_text(encoding="utf-8")
+    assert text.count("    name: Werkplekdiensten\n") == 1
+    lots.write_text(text.replace("    name: Werkplekdiensten\n", "    name: Werkplekdiensten uit de kopie\n"))
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+
+    env = user_env(PYTHONPATH=str(checkout / "src"))
+    shown = run([sys.executable, "-m", "instapgids", "lots", "show", "2"], elsewhere, env, timeout=60)
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    out = ANSI.sub("", shown.stdout)
+    assert "Perceel 2: Werkplekdiensten uit de kopie" in out
+    assert "Cegeka" in out
