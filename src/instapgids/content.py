@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import models as m
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, os_reason
 from .paths import data_dir
 
 FILES: dict[str, type] = {
@@ -173,7 +173,7 @@ def read_files(directory: Path) -> tuple[dict[str, bytes], list[Problem]]:
         except FileNotFoundError:
             problems.append(Problem(path, 1, 1, "(bestand)", "bestand ontbreekt"))
         except OSError as exc:
-            problems.append(Problem(path, 1, 1, "(bestand)", f"kan het bestand niet lezen ({exc.strerror or exc})"))
+            problems.append(Problem(path, 1, 1, "(bestand)", f"kan het bestand niet lezen: {os_reason(exc)}"))
     return found, problems
 
 

@@ -43,6 +43,24 @@ class ContentError(UserError):
         super().__init__("\n".join([head, *map(str, self.problems), *([note] if note else [])]))
 
 
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Dutch."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "de map bestaat niet",
+        errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+        errno.EEXIST: "een deel van het pad is een bestand, geen map",
+        errno.EACCES: "u heeft daar geen schrijfrechten",
+        errno.EPERM: "u heeft daar geen schrijfrechten",
+        errno.EROFS: "die plaats is alleen-lezen",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EISDIR: "dat is een map, geen bestand",
+        errno.ENAMETOOLONG: "de naam is te lang",
+    }
+    return reasons.get(exc.errno or 0, "het besturingssysteem weigert het")
+
+
 def display_path(path: Path) -> str:
     """A path relative to the working directory when it lies below it, else absolute."""
     try:

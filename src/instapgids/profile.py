@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from .content import Content
-from .errors import Problem, UserError
+from .errors import Problem, UserError, os_reason
 from .paths import state_dir
 from .rules import AnswerValue
 from .yamlsource import LocatedDict, YamlProblem, load, locate, plain
@@ -57,6 +57,7 @@ class Profile:
     guide_version: str = ""
     stale: dict[str, Any] = field(default_factory=dict)  # answers the current content cannot use
     notices: list[str] = field(default_factory=list)
+    answers_line: int = 1  # where `answers:` stands in the file, for problems about a missing answer
 
 
 def profile_path(value: str | None) -> Path:
@@ -106,8 +107,10 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UserError(f"Het bestand '{path}' bestaat niet.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"Kan '{path}' niet lezen: {exc}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"Kan '{path}' niet lezen: het is geen UTF-8-tekst.") from None
+    except OSError as exc:
+        raise UserError(f"Kan '{path}' niet lezen: {os_reason(exc)}.") from None
     try:
         raw = load(text)
     except YamlProblem as exc:
@@ -126,6 +129,7 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
         path=path,
         complete=raw.get("complete") is True,
         guide_version=str(raw.get("guide_version", "")),
+        answers_line=raw.key_pos["answers"][0],
     )
     for qid, value in plain(raw["answers"]).items():
         if qid not in content.question_by_id:
@@ -176,7 +180,7 @@ def write_atomic(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise UserError(f"Kan niet schrijven in '{path.parent}': {exc.strerror or exc}.") from None
+        raise UserError(f"Kan niet schrijven in '{path.parent}': {os_reason(exc)}.") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -184,4 +188,4 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise UserError(f"Kan '{path}' niet schrijven: {exc.strerror or exc}.") from None
+        raise UserError(f"Kan '{path}' niet schrijven: {os_reason(exc)}.") from None

@@ -34,8 +34,11 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     answers = applicable_answers(content, given.answers)
     missing = []
     probe = dict(answers)
+    line = given.answers_line
     while (question := next_question(content, probe)) is not None:
-        missing.append(Problem(answers_file, 1, 1, f"answers.{question.id}", f"antwoord ontbreekt ({question.label})"))
+        missing.append(
+            Problem(answers_file, line, 1, f"answers.{question.id}", f"antwoord ontbreekt ({question.label})")
+        )
         probe[question.id] = "?" if question.kind != "checkbox" else ["?"]
     if missing:
         raise AnswersError(missing)
@@ -47,7 +50,7 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
 
 def run_interview(content: Content, profile: str | None) -> None:
     """`start`: the interview, the review screen, then the checklist; answers saved after every question."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
         raise UserError(
             "instapgids start stelt vragen en heeft daarvoor een terminal nodig.\n"
             "Zonder terminal geeft u de antwoorden in een bestand mee:\n"
@@ -82,6 +85,8 @@ def run_interview(content: Content, profile: str | None) -> None:
     try:
         answers = interview.review(content, dict(answers), save)
     except KeyboardInterrupt:
+        if not path.exists():
+            raise Interrupted("\nOnderbroken. Er was nog niets te bewaren.") from None
         raise Interrupted(
             f"\nOnderbroken. Uw antwoorden tot nu toe zijn bewaard in {path}.\n"
             f"Met 'instapgids start{_profile_flag(profile)}' gaat u verder waar u stopte."

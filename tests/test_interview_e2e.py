@@ -1,0 +1,396 @@
+"""The real interview, driven through its prompts.
+
+Two ways in:
+
+- in-process, with prompt_toolkit reading keys from a pipe (fast; the screen
+  goes to a DummyOutput, so these tests look at what is saved and printed
+  after the prompts);
+- a real process in a pseudo-terminal (pexpect), where the prompts, the
+  Dutch messages and the absence of English are checked on screen.
+
+The keys are computed from data/interview.yaml (the position of each option),
+so reordering options in the content does not break the walk.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from conftest import ANSI, DATA, Result, instapgids_exe
+
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+ENTER = "\r"
+SPACE = " "
+CTRL_C = "\x03"
+
+QUESTIONS: list[dict[str, Any]] = yaml.safe_load((DATA / "interview.yaml").read_text(encoding="utf-8"))["questions"]
+BY_ID = {q["id"]: q for q in QUESTIONS}
+ORDER = [q["id"] for q in QUESTIONS]
+
+REVIEW = "Controleer uw antwoorden"
+DONE_CHOICE = "Alles klopt: toon mijn checklist"
+RESUME = "Het vorige gesprek werd onderbroken"
+EMPTY_CHECKBOX = "Kruis minstens één antwoord aan"
+
+# questionary's and prompt_toolkit's own English, which must never reach the user.
+ENGLISH = ["Use arrow keys", "<space> to select", "Cancelled by user", "done (", "selections)", "Invalid input"]
+
+# The path of the brief: a local government that needs lot 4 (network) with in-regie support.
+LOT4_IN_REGIE: dict[str, Any] = {
+    "org_name": "Gemeente E2E",
+    "org_kind": "lokaal-bestuur",
+    "scope_checked": "ja",
+    "needs": ["netwerk"],
+    "service_types": ["in-regie"],
+    "submits_projects": True,
+    "optional_systems": ["cmdb2"],
+    "digital_keys": "actief",
+    "uses_acm_idm": True,
+    "has_systems": ["geen"],
+    "local_admin": False,
+}
+
+# "(te doen, id: x)" after an item's title; Rich may wrap it anywhere between the words.
+ITEM_ID = re.compile(r"\((te\s+doen|al\s+in\s+orde),\s+id:\s+([a-z0-9-]+)\)")
+
+
+# --------------------------------------------------------------------------- keys from interview.yaml
+
+
+def _values(qid: str) -> list[Any]:
+    question = BY_ID[qid]
+    if question["kind"] == "confirm":
+        return [True, False]  # the interview shows "Ja" then "Nee"
+    return [o["value"] for o in question["options"]]
+
+
+def _move(start: int, target: int) -> str:
+    return DOWN * (target - start) if target >= start else UP * (start - target)
+
+
+def answer_keys(qid: str, value: Any, current: Any = None) -> str:
+    """The keys that give `value` to question `qid`; `current` is the answer the prompt starts from."""
+    kind = BY_ID[qid]["kind"]
+    if kind == "text":
+        return "\x7f" * len(current or "") + str(value) + ENTER
+    values = _values(qid)
+    if kind in ("select", "confirm"):
+        start = values.index(current) if current is not None else 0
+        return _move(start, values.index(value)) + ENTER
+    # checkbox: the pointer starts on the first option; toggle what differs from `current`
+    ticked = set(current or [])
+    keys, at = "", 0
+    for index, option in enumerate(values):
+        if (option in value) != (option in ticked):
+            keys += _move(at, index) + SPACE
+            at = index
+    return keys + ENTER
+
+
+def walk_keys(answers: dict[str, Any]) -> str:
+    """Keys for a fresh interview that answers `answers`, in the order of interview.yaml."""
+    return "".join(answer_keys(qid, answers[qid]) for qid in ORDER if qid in answers)
+
+
+def review_keys(answers: dict[str, Any], qid: str) -> str:
+    """At the review screen, move to the answer of `qid` and open it."""
+    shown = [q for q in ORDER if q in answers]
+    return _move(0, 1 + shown.index(qid)) + ENTER
+
+
+def prompt_start(qid: str) -> str:
+    """The beginning of a question's prompt, short enough never to be wrapped on a 120-column screen."""
+    return " ".join(BY_ID[qid]["prompt"].split())[:50]
+
+
+# --------------------------------------------------------------------------- in-process, keys through a pipe
+
+
+@pytest.fixture
+def interview(cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run `instapgids start ARGS` in-process with the given keys as the keyboard."""
+
+    def run(keys: str, *args: str) -> Result:
+        # `start` refuses to ask questions without a terminal; pretend there is one (the streams
+        # are pytest's capture objects by now, so this is done here and not at fixture setup).
+        monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+            # All keys up front: prompt_toolkit keeps the unread ones for the next prompt. Closing the
+            # pipe means a prompt that wants more keys fails (EOFError) instead of waiting forever.
+            inp.send_text(keys)
+            inp.close()
+            return cli("start", *args)
+
+    return run
+
+
+def saved(private_home: Path, name: str) -> dict[str, Any]:
+    data = yaml.safe_load((private_home / "state" / "profielen" / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def terminal_item_ids(text: str) -> list[str]:
+    return [m.group(2) for m in ITEM_ID.finditer(text)]
+
+
+def test_full_walk_change_one_answer_at_review_then_export(
+    interview: Callable[..., Result], cli: Callable[..., Result], private_home: Path, tmp_path: Path
+) -> None:
+    keys = walk_keys(LOT4_IN_REGIE)
+    # Review: add "eenvoudige werkaanvragen" to the kinds of service ...
+    changed = ["eenvoudige-werkaanvragen", "in-regie"]
+    keys += review_keys(LOT4_IN_REGIE, "service_types")
+    keys += answer_keys("service_types", changed, current=LOT4_IN_REGIE["service_types"])
+    # ... which now needs the follow-up about simple work requests, asked at once ...
+    keys += answer_keys("ewa_tasks", ["indienen"])
+    # ... and then everything is right.
+    keys += ENTER
+
+    result = interview(keys, "--profile", "e2e")
+
+    assert result.code == 0, result.text
+    assert "Traceback" not in result.text
+    profile = saved(private_home, "e2e")
+    assert profile["complete"] is True
+    answers = profile["answers"]
+    assert sorted(answers["service_types"]) == sorted(changed)
+    assert answers["ewa_tasks"] == ["indienen"]
+    others = {k: v for k, v in answers.items() if k not in ("service_types", "ewa_tasks")}
+    assert others == {k: v for k, v in LOT4_IN_REGIE.items() if k != "service_types"}
+
+    assert "Checklist voor Gemeente E2E" in result.out
+    ids = terminal_item_ids(result.out)
+    assert "redmine" in ids, result.out
+    assert "Redmine" in result.out
+    assert "ewa-indienen" in ids  # the new follow-up answer counts on the checklist
+
+    # The same checklist as Markdown.
+    target = tmp_path / "c.md"
+    export = cli("checklist", "--profile", "e2e", "--export", "md", "-o", str(target))
+    assert export.code == 0, export.text
+    tokens = MarkdownIt("commonmark").parse(target.read_text(encoding="utf-8"))
+
+    def inline_after(kind: str, tag: str | None = None) -> list[str]:
+        return [
+            tokens[i + 1].content
+            for i, t in enumerate(tokens)
+            if t.type == kind and (tag is None or t.tag == tag) and tokens[i + 1].type == "inline"
+        ]
+
+    assert inline_after("heading_open", "h1") == ["Checklist voor Gemeente E2E"]
+    phases = re.findall(r"^Fase \d+: .+?(?= ─|$)", result.out, re.M)
+    assert phases and inline_after("heading_open", "h2") == [p.strip() for p in phases]
+    items = [text for text in inline_after("paragraph_open") if "id: `" in text]
+    assert items, "no checklist items in the Markdown"
+    for text in items:
+        assert text.startswith(("[ ] ", "[x] ")), text
+        assert ("al in orde" in text) == text.startswith("[x]"), text
+    md_ids = [re.search(r"id: `([a-z0-9-]+)`", text).group(1) for text in items]  # type: ignore[union-attr]
+    assert md_ids == ids
+
+
+def test_an_answer_that_no_longer_applies_is_dropped(interview: Callable[..., Result], private_home: Path) -> None:
+    lot5 = {
+        "org_name": "Agentschap E2E",
+        "org_kind": "vlaamse-overheid",
+        "scope_checked": "ja",
+        "needs": ["applicaties"],
+        "service_types": ["exploitatie"],
+        "lot5_new_initiative": True,
+        "optional_systems": ["geen"],
+        "digital_keys": "actief",
+        "uses_acm_idm": True,
+        "has_systems": ["geen"],
+        "local_admin": False,
+    }
+    keys = walk_keys(lot5)
+    keys += review_keys(lot5, "needs") + answer_keys("needs", ["netwerk"], current=lot5["needs"])
+    keys += ENTER
+
+    result = interview(keys, "--profile", "lot5")
+
+    assert result.code == 0, result.text
+    answers = saved(private_home, "lot5")["answers"]
+    assert answers["needs"] == ["netwerk"]
+    assert "lot5_new_initiative" not in answers
+    assert {k: v for k, v in answers.items() if k != "needs"} == {
+        k: v for k, v in lot5.items() if k not in ("needs", "lot5_new_initiative")
+    }
+    assert not [i for i in terminal_item_ids(result.out) if "minicompetitie" in i], result.out
+    assert "minicompetitie" not in result.out.lower()
+
+
+def test_before_the_change_the_lot5_path_has_a_minicompetition(
+    interview: Callable[..., Result], private_home: Path
+) -> None:
+    """The counterpart of the test above: without the change, the follow-up and the item are there."""
+    lot5 = {
+        "org_name": "Agentschap E2E",
+        "org_kind": "vlaamse-overheid",
+        "scope_checked": "ja",
+        "needs": ["applicaties"],
+        "service_types": ["exploitatie"],
+        "lot5_new_initiative": True,
+        "optional_systems": ["geen"],
+        "digital_keys": "actief",
+        "uses_acm_idm": True,
+        "has_systems": ["geen"],
+        "local_admin": False,
+    }
+    result = interview(walk_keys(lot5) + ENTER, "--profile", "lot5")
+    assert result.code == 0, result.text
+    assert saved(private_home, "lot5")["answers"] == lot5
+    assert "minicompetitie-voorbereiden" in terminal_item_ids(result.out)
+
+
+def test_reviewing_a_profile_keeps_an_answer_of_an_older_content_version(
+    interview: Callable[..., Result], private_home: Path
+) -> None:
+    """`start` on a profile with an answer whose question is gone rewrites the file but keeps that answer."""
+    path = private_home / "state" / "profielen" / "oud.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        yaml.safe_dump({"format": 1, "complete": True, "answers": {**LOT4_IN_REGIE, "old_question": "x"}}),
+        encoding="utf-8",
+    )
+    result = interview(ENTER + ENTER, "--profile", "oud")  # "bekijken en wijzigen", then "Alles klopt"
+    assert result.code == 0, result.text
+    assert "old_question" in result.err
+    profile = saved(private_home, "oud")
+    assert profile["answers"]["old_question"] == "x"
+    assert "updated" in profile  # the file was written again
+
+
+# --------------------------------------------------------------------------- a real pseudo-terminal
+
+
+class Screen:
+    """A spawned `instapgids` in a pseudo-terminal, with everything it wrote kept for later checks."""
+
+    def __init__(self, *args: str) -> None:
+        self.log = io.StringIO()
+        env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": "120"}
+        self.child = pexpect.spawn(
+            instapgids_exe(), list(args), env=env, encoding="utf-8", dimensions=(50, 120), timeout=10
+        )
+        self.child.logfile_read = self.log
+
+    def expect(self, text: str) -> None:
+        self.child.expect_exact(text)
+
+    def ask(self, qid: str, keys: str) -> None:
+        """Wait for the prompt of `qid` to be on screen, then type."""
+        self.expect(prompt_start(qid))
+        self.child.send(keys)
+
+    def finish(self) -> int:
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        return self.child.exitstatus if self.child.exitstatus is not None else -(self.child.signalstatus or 0)
+
+    @property
+    def text(self) -> str:
+        return ANSI.sub("", self.log.getvalue())
+
+    def assert_no_english(self) -> None:
+        for phrase in [*ENGLISH, "Traceback"]:
+            assert phrase not in self.text, f"{phrase!r} on screen:\n{self.text}"
+
+    def close(self) -> None:
+        if self.child.isalive():
+            self.child.terminate(force=True)
+
+
+@pytest.fixture
+def screens() -> Iterator[Callable[..., Screen]]:
+    started: list[Screen] = []
+
+    def spawn(*args: str) -> Screen:
+        started.append(Screen(*args))
+        return started[-1]
+
+    yield spawn
+    for screen in started:
+        screen.close()
+
+
+def test_full_interview_in_a_terminal(screens: Callable[..., Screen], private_home: Path) -> None:
+    # Two ticks in one checkbox: questionary would say "done (2 selections)" if the prompt were left on screen.
+    answers = {**LOT4_IN_REGIE, "optional_systems": ["cmdb2", "klantencommunity"]}
+    screen = screens("start", "--profile", "pty")
+    screen.expect("Welkom bij instapgids")
+    for qid in ORDER:
+        if qid in answers:
+            screen.ask(qid, answer_keys(qid, answers[qid]))
+    screen.expect(REVIEW)
+    screen.expect(DONE_CHOICE)
+    screen.child.send(ENTER)
+    screen.expect("Checklist voor Gemeente E2E")
+    assert screen.finish() == 0, screen.text
+    assert "id: redmine" in " ".join(screen.text.split())
+    screen.assert_no_english()
+    assert saved(private_home, "pty")["answers"] == answers
+
+
+def test_empty_checkbox_is_refused_in_dutch_and_asked_again(screens: Callable[..., Screen]) -> None:
+    screen = screens("start", "--profile", "leeg")
+    for qid in ORDER[: ORDER.index("needs")]:
+        screen.ask(qid, answer_keys(qid, LOT4_IN_REGIE[qid]))
+    screen.ask("needs", ENTER)  # nothing ticked
+    screen.expect(EMPTY_CHECKBOX)
+    screen.ask("needs", answer_keys("needs", ["netwerk"]))  # the same question again
+    screen.expect(prompt_start("service_types"))
+    screen.child.send(CTRL_C)
+    assert screen.finish() == 130
+    screen.assert_no_english()
+
+
+def test_ctrl_c_keeps_the_answers_and_start_resumes_after_them(
+    screens: Callable[..., Screen], private_home: Path
+) -> None:
+    first, second, third = ORDER[:3]
+    screen = screens("start", "--profile", "onderbroken")
+    screen.ask(first, answer_keys(first, LOT4_IN_REGIE[first]))
+    screen.ask(second, answer_keys(second, LOT4_IN_REGIE[second]))
+    screen.expect(prompt_start(third))
+    screen.child.send(CTRL_C)
+    screen.expect("Onderbroken")
+    assert screen.finish() == 130, screen.text
+    assert "bewaard" in screen.text
+    screen.assert_no_english()
+    profile = saved(private_home, "onderbroken")
+    assert profile["complete"] is False
+    assert profile["answers"] == {first: LOT4_IN_REGIE[first], second: LOT4_IN_REGIE[second]}
+
+    again = screens("start", "--profile", "onderbroken")
+    again.expect(RESUME)
+    again.expect("Verdergaan")
+    again.child.send(ENTER)  # "Verdergaan waar ik gebleven was" is the first choice
+    shown = again.child.expect_exact([prompt_start(third), prompt_start(first)])
+    assert shown == 0, f"the interview started over instead of going on:\n{again.text}"
+    again.child.send(CTRL_C)
+    assert again.finish() == 130
+    again.assert_no_english()
+
+
+@pytest.fixture(autouse=True)
+def _shared_content_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One validated-content cache for the whole session (validating the content costs ~1 s per run)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "shared-cache"))
