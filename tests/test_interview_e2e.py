@@ -65,8 +65,8 @@ LOT4_IN_REGIE: dict[str, Any] = {
     "local_admin": False,
 }
 
-# "(te doen, id: x)" after an item's title; Rich may wrap it anywhere between the words.
-ITEM_ID = re.compile(r"\((te\s+doen|al\s+in\s+orde),\s+id:\s+([a-z0-9-]+)\)")
+# "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.
+ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
 
 
 # --------------------------------------------------------------------------- keys from interview.yaml
@@ -201,7 +201,7 @@ def test_full_walk_change_one_answer_at_review_then_export(
     assert items, "no checklist items in the Markdown"
     for text in items:
         assert text.startswith(("[ ] ", "[x] ")), text
-        assert ("al in orde" in text) == text.startswith("[x]"), text
+        assert ("(klaar," in text) == text.startswith("[x]"), text
     md_ids = [re.search(r"id: `([a-z0-9-]+)`", text).group(1) for text in items]  # type: ignore[union-attr]
     assert md_ids == ids
 

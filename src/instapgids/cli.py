@@ -133,7 +133,12 @@ def checklist(
     profile: ProfileOption = None,
     export: Annotated[
         str | None,
-        typer.Option("--export", "-e", help="Exporteer in dit formaat: md (Markdown).", show_default=False),
+        typer.Option(
+            "--export",
+            "-e",
+            help="Exporteer in dit formaat: md (Markdown), html (één webpagina) of json.",
+            show_default=False,
+        ),
     ] = None,
     output: Annotated[
         str | None,
@@ -208,3 +213,56 @@ def search(
 
     text = " ".join(term)
     out().print(search_view(text, find(_content(), text)))
+
+
+ItemIds = Annotated[list[str], typer.Argument(help="Eén of meer ids van checklistpunten.", show_default=False)]
+
+
+@app.command()
+def done(item_ids: ItemIds, profile: ProfileOption = None) -> None:
+    """Duid checklistpunten aan als klaar. Voorbeeld: instapgids done ddc-dms-toegang"""
+    from .session import mark
+
+    mark(_content(), profile, item_ids, "klaar")
+
+
+@app.command()
+def doing(item_ids: ItemIds, profile: ProfileOption = None) -> None:
+    """Duid checklistpunten aan als bezig. Voorbeeld: instapgids doing lokale-beheerder-aanvraag"""
+    from .session import mark
+
+    mark(_content(), profile, item_ids, "bezig")
+
+
+@app.command()
+def undo(item_ids: ItemIds, profile: ProfileOption = None) -> None:
+    """Zet checklistpunten terug op niet gestart. Voorbeeld: instapgids undo ddc-dms-toegang"""
+    from .session import mark
+
+    mark(_content(), profile, item_ids, None)
+
+
+@app.command()
+def status(profile: ProfileOption = None) -> None:
+    """Uw voortgang per fase en wat u nu kunt doen. Voorbeeld: instapgids status"""
+    from .session import show_status
+
+    show_status(_content(), profile)
+
+
+@app.command()
+def mails(
+    profile: ProfileOption = None,
+    export: Annotated[
+        str | None,
+        typer.Option("--export", "-e", help="Schrijf de mails als bestanden: eml.", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="De map voor de .eml-bestanden.", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overschrijf bestaande bestanden.")] = False,
+) -> None:
+    """De mails die u moet sturen, klaar om te versturen. Voorbeeld: instapgids mails --export eml -o mails"""
+    from .session import show_mails
+
+    show_mails(_content(), profile, export, output, force)

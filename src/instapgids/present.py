@@ -12,7 +12,7 @@ from . import models as m
 from .content import Content
 from .rules import Checklist, ChecklistItem, describe_reasons
 
-STATUS_WORDS = {"todo": "te doen", "done": "al in orde"}
+STATUS_WORDS = {"open": "niet gestart", "doing": "bezig", "done": "klaar", "blocked": "kan nog niet starten"}
 
 
 def contact_text(contact: m.Contact) -> str:
@@ -65,7 +65,7 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
     item = entry.item
     titles = {i.item.id: i.item.title for i in checklist.items()}
     fields: list[tuple[str, list[str]]] = []
-    if entry.status == "todo":
+    if entry.status != "done":
         if entry.roles:
             label = "Vraag aan uw lokale beheerder" if item.gathers_roles else "Rechten en rollen"
             fields.append((label, role_texts(entry)))
@@ -81,7 +81,7 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
         id=item.id,
         title=item.title,
         status=STATUS_WORDS[entry.status],
-        details=list(item.details) if entry.status == "todo" else [],
+        details=list(item.details) if entry.status != "done" else [],
         fields=fields,
     )
 

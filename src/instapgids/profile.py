@@ -35,7 +35,8 @@ from .rules import AnswerValue
 from .yamlsource import LocatedDict, YamlProblem, load, locate, plain
 
 FORMAT = 1
-TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers"}
+TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers", "progress"}
+PROGRESS_STATUSES = ("bezig", "klaar")
 
 
 class AnswersError(UserError):
@@ -58,6 +59,13 @@ class Profile:
     stale: dict[str, Any] = field(default_factory=dict)  # answers the current content cannot use
     notices: list[str] = field(default_factory=list)
     answers_line: int = 1  # where `answers:` stands in the file, for problems about a missing answer
+    # item id -> {"status": "bezig" | "klaar", "date": "YYYY-MM-DD"}, as marked with done/doing
+    progress: dict[str, dict[str, str]] = field(default_factory=dict)
+    stale_progress: dict[str, Any] = field(default_factory=dict)  # for items the content no longer has
+
+    def statuses(self) -> dict[str, str]:
+        """Item id -> "bezig" | "klaar", for the rules."""
+        return {item: entry["status"] for item, entry in self.progress.items()}
 
 
 def profile_path(value: str | None) -> Path:
@@ -149,9 +157,37 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
         else:
             profile.stale[qid] = value
             profile.notices.append(f"Het antwoord op '{qid}' past niet meer ({why}); die vraag wordt opnieuw gesteld.")
+    problems += _read_progress(profile, raw, content, strict, at)
     if problems:
         raise AnswersError(problems)
     return profile
+
+
+def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: Any) -> list[Problem]:
+    """Fill ``profile.progress``; progress for items the content no longer has is kept aside and reported."""
+    given = raw.get("progress")
+    if given is None:
+        return []
+    if not isinstance(given, dict):
+        return [at(("progress",), "verwacht een mapping: checklistpunt-id → status")]
+    items = {item.id for phase in content.journey.phases for step in phase.steps for item in step.items}
+    problems: list[Problem] = []
+    for item_id, entry in plain(given).items():
+        status = entry.get("status") if isinstance(entry, dict) else None
+        if status not in PROGRESS_STATUSES:
+            problems.append(at(("progress", item_id), "verwacht {status: bezig of klaar, date: JJJJ-MM-DD}"))
+        elif item_id not in items:
+            if strict:
+                problems.append(at(("progress", item_id), "onbekend checklistpunt", key=True))
+            else:
+                profile.stale_progress[item_id] = entry
+                profile.notices.append(
+                    f"De voortgang van '{item_id}' hoort bij geen checklistpunt meer; "
+                    "ze blijft bewaard maar telt niet mee."
+                )
+        else:
+            profile.progress[str(item_id)] = {"status": status, "date": str(entry.get("date", ""))}
+    return problems
 
 
 def write_profile(profile: Profile, content: Content) -> None:
@@ -166,6 +202,8 @@ def write_profile(profile: Profile, content: Content) -> None:
             **profile.stale,
         },
     }
+    if profile.progress or profile.stale_progress:
+        data["progress"] = {**profile.progress, **profile.stale_progress}
     text = (
         "# instapgids: uw antwoorden. U mag dit bestand zelf aanpassen;\n"
         "# 'instapgids start --answers' leest hetzelfde formaat.\n"

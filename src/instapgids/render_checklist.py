@@ -11,7 +11,13 @@ from .content import Content
 from .present import heading_lines, item_text, progress_counts
 from .rules import Checklist, ChecklistItem
 
-MARKS = {"te doen": ("[ ]", "bold"), "al in orde": ("[x]", "green")}
+# The status is always written out in words too; the mark and colour only help the eye.
+MARKS = {
+    "niet gestart": ("[ ]", "bold"),
+    "bezig": ("[~]", "bold yellow"),
+    "klaar": ("[x]", "green"),
+    "kan nog niet starten": ("[.]", "dim"),
+}
 
 
 def checklist_view(content: Content, checklist: Checklist) -> RenderableType:
@@ -21,7 +27,7 @@ def checklist_view(content: Content, checklist: Checklist) -> RenderableType:
         line.append(value)
         parts.append(line)
     done, total = progress_counts(checklist)
-    parts.append(Text(f"{total} punten, waarvan {done} al in orde.", style="dim"))
+    parts.append(Text(f"{total} punten, waarvan {done} klaar.", style="dim"))
     for phase_view in checklist.phases:
         phase = phase_view.phase
         parts.append(Text(""))
@@ -40,7 +46,7 @@ def _item(content: Content, checklist: Checklist, entry: ChecklistItem) -> Rende
     text = item_text(content, checklist, entry)
     mark, style = MARKS[text.status]
     head = Text(f"{mark} ", style=style)
-    head.append(text.title, style="bold" if text.status == "te doen" else "")
+    head.append(text.title, style="" if text.status == "klaar" else "bold")
     head.append(f"  ({text.status}, id: {text.id})", style="dim")
     body = Text()
     for detail in text.details:

@@ -20,7 +20,7 @@ def checklist_markdown(content: Content, checklist: Checklist) -> str:
     for label, value in heading_lines(content, checklist):
         lines.append(f"- **{label}:** {_escape(value) if label == 'Soort organisatie' else value}")
     done, total = progress_counts(checklist)
-    lines += [f"- **Voortgang:** {done} van {total} punten al in orde", ""]
+    lines += [f"- **Voortgang:** {done} van {total} punten klaar", ""]
     for phase_view in checklist.phases:
         phase = phase_view.phase
         lines += [f"## Fase {phase.number}: {phase.title}", ""]
@@ -29,7 +29,7 @@ def checklist_markdown(content: Content, checklist: Checklist) -> str:
             lines += [f"### Stap {step.number}: {step.title} (§{step.section})", ""]
             for entry in step_view.items:
                 text = item_text(content, checklist, entry)
-                box = "x" if text.status == "al in orde" else " "
+                box = "x" if text.status == "klaar" else " "
                 lines.append(f"- [{box}] **{text.title}** ({text.status}, id: `{text.id}`)")
                 for detail in text.details:
                     lines.append(f"  - {detail}")

@@ -127,7 +127,11 @@ def next_question(content: Content, answers: Answers) -> m.Question | None:
 # --------------------------------------------------------------------------- checklist
 
 
-Status = Literal["todo", "done"]
+# open: not started; doing: the user started it; done: finished (by an answer or
+# marked by the user); blocked: waits for an item that is not done yet.
+Status = Literal["open", "doing", "done", "blocked"]
+Progress = Mapping[str, str]  # item id -> "bezig" | "klaar", as the user marked it
+PROGRESS_VALUES = ("bezig", "klaar")
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,7 @@ class ChecklistItem:
     item: m.Item
     status: Status
     reasons: list[Reason]
+    done_by_answers: bool = False  # done because of the interview answers (not by `instapgids done`)
     roles: list[RoleLine] = field(default_factory=list)
     waits_for: list[str] = field(default_factory=list)
     needed_by: list[str] = field(default_factory=list)  # for the gathering item: who asked for roles
@@ -189,8 +194,9 @@ def _role_lines(content: Content, requests: list[tuple[str | None, str | None]])
     ]
 
 
-def build_checklist(content: Content, answers: Answers) -> Checklist:
-    """The personal checklist for these answers."""
+def build_checklist(content: Content, answers: Answers, progress: Progress | None = None) -> Checklist:
+    """The personal checklist for these answers, with the progress the user marked."""
+    progress = progress or {}
     answers = applicable_answers(content, answers)
     lots = needed_lots(content, answers)
     have = held(content, answers)
@@ -203,8 +209,10 @@ def build_checklist(content: Content, answers: Answers) -> Checklist:
                 if not applies:
                     continue
                 done, done_reasons = evaluate(item.done_when, answers, lots) if item.done_when else (False, [])
-                entry = ChecklistItem(item, "done" if done else "todo", done_reasons if done else reasons)
-                if not done:
+                entry = ChecklistItem(item, "done" if done else "open", done_reasons if done else reasons, done)
+                if not done and progress.get(item.id) == "klaar":
+                    entry.status = "done"
+                elif not done:
                     requests = [
                         (r.right, r.role)
                         for r in item.roles
@@ -223,10 +231,17 @@ def build_checklist(content: Content, answers: Answers) -> Checklist:
         gatherer.needed_by = [e.item.id for _, _, e in entries if e.roles and e is not gatherer]
         if not gatherer.roles:
             gatherer.status = "done"
+            gatherer.done_by_answers = True
 
-    open_ids = {e.item.id for _, _, e in entries if e.status == "todo"}
+    open_ids = {e.item.id for _, _, e in entries if e.status != "done"}
     for _, _, entry in entries:
-        entry.waits_for = [i for i in entry.item.waits_for if i in open_ids] if entry.status == "todo" else []
+        if entry.status == "done":
+            continue
+        entry.waits_for = [i for i in entry.item.waits_for if i in open_ids]
+        if progress.get(entry.item.id) == "bezig":
+            entry.status = "doing"
+        elif entry.waits_for:
+            entry.status = "blocked"
 
     phases: list[PhaseView] = []
     for phase in content.journey.phases:
@@ -259,11 +274,11 @@ def describe_answer(question: m.Question, value: AnswerValue, only: tuple[str, .
 def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[str]:
     """Why an item is on the checklist (or why it is done), in Dutch, one line per answer."""
     if entry.item.gathers_roles:
-        if entry.status == "done":
+        if entry.done_by_answers:
             return ["U heeft alle rechten en rollen die u nodig heeft al."]
         titles = [i.item.title for i in checklist.items() if i.item.id in entry.needed_by]
         return ["Nodig voor: " + "; ".join(titles) + "."]
-    if entry.status == "done" and entry.item.done_note:
+    if entry.done_by_answers and entry.item.done_note:
         lines = [entry.item.done_note]
     elif not entry.reasons:
         return [ALWAYS]

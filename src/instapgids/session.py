@@ -6,26 +6,54 @@ renderers; the CLI only parses options and calls in here.
 
 from __future__ import annotations
 
+import difflib
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from .console import err, out
 from .content import Content
 from .errors import Problem, UserError
 from .profile import AnswersError, Profile, profile_path, read_profile, write_atomic, write_profile
-from .rules import Answers, applicable_answers, build_checklist, next_question
-
-EXPORT_FORMATS = {"md": "Markdown"}
+from .rules import Answers, Checklist, applicable_answers, build_checklist, next_question
 
 
 def _profile_flag(profile: str | None) -> str:
     return f" --profile {profile}" if profile else ""
 
 
-def _show(content: Content, answers: Answers) -> None:
+def _show(content: Content, answers: Answers, progress: dict[str, str] | None = None) -> None:
     from .render_checklist import checklist_view
 
-    out().print(checklist_view(content, build_checklist(content, answers)))
+    out().print(checklist_view(content, build_checklist(content, answers, progress)))
+
+
+def _existing(content: Content, path: Path) -> Profile | None:
+    """The saved profile at ``path``, with its notices shown; None when there is none."""
+    if not path.exists():
+        return None
+    saved = read_profile(path, content, strict=False)
+    for notice in saved.notices:
+        err().print(f"[yellow]Let op:[/yellow] {notice}")
+    return saved
+
+
+def saved_profile(content: Content, profile: str | None) -> Profile:
+    """The saved profile, or a Dutch message saying to run `instapgids start` first."""
+    path = profile_path(profile)
+    saved = _existing(content, path)
+    if saved is None:
+        raise UserError(
+            f"Er is nog geen profiel ({path}).\n"
+            f"Beantwoord eerst de vragen met: instapgids start{_profile_flag(profile)}"
+        )
+    if next_question(content, saved.answers) is not None:
+        err().print(
+            "[yellow]Let op:[/yellow] het gesprek is nog niet afgerond; de checklist is onvolledig. "
+            f"Vul aan met: instapgids start{_profile_flag(profile)}"
+        )
+    return saved
 
 
 def run_with_answers(content: Content, profile: str | None, answers_file: Path) -> None:
@@ -43,8 +71,12 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     if missing:
         raise AnswersError(missing)
     path = profile_path(profile)
-    write_profile(Profile(path=path, answers=answers, complete=True), content)
-    _show(content, answers)
+    kept = _existing(content, path)  # progress marked before is kept
+    saved = Profile(path=path, answers=answers, complete=True)
+    if kept is not None:
+        saved.progress, saved.stale_progress = kept.progress, kept.stale_progress
+    write_profile(saved, content)
+    _show(content, answers, saved.statuses())
     err().print(f"[dim]Antwoorden bewaard in {path}[/dim]")
 
 
@@ -60,18 +92,13 @@ def run_interview(content: Content, profile: str | None) -> None:
     from . import interview
 
     path = profile_path(profile)
-    existing = read_profile(path, content, strict=False) if path.exists() else None
+    existing = _existing(content, path)
     answers: Answers = {}
-    stale = {}
+    kept = Profile(path=path)  # what is saved besides the answers: old answers, progress
     if existing is not None:
-        for notice in existing.notices:
-            err().print(f"[yellow]Let op:[/yellow] {notice}")
-        stale = existing.stale
-        choice = interview.choose_resume(existing.complete)
-        if choice != "restart":
-            answers = existing.answers
-        else:
-            stale = {}
+        kept.progress, kept.stale_progress = existing.progress, existing.stale_progress
+        if interview.choose_resume(existing.complete) != "restart":
+            answers, kept.stale = existing.answers, existing.stale
     else:
         out().print(
             "[bold]Welkom bij instapgids.[/bold] Enkele vragen over uw organisatie en uw behoefte; "
@@ -80,7 +107,8 @@ def run_interview(content: Content, profile: str | None) -> None:
         )
 
     def save(current: Answers, complete: bool = False) -> None:
-        write_profile(Profile(path=path, answers=dict(current), complete=complete, stale=stale), content)
+        kept.answers, kept.complete = dict(current), complete
+        write_profile(kept, content)
 
     try:
         answers = interview.review(content, dict(answers), save)
@@ -93,7 +121,7 @@ def run_interview(content: Content, profile: str | None) -> None:
         ) from None
     save(answers, complete=True)
     out().print()
-    _show(content, answers)
+    _show(content, answers, kept.statuses())
     out().print(
         f"\n[dim]Uw antwoorden staan in {path}. Opnieuw bekijken: instapgids checklist{_profile_flag(profile)}; "
         f"als Markdown: instapgids checklist{_profile_flag(profile)} --export md -o checklist.md[/dim]"
@@ -121,33 +149,110 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
     """`checklist`: the checklist of a saved profile, on screen or exported."""
     if export is not None and export.lower() not in EXPORT_FORMATS:
         raise UserError(f"Onbekend exportformaat '{export}'. Kies uit: {', '.join(EXPORT_FORMATS)}.")
-    path = profile_path(profile)
-    if not path.exists():
-        raise UserError(
-            f"Er is nog geen profiel ({path}).\n"
-            f"Beantwoord eerst de vragen met: instapgids start{_profile_flag(profile)}"
-        )
-    saved = read_profile(path, content, strict=False)
-    for notice in saved.notices:
-        err().print(f"[yellow]Let op:[/yellow] {notice}")
-    if next_question(content, saved.answers) is not None:
-        err().print(
-            "[yellow]Let op:[/yellow] het gesprek is nog niet afgerond; de checklist is onvolledig. "
-            f"Vul aan met: instapgids start{_profile_flag(profile)}"
-        )
+    saved = saved_profile(content, profile)
     if export is None:
-        _show(content, saved.answers)
+        _show(content, saved.answers, saved.statuses())
         return
-    from .render_markdown import checklist_markdown
-
-    text = checklist_markdown(content, build_checklist(content, saved.answers))
+    checklist = build_checklist(content, saved.answers, saved.statuses())
+    text = EXPORT_FORMATS[export.lower()](content, checklist)
     if output in (None, "-"):
         sys.stdout.write(text)
         return
     target = Path(output).expanduser()
-    if target.exists() and not force:
-        raise UserError(f"'{target}' bestaat al. Kies een andere naam of overschrijf met --force.")
     if target.is_dir():
         raise UserError(f"'{target}' is een map; geef een bestandsnaam op.")
+    if target.exists() and not force:
+        raise UserError(f"'{target}' bestaat al. Kies een andere naam of overschrijf met --force.")
     write_atomic(target, text)
     err().print(f"Checklist geschreven naar {target}")
+
+
+def _markdown(content: Content, checklist: Checklist) -> str:
+    from .render_markdown import checklist_markdown
+
+    return checklist_markdown(content, checklist)
+
+
+def _html(content: Content, checklist: Checklist) -> str:
+    from .render_html import checklist_html
+
+    return checklist_html(content, checklist)
+
+
+def _json(content: Content, checklist: Checklist) -> str:
+    from .render_json import checklist_json
+
+    return checklist_json(content, checklist)
+
+
+EXPORT_FORMATS: dict[str, Callable[[Content, Checklist], str]] = {"md": _markdown, "html": _html, "json": _json}
+
+
+def mark(content: Content, profile: str | None, item_ids: list[str], status: str | None) -> None:
+    """`done` / `doing` / `undo`: record progress on checklist items, atomically, in the profile."""
+    saved = saved_profile(content, profile)
+    checklist = build_checklist(content, saved.answers, saved.statuses())
+    on_list = {e.item.id: e for e in checklist.items()}
+    everywhere = {i.id for p in content.journey.phases for s in p.steps for i in s.items}
+    problems = []
+    for item_id in item_ids:
+        if item_id not in on_list:
+            why = "staat niet op uw checklist" if item_id in everywhere else "bestaat niet"
+            close = difflib.get_close_matches(item_id, list(on_list), n=3)
+            hint = f" Bedoelt u: {', '.join(close)}?" if close else ""
+            problems.append(f"'{item_id}' {why}.{hint}")
+        elif status is None and on_list[item_id].done_by_answers:
+            problems.append(
+                f"'{item_id}' is klaar volgens uw antwoorden; wijzig die met: instapgids start{_profile_flag(profile)}"
+            )
+    if problems:
+        raise UserError("\n".join([*problems, "De ids staan in uw checklist: instapgids checklist"]))
+    today = date.today().isoformat()
+    for item_id in item_ids:
+        if status is None:
+            saved.progress.pop(item_id, None)
+        else:
+            saved.progress[item_id] = {"status": status, "date": today}
+    write_profile(saved, content)
+    after = {e.item.id: e for e in build_checklist(content, saved.answers, saved.statuses()).items()}
+    from .present import STATUS_WORDS
+
+    for item_id in item_ids:
+        out().print(f"{item_id}: [bold]{STATUS_WORDS[after[item_id].status]}[/bold] — {after[item_id].item.title}")
+
+
+def show_status(content: Content, profile: str | None) -> None:
+    """`status`: progress per phase and what can be started now."""
+    from .render_status import status_view
+
+    saved = saved_profile(content, profile)
+    out().print(status_view(content, build_checklist(content, saved.answers, saved.statuses())))
+
+
+def show_mails(content: Content, profile: str | None, export: str | None, output: Path | None, force: bool) -> None:
+    """`mails`: every mail this customer still has to send, on screen or as .eml files."""
+    from .mails import drafts, eml
+
+    if export is not None and export.lower() != "eml":
+        raise UserError(f"Onbekend exportformaat '{export}'. Voor mails is er: eml.")
+    if export is None and output is not None:
+        raise UserError("Met -o geeft u een map op voor --export eml.")
+    saved = saved_profile(content, profile)
+    found = drafts(content, build_checklist(content, saved.answers, saved.statuses()))
+    if export is None:
+        from .render_mails import mails_view
+
+        for part in mails_view(found):
+            out().print(part, soft_wrap=True)  # keeps each mailto: link on one line, to copy whole
+        return
+    if output is None:
+        raise UserError("Geef met -o een map op voor de .eml-bestanden, bv.: instapgids mails --export eml -o mails")
+    if output.exists() and not output.is_dir():
+        raise UserError(f"'{output}' is een bestand, geen map.")
+    targets = [(output / f"{n:02d}-{d.id}.eml", d) for n, d in enumerate(found, 1)]
+    existing = [str(t) for t, _ in targets if t.exists()]
+    if existing and not force:
+        raise UserError(f"Deze bestanden bestaan al: {', '.join(existing)}. Overschrijf met --force.")
+    for target, draft in targets:
+        write_atomic(target, eml(draft).decode("utf-8"))
+    err().print(f"{len(targets)} mails geschreven naar {output}")

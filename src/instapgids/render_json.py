@@ -1,0 +1,71 @@
+"""The personal checklist as JSON, in a documented, versioned schema (see docs/checklist-json.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .content import Content
+from .present import contact_text, document_text
+from .rules import Checklist, describe_reasons
+
+SCHEMA_VERSION = 1
+STATUS_CODES = {"open": "niet-gestart", "doing": "bezig", "done": "klaar", "blocked": "kan-nog-niet-starten"}
+
+
+def checklist_data(content: Content, checklist: Checklist) -> dict[str, Any]:
+    from . import __version__
+
+    g = content.guide.guide
+    items = []
+    for phase_view in checklist.phases:
+        for step_view in phase_view.steps:
+            for entry in step_view.items:
+                item = entry.item
+                items.append(
+                    {
+                        "id": item.id,
+                        "title": item.title,
+                        "details": list(item.details),
+                        "phase": {"number": phase_view.phase.number, "title": phase_view.phase.title},
+                        "step": {"number": step_view.step.number, "title": step_view.step.title},
+                        "status": STATUS_CODES[entry.status],
+                        "done_by_answers": entry.done_by_answers,
+                        "section": item.section,
+                        "reasons": describe_reasons(content, checklist, entry),
+                        "contacts": [
+                            {
+                                "name": c.name,
+                                "email": c.email,
+                                "phone": c.phone,
+                                "url": c.url,
+                                "text": contact_text(c),
+                            }
+                            for c in (content.contact_by_id[i] for i in item.contacts)
+                        ],
+                        "roles": [
+                            {"right": line.right.name, "roles": [r.name for r in line.roles]} for line in entry.roles
+                        ],
+                        "documents": [
+                            {"title": d.title, "url": d.url, "text": document_text(d)}
+                            for d in (content.document_by_id[i] for i in item.documents)
+                        ],
+                        "waits_for": list(entry.waits_for),
+                    }
+                )
+    kind = checklist.answers.get("org_kind")
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"instapgids {__version__}",
+        "guide": {"title": g.title, "version": g.version, "date": g.date},
+        "organisation": {"name": checklist.organisation, "kind": kind if isinstance(kind, str) else None},
+        "lots": [
+            {"number": lot.number, "name": lot.name, "partners": [p.name for p in lot.partners]}
+            for lot in checklist.lots
+        ],
+        "items": items,
+    }
+
+
+def checklist_json(content: Content, checklist: Checklist) -> str:
+    return json.dumps(checklist_data(content, checklist), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,35 @@
+"""`instapgids mails` in the terminal: each mail with recipient, subject, body and a mailto: link."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.rule import Rule
+from rich.text import Text
+
+from .mails import Draft
+
+
+def mails_view(drafts: list[Draft]) -> list[RenderableType]:
+    """The mails as renderables; a mailto: link is a plain Text meant to be printed without wrapping."""
+    if not drafts:
+        return [Text("U hoeft geen mails meer te sturen: de punten waarbij een mail hoort, zijn klaar of gelden niet.")]
+    parts: list[RenderableType] = [
+        Text(f"{len(drafts)} mails om te versturen", style="bold underline"),
+        Text("Vul de stukken tussen [ ] zelf in. Als bestanden: instapgids mails --export eml -o mails", style="dim"),
+    ]
+    for n, draft in enumerate(drafts, 1):
+        parts.append(Rule(Text(f"{n}. {draft.subject}", style="bold cyan"), align="left", style="cyan"))
+        to = Text("Aan: ", style="bold")
+        to.append(f"{draft.to_name} <{draft.to}>" if draft.to else draft.to_name)
+        if draft.to_hint:
+            to.append(f" ({draft.to_hint})", style="dim")
+        parts.append(to)
+        parts.append(Text.assemble(("Onderwerp: ", "bold"), draft.subject))
+        parts.append(Text.assemble(("Bij checklistpunt: ", "bold"), f"{draft.item} (§{draft.section})"))
+        parts.append(Text(""))
+        parts.append(Text(draft.body.rstrip("\n")))
+        parts.append(Text(""))
+        parts.append(
+            Text.assemble(("Link (kopieer in uw browser): ", "bold"), (draft.mailto, f"dim link {draft.mailto}"))
+        )
+    return parts
