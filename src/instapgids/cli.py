@@ -21,16 +21,20 @@ app = typer.Typer(
     name="instapgids",
     help="Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    suggest_commands=False,  # click suggests already, in Dutch (localize.py)
     pretty_exceptions_enable=False,
 )
-lots_app = typer.Typer(help="De zes percelen (loten) en hun ICT-partners.", no_args_is_help=True)
+lots_app = typer.Typer(
+    help="De zes percelen (loten) en hun ICT-partners.", no_args_is_help=True, suggest_commands=False
+)
 app.add_typer(lots_app, name="lots")
 
 DataDirOption = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
+        metavar="MAP",
         help="Map met de inhoud (YAML) in plaats van de meegeleverde; ook via INSTAPGIDS_DATA_DIR.",
         show_default=False,
     ),
@@ -71,7 +75,9 @@ def lots_list() -> None:
 
 @lots_app.command("show", context_settings={"ignore_unknown_options": True})
 def lots_show(
-    lot: Annotated[str, typer.Argument(help="Het nummer van het perceel, 1 tot 6.", show_default=False)],
+    lot: Annotated[
+        str, typer.Argument(help="Het nummer van het perceel, 1 tot 6.", metavar="PERCEEL", show_default=False)
+    ],
 ) -> None:
     """Alles over één perceel. Voorbeeld: instapgids lots show 5"""
     from .console import out
@@ -100,6 +106,7 @@ ProfileOption = Annotated[
     typer.Option(
         "--profile",
         "-p",
+        metavar="PROFIEL",
         help="Een profiel: een naam (bv. 'gemeente-x') of een pad naar een YAML-bestand. "
         "Zonder deze optie: uw standaardprofiel.",
         show_default=False,
@@ -114,6 +121,7 @@ def start(
         Path | None,
         typer.Option(
             "--answers",
+            metavar="BESTAND",
             help="Lees de antwoorden uit dit YAML-bestand in plaats van vragen te stellen (zie examples/).",
             show_default=False,
         ),
@@ -136,6 +144,7 @@ def checklist(
         typer.Option(
             "--export",
             "-e",
+            metavar="FORMAAT",
             help="Exporteer in dit formaat: md (Markdown), html (één webpagina) of json.",
             show_default=False,
         ),
@@ -145,6 +154,7 @@ def checklist(
         typer.Option(
             "--output",
             "-o",
+            metavar="BESTAND",
             help="Bestand voor de export, of '-' voor het scherm (standaard).",
             show_default=False,
         ),
@@ -163,7 +173,8 @@ def checklist(
 @app.command()
 def systems(
     name: Annotated[
-        str | None, typer.Argument(help="Een systeem (naam of deel ervan), bv. ddc-dwh.", show_default=False)
+        str | None,
+        typer.Argument(help="Een systeem (naam of deel ervan), bv. ddc-dwh.", metavar="[NAAM]", show_default=False),
     ] = None,
     profile: ProfileOption = None,
 ) -> None:
@@ -204,7 +215,9 @@ def journey() -> None:
 
 @app.command()
 def search(
-    term: Annotated[list[str], typer.Argument(help="Waar u naar zoekt, bv. Redmine.", show_default=False)],
+    term: Annotated[
+        list[str], typer.Argument(help="Waar u naar zoekt, bv. Redmine.", metavar="ZOEKTERM...", show_default=False)
+    ],
 ) -> None:
     """Zoek in percelen, stappen, systemen, rollen, contacten en documenten. Voorbeeld: instapgids search licentie"""
     from .console import out
@@ -215,31 +228,33 @@ def search(
     out().print(search_view(text, find(_content(), text)))
 
 
-ItemIds = Annotated[list[str], typer.Argument(help="Eén of meer ids van checklistpunten.", show_default=False)]
+ItemIds = Annotated[
+    list[str], typer.Argument(help="Eén of meer ids van checklistpunten.", metavar="ID...", show_default=False)
+]
 
 
 @app.command()
-def done(item_ids: ItemIds, profile: ProfileOption = None) -> None:
+def done(ids: ItemIds, profile: ProfileOption = None) -> None:
     """Duid checklistpunten aan als klaar. Voorbeeld: instapgids done ddc-dms-toegang"""
     from .session import mark
 
-    mark(_content(), profile, item_ids, "klaar")
+    mark(_content(), profile, ids, "klaar")
 
 
 @app.command()
-def doing(item_ids: ItemIds, profile: ProfileOption = None) -> None:
+def doing(ids: ItemIds, profile: ProfileOption = None) -> None:
     """Duid checklistpunten aan als bezig. Voorbeeld: instapgids doing lokale-beheerder-aanvraag"""
     from .session import mark
 
-    mark(_content(), profile, item_ids, "bezig")
+    mark(_content(), profile, ids, "bezig")
 
 
 @app.command()
-def undo(item_ids: ItemIds, profile: ProfileOption = None) -> None:
+def undo(ids: ItemIds, profile: ProfileOption = None) -> None:
     """Zet checklistpunten terug op niet gestart. Voorbeeld: instapgids undo ddc-dms-toegang"""
     from .session import mark
 
-    mark(_content(), profile, item_ids, None)
+    mark(_content(), profile, ids, None)
 
 
 @app.command()
@@ -255,10 +270,13 @@ def mails(
     profile: ProfileOption = None,
     export: Annotated[
         str | None,
-        typer.Option("--export", "-e", help="Schrijf de mails als bestanden: eml.", show_default=False),
+        typer.Option(
+            "--export", "-e", metavar="FORMAAT", help="Schrijf de mails als bestanden: eml.", show_default=False
+        ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="De map voor de .eml-bestanden.", show_default=False)
+        Path | None,
+        typer.Option("--output", "-o", metavar="MAP", help="De map voor de .eml-bestanden.", show_default=False),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overschrijf bestaande bestanden.")] = False,
 ) -> None:

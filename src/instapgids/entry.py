@@ -29,14 +29,20 @@ def main() -> None:
         print(f"instapgids {__version__}")
         return
     import click
+    import typer.main
 
+    from . import localize
     from .cli import app
     from .errors import UserError
 
     # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    localize.install()
+    localize.install_rich_help()
+    command = typer.main.get_command(app)
+    localize.translate_help(command)
     try:
-        code = app(standalone_mode=False, prog_name="instapgids")
+        code = command.main(args=sys.argv[1:], prog_name="instapgids", standalone_mode=False)
     except UserError as exc:
         _fail(str(exc), exc.exit_code)
     except click.exceptions.Exit as exc:
