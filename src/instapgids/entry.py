@@ -38,9 +38,10 @@ def main() -> None:
     # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     localize.install()
-    localize.install_rich_help()
     command = typer.main.get_command(app)
     localize.translate_help(command)
+    if localize.shows_help(command, sys.argv[1:]):
+        localize.install_rich_help()  # loads Typer's Rich help (~100 ms): only when help is shown
     try:
         code = command.main(args=sys.argv[1:], prog_name="instapgids", standalone_mode=False)
     except UserError as exc:

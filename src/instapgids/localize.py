@@ -110,3 +110,16 @@ def translate_help(command: Any) -> None:
             param.help = DUTCH[param.help]
     for sub in getattr(command, "commands", {}).values():
         translate_help(sub)
+
+
+def shows_help(command: Any, args: list[str]) -> bool:
+    """Whether these arguments end in a help page: --help, or a group named without a subcommand."""
+    if "--help" in args:
+        return True
+    current = command
+    for arg in args:
+        commands = getattr(current, "commands", None)
+        if not commands or arg not in commands:
+            return False
+        current = commands[arg]
+    return hasattr(current, "commands")
