@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 from .content import Content
@@ -43,20 +44,27 @@ def checklist_view(content: Content, checklist: Checklist) -> RenderableType:
 
 
 def _item(content: Content, checklist: Checklist, entry: ChecklistItem) -> RenderableType:
+    """One item: a head line with mark, title, status and id; then details and fields with hanging indents."""
     text = item_text(content, checklist, entry)
     mark, style = MARKS[text.status]
-    head = Text(f"{mark} ", style=style)
-    head.append(text.title, style="" if text.status == "klaar" else "bold")
-    head.append(f"  ({text.status}, id: {text.id})", style="dim")
-    body = Text()
+    head = Table.grid(padding=(0, 1))
+    head.add_column(no_wrap=True)
+    head.add_column()
+    title = Text(text.title, style="" if text.status == "klaar" else "bold")
+    title.append(f"  ({text.status}, id: {text.id})", style="dim")
+    head.add_row(Text(mark, style=style), title)
+
+    details = Table.grid(padding=(0, 1))
+    details.add_column(no_wrap=True)
+    details.add_column()
     for detail in text.details:
-        body.append("• ", style="cyan")
-        body.append(detail + "\n")
+        details.add_row(Text("•", style="cyan"), detail)
+    body = Table.grid(padding=(0, 1))
+    body.add_column(no_wrap=True)
+    body.add_column()
     for label, values in text.fields:
-        body.append(f"{label}: ", style="bold" if label != "Bron" else "dim")
-        body.append("\n".join(values) if len(values) == 1 else "", style="dim" if label == "Bron" else "")
-        for value in values if len(values) > 1 else []:
-            body.append("\n  - " + value)
-        body.append("\n")
-    body.rstrip()
-    return Padding(Group(head, Padding(body, (0, 0, 0, 4), expand=False)), (0, 0, 0, 2), expand=False)
+        dim = label == "Bron"
+        shown = values[0] if len(values) == 1 else "\n".join(f"- {v}" for v in values)
+        body.add_row(Text(f"{label}:", style="dim" if dim else "bold"), Text(shown, style="dim" if dim else ""))
+    inner = Group(details, body) if text.details else body
+    return Padding(Group(head, Padding(inner, (0, 0, 0, 4), expand=False)), (0, 0, 0, 2), expand=False)

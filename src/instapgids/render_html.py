@@ -33,8 +33,9 @@ li.item label { font-weight: 600; display: flex; gap: .6rem; align-items: baseli
 li.item input { transform: scale(1.25); }
 li.item.klaar label span.title { text-decoration: line-through; color: var(--muted); }
 .meta { color: var(--muted); font-size: .9rem; font-weight: normal; }
-.fields { margin: .4rem 0 0 2rem; font-size: .95rem; }
-.fields dt { font-weight: 600; margin-top: .3rem; }
+.fields { margin: .4rem 0 0 2rem; font-size: .95rem; display: grid;
+          grid-template-columns: max-content 1fr; gap: .2rem .8rem; }
+.fields dt { font-weight: 600; }
 .fields dd { margin: 0; }
 .fields ul, .details { margin: .2rem 0; padding-left: 1.2rem; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
