@@ -206,20 +206,24 @@ def test_full_walk_change_one_answer_at_review_then_export(
     assert md_ids == ids
 
 
+# A path through lot 5 (applicatiediensten), which brings the follow-up lot5_new_initiative.
+LOT5_PATH: dict[str, Any] = {
+    "org_name": "Agentschap E2E",
+    "org_kind": "vlaamse-overheid",
+    "scope_checked": "ja",
+    "needs": ["applicaties"],
+    "service_types": ["exploitatie"],
+    "lot5_new_initiative": True,
+    "optional_systems": ["geen"],
+    "digital_keys": "actief",
+    "uses_acm_idm": True,
+    "has_systems": ["geen"],
+    "local_admin": False,
+}
+
+
 def test_an_answer_that_no_longer_applies_is_dropped(interview: Callable[..., Result], private_home: Path) -> None:
-    lot5 = {
-        "org_name": "Agentschap E2E",
-        "org_kind": "vlaamse-overheid",
-        "scope_checked": "ja",
-        "needs": ["applicaties"],
-        "service_types": ["exploitatie"],
-        "lot5_new_initiative": True,
-        "optional_systems": ["geen"],
-        "digital_keys": "actief",
-        "uses_acm_idm": True,
-        "has_systems": ["geen"],
-        "local_admin": False,
-    }
+    lot5 = dict(LOT5_PATH)
     keys = walk_keys(lot5)
     keys += review_keys(lot5, "needs") + answer_keys("needs", ["netwerk"], current=lot5["needs"])
     keys += ENTER
@@ -241,19 +245,7 @@ def test_before_the_change_the_lot5_path_has_a_minicompetition(
     interview: Callable[..., Result], private_home: Path
 ) -> None:
     """The counterpart of the test above: without the change, the follow-up and the item are there."""
-    lot5 = {
-        "org_name": "Agentschap E2E",
-        "org_kind": "vlaamse-overheid",
-        "scope_checked": "ja",
-        "needs": ["applicaties"],
-        "service_types": ["exploitatie"],
-        "lot5_new_initiative": True,
-        "optional_systems": ["geen"],
-        "digital_keys": "actief",
-        "uses_acm_idm": True,
-        "has_systems": ["geen"],
-        "local_admin": False,
-    }
+    lot5 = dict(LOT5_PATH)
     result = interview(walk_keys(lot5) + ENTER, "--profile", "lot5")
     assert result.code == 0, result.text
     assert saved(private_home, "lot5")["answers"] == lot5

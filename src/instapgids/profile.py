@@ -63,6 +63,11 @@ class Profile:
     progress: dict[str, dict[str, str]] = field(default_factory=dict)
     stale_progress: dict[str, Any] = field(default_factory=dict)  # for items the content no longer has
 
+    def set_aside(self, store: dict[str, Any], key: str, value: Any, what: str) -> None:
+        """Keep something the current content cannot use in the file, and say so (never drop it silently)."""
+        store[key] = value
+        self.notices.append(f"{what} meer; het blijft bewaard maar telt niet mee.")
+
     def statuses(self) -> dict[str, str]:
         """Item id -> "bezig" | "klaar", for the rules."""
         return {item: entry["status"] for item, entry in self.progress.items()}
@@ -144,10 +149,7 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
             if strict:
                 problems.append(at(("answers", qid), "onbekende vraag", key=True))
             else:
-                profile.stale[qid] = value
-                profile.notices.append(
-                    f"Het antwoord op '{qid}' hoort bij geen enkele vraag meer; het blijft bewaard maar telt niet mee."
-                )
+                profile.set_aside(profile.stale, qid, value, f"Het antwoord op '{qid}' hoort bij geen enkele vraag")
             continue
         why = check_answer(content, qid, value)
         if why is None:
@@ -180,11 +182,8 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
             if strict:
                 problems.append(at(("progress", item_id), "onbekend checklistpunt", key=True))
             else:
-                profile.stale_progress[item_id] = entry
-                profile.notices.append(
-                    f"De voortgang van '{item_id}' hoort bij geen checklistpunt meer; "
-                    "ze blijft bewaard maar telt niet mee."
-                )
+                what = f"De voortgang van '{item_id}' hoort bij geen checklistpunt"
+                profile.set_aside(profile.stale_progress, item_id, entry, what)
         else:
             profile.progress[str(item_id)] = {"status": status, "date": str(entry.get("date", ""))}
     return problems
