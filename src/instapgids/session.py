@@ -122,9 +122,13 @@ def run_interview(content: Content, profile: str | None) -> None:
     save(answers, complete=True)
     out().print()
     _show(content, answers, kept.statuses())
+    flag = _profile_flag(profile)
     out().print(
-        f"\n[dim]Uw antwoorden staan in {path}. Opnieuw bekijken: instapgids checklist{_profile_flag(profile)}; "
-        f"als Markdown: instapgids checklist{_profile_flag(profile)} --export md -o checklist.md[/dim]"
+        f"\n[dim]Uw antwoorden staan in {path}.[/dim]\n"
+        f"Verder: [bold]instapgids mails{flag}[/bold] (de mails om te sturen), "
+        f"[bold]instapgids done{flag} <id>[/bold] (een punt afvinken), "
+        f"[bold]instapgids status{flag}[/bold] (uw voortgang), "
+        f"[bold]instapgids checklist{flag} --export html -o checklist.html[/bold] (om af te drukken)."
     )
 
 
