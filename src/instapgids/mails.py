@@ -85,7 +85,8 @@ def eml(draft: Draft) -> bytes:
     from email.message import EmailMessage
     from email.policy import SMTP
 
-    message = EmailMessage(policy=SMTP)
+    # No folding: a folded subject with an encoded word (the en dash) unfolds with a double space.
+    message = EmailMessage(policy=SMTP.clone(max_line_length=998))
     if draft.to:
         message["To"] = draft.to
     message["Subject"] = draft.subject

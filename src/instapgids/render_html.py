@@ -55,7 +55,10 @@ SCRIPT = """
   function refresh() {
     var done = 0;
     boxes.forEach(function (box) {
-      box.closest("li").classList.toggle("klaar", box.checked);
+      var item = box.closest("li");
+      var status = item.querySelector(".status");
+      item.classList.toggle("klaar", box.checked);
+      status.textContent = box.checked ? "klaar" : status.getAttribute("data-status").replace("klaar", "niet gestart");
       if (box.checked) { done += 1; }
     });
     var bar = document.getElementById("voortgang");
@@ -120,7 +123,8 @@ def checklist_html(content: Content, checklist: Checklist) -> str:
                 box = f'<input type="checkbox" id="{box_id}" data-item="{escape(text.id)}"{checked}>'
                 out.append(
                     f'<label for="{box_id}">{box}<span class="title">{escape(text.title)}</span>'
-                    f'<span class="meta">({escape(text.status)}, id: {escape(text.id)})</span></label>'
+                    f'<span class="meta">(<span class="status" data-status="{escape(text.status)}">'
+                    f"{escape(text.status)}</span>, id: {escape(text.id)})</span></label>"
                 )
                 if text.details:
                     out.append(

@@ -246,8 +246,8 @@ def show_mails(content: Content, profile: str | None, export: str | None, output
     if export is None:
         from .render_mails import mails_view
 
-        for part in mails_view(found):
-            out().print(part, soft_wrap=True)  # keeps each mailto: link on one line, to copy whole
+        for part, one_line in mails_view(found):
+            out().print(part, soft_wrap=one_line)
         return
     if output is None:
         raise UserError("Geef met -o een map op voor de .eml-bestanden, bv.: instapgids mails --export eml -o mails")
