@@ -10,8 +10,10 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -99,3 +101,30 @@ def data_copy(tmp_path: Path) -> Iterator[Path]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: builds and installs the wheel (~30-60 s); runs by default")
+
+
+@pytest.fixture
+def shared_content_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One validated-content cache for the whole session, for tests that only read the content
+    (validating it costs ~1 s per run). Use with `pytestmark = pytest.mark.usefixtures(...)`."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "shared-cache"))
+
+
+@pytest.fixture
+def content() -> Any:
+    """The shipped content, loaded as the CLI loads it."""
+    from instapgids.content import load_content
+
+    return load_content()
+
+
+def example_answers(path: Path) -> dict[str, Any]:
+    """The answers of an answers file (examples/)."""
+    answers = yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]
+    assert isinstance(answers, dict)
+    return answers
+
+
+def flat(text: str) -> str:
+    """Text with every run of white space as one space (Rich wraps lines anywhere)."""
+    return " ".join(text.split())

@@ -15,18 +15,14 @@ import pytest
 
 from conftest import EXAMPLES, Result, instapgids_exe
 
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
+
 LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 AGENTSCHAP = EXAMPLES / "agentschap-applicaties.yaml"
 ESC = "\x1b"
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 ENGLISH_HELP = ["Usage:", "Show this message and exit", "Options", "Arguments", "[required]", "Commands"]
 MAILTO_LINE = "Link (kopieer in uw browser): mailto:"
-
-
-@pytest.fixture(autouse=True)
-def _shared_content_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One validated-content cache for the whole session (validating the content costs ~1 s per run)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "shared-cache"))
 
 
 def command_paths() -> list[tuple[str, ...]]:

@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLES, Result
+from conftest import EXAMPLES, Result, example_answers
+
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
@@ -37,25 +39,6 @@ CHROMIUM_ARGS = [
     "--window-size=1200,900",
 ]
 PROGRESS_TEXT = re.compile(r"^(\d+) van (\d+) punten klaar$")
-
-
-@pytest.fixture(autouse=True)
-def _shared_content_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One validated-content cache for the whole session (validating the content costs ~1 s per run)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "shared-cache"))
-
-
-@pytest.fixture
-def content() -> Any:
-    from instapgids.content import load_content
-
-    return load_content()
-
-
-def example_answers(path: Path) -> dict[str, Any]:
-    answers = yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]
-    assert isinstance(answers, dict)
-    return answers
 
 
 def start(cli: Callable[..., Result], answers: Path = LOKAAL, name: str = PROFILE) -> None:

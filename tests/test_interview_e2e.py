@@ -32,6 +32,8 @@ from prompt_toolkit.output import DummyOutput
 
 from conftest import ANSI, DATA, Result, instapgids_exe
 
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
+
 DOWN = "\x1b[B"
 UP = "\x1b[A"
 ENTER = "\r"
@@ -380,9 +382,3 @@ def test_ctrl_c_keeps_the_answers_and_start_resumes_after_them(
     again.child.send(CTRL_C)
     assert again.finish() == 130
     again.assert_no_english()
-
-
-@pytest.fixture(autouse=True)
-def _shared_content_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One validated-content cache for the whole session (validating the content costs ~1 s per run)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "shared-cache"))

@@ -12,16 +12,12 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result
+from conftest import DATA, EXAMPLES, Result, flat
+
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 AGENTSCHAP = EXAMPLES / "agentschap-applicaties.yaml"
-
-
-@pytest.fixture(autouse=True)
-def _shared_content_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One validated-content cache for the whole session (validating the content costs ~1 s per run)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "shared-cache"))
 
 
 @cache
@@ -33,10 +29,6 @@ def systems() -> list[dict[str, Any]]:
     found = data("systems")["systems"]
     assert isinstance(found, list)
     return found
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def fold(text: str) -> str:

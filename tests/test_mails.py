@@ -13,7 +13,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result
+from conftest import DATA, EXAMPLES, Result, example_answers
+
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
@@ -24,25 +26,6 @@ ITEM_LINE = re.compile(r"^Bij checklistpunt: ([a-z0-9-]+) \(§([\d.]+)\)$", re.M
 SUBJECT_LINE = re.compile(r"^Onderwerp: (.*)$", re.M)
 PLACEHOLDER = re.compile(r"\{[^{}\s]*\}")
 LOCAL_GOVERNMENT = "gebruikersbeheer lokale besturen"
-
-
-@pytest.fixture(autouse=True)
-def _shared_content_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One validated-content cache for the whole session (validating the content costs ~1 s per run)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "shared-cache"))
-
-
-@pytest.fixture
-def content() -> Any:
-    from instapgids.content import load_content
-
-    return load_content()
-
-
-def example_answers(path: Path) -> dict[str, Any]:
-    answers = yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]
-    assert isinstance(answers, dict)
-    return answers
 
 
 def answers_file(tmp_path: Path, base: Path, **changes: Any) -> Path:

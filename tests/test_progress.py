@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLES, Result
+from conftest import EXAMPLES, Result, example_answers, flat
+
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
@@ -23,29 +25,6 @@ WORDS = {"open": "niet gestart", "doing": "bezig", "done": "klaar", "blocked": "
 JSON_CODES = ["niet-gestart", "bezig", "klaar", "kan-nog-niet-starten"]
 PHASE_ROW = re.compile(r"^\s*(\d+)\.\s+(.+?)\s+(\d+)/(\d+)\s+([█░]+)\s*$", re.M)
 NOW_ID = re.compile(r"\(id:\s+([a-z0-9-]+),\s+§")
-
-
-@pytest.fixture(autouse=True)
-def _shared_content_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One validated-content cache for the whole session (validating the content costs ~1 s per run)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "shared-cache"))
-
-
-@pytest.fixture
-def content() -> Any:
-    from instapgids.content import load_content
-
-    return load_content()
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def example_answers(path: Path) -> dict[str, Any]:
-    answers = yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]
-    assert isinstance(answers, dict)
-    return answers
 
 
 def profile_file(home: Path, name: str = PROFILE) -> Path:

@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ANSI, EXAMPLES, Result, instapgids_exe
+from conftest import ANSI, EXAMPLES, Result, example_answers, instapgids_exe
+
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
@@ -30,20 +32,8 @@ ITEM_HEAD = re.compile(r"^  \[( |x|~|\.)\] ")
 MARKS = {"niet gestart": "[ ]", "bezig": "[~]", "klaar": "[x]", "kan nog niet starten": "[.]"}
 
 
-@pytest.fixture(autouse=True)
-def _shared_content_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One validated-content cache for the whole session (validating the content costs ~1 s per run)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "shared-cache"))
-
-
 def profile_file(home: Path, name: str) -> Path:
     return home / "state" / "profielen" / f"{name}.yaml"
-
-
-def example_answers(path: Path) -> dict[str, Any]:
-    answers = yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]
-    assert isinstance(answers, dict)
-    return answers
 
 
 def item_ids(text: str) -> list[str]:
