@@ -14,7 +14,6 @@ import questionary
 from prompt_toolkit.styles import Style
 
 from . import models as m
-from .console import out
 from .content import Content
 from .rules import AnswerValue, active_questions, applicable_answers, describe_answer, next_question
 
@@ -70,24 +69,36 @@ def _ask(question: m.Question, default: AnswerValue | None) -> AnswerValue:
         problem = answer_problem(question, value)
         if problem is None:
             return value
-        out().print(f"[yellow]{problem}[/yellow]")
+        say(("fg:ansiyellow", problem))
         default = value
 
 
-def _echo(question: m.Question, value: AnswerValue) -> None:
-    from rich.text import Text
+def say(*parts: tuple[str, str] | str) -> None:
+    """Print one line between the prompts, from (style, text) parts or plain strings.
 
-    line = Text("✔ ", style="green")
-    line.append(f"{question.label}: ", style="bold")
-    line.append(describe_answer(question, value))
-    out().print(line)
+    Through prompt_toolkit, which is loaded anyway: Rich is not needed before the checklist.
+    """
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+
+    print_formatted_text(FormattedText([("", p) if isinstance(p, str) else p for p in parts]))
+
+
+def welcome() -> None:
+    say(("bold", "Welkom bij instapgids. "), "Enkele vragen over uw organisatie en uw behoefte;")
+    say("daarna krijgt u een checklist met enkel wat voor u geldt.")
+    say(("fg:ansibrightblack", "Uw antwoorden worden na elke vraag bewaard. Stoppen kan altijd met Ctrl-C.\n"))
+
+
+def _echo(question: m.Question, value: AnswerValue) -> None:
+    say(("fg:ansigreen", "✔ "), ("bold", f"{question.label}: "), describe_answer(question, value))
 
 
 def ask_missing(content: Content, answers: Answers, on_answer: Callable[[Answers], None]) -> Answers:
     """Ask every applicable question that has no answer yet, in order."""
     while (question := next_question(content, answers)) is not None:
         if question.help:
-            out().print(f"[dim]{question.help}[/dim]")
+            say(("fg:ansibrightblack", question.help))
         value = _ask(question, None)
         answers = {**answers, question.id: value}
         _echo(question, value)
@@ -106,7 +117,7 @@ def review(content: Content, answers: Answers, on_answer: Callable[[Answers], No
             for q in questions
             if q.id in answers
         ]
-        out().print()
+        say("")
         picked = questionary.select(
             "Controleer uw antwoorden. Kies een antwoord om het te wijzigen:",
             choices=choices,

@@ -24,15 +24,18 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .content import Content
 from .errors import Problem, UserError, os_reason
 from .paths import state_dir
 from .rules import AnswerValue
-from .yamlsource import LocatedDict, YamlProblem, load, locate, plain
+
+if TYPE_CHECKING:
+    from .yamlsource import LocatedDict
+
+# PyYAML (via yamlsource) loads only when a profile is read or written: `start` shows its
+# first question without it.
 
 FORMAT = 1
 TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers", "progress"}
@@ -116,6 +119,8 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     profile), answers that the current content cannot use are kept aside in
     ``stale`` and reported in ``notices``.
     """
+    from .yamlsource import LocatedDict, YamlProblem, load, locate, plain
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -167,6 +172,8 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
 
 def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: Any) -> list[Problem]:
     """Fill ``profile.progress``; progress for items the content no longer has is kept aside and reported."""
+    from .yamlsource import plain
+
     given = raw.get("progress")
     if given is None:
         return []
@@ -191,6 +198,8 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
 
 def write_profile(profile: Profile, content: Content) -> None:
     """Write the profile atomically (a temporary file renamed over the old one)."""
+    import yaml
+
     data: dict[str, Any] = {
         "format": FORMAT,
         "guide_version": content.guide.guide.version,

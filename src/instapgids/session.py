@@ -100,11 +100,7 @@ def run_interview(content: Content, profile: str | None) -> None:
         if interview.choose_resume(existing.complete) != "restart":
             answers, kept.stale = existing.answers, existing.stale
     else:
-        out().print(
-            "[bold]Welkom bij instapgids.[/bold] Enkele vragen over uw organisatie en uw behoefte; "
-            "daarna krijgt u een checklist met enkel wat voor u geldt.\n"
-            "[dim]Uw antwoorden worden na elke vraag bewaard. Stoppen kan altijd met Ctrl-C.[/dim]\n"
-        )
+        interview.welcome()
 
     def save(current: Answers, complete: bool = False) -> None:
         kept.answers, kept.complete = dict(current), complete
