@@ -217,13 +217,18 @@ def write_profile(profile: Profile, content: Content) -> None:
         "# 'instapgids start --answers' leest hetzelfde formaat.\n"
         + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     )
-    write_atomic(profile.path, text)
+    write_atomic(profile.path, text, make_folder=True)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder; raise a Dutch UserError."""
+def write_atomic(path: Path, text: str, *, make_folder: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder; raise a Dutch UserError.
+
+    ``make_folder`` creates missing folders (for profiles in the state directory); an export to a
+    folder that does not exist is refused instead, so that a mistyped path is noticed.
+    """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if make_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise UserError(f"Kan niet schrijven in '{path.parent}': {os_reason(exc)}.") from None

@@ -254,5 +254,5 @@ def show_mails(content: Content, profile: str | None, export: str | None, output
     if existing and not force:
         raise UserError(f"Deze bestanden bestaan al: {', '.join(existing)}. Overschrijf met --force.")
     for target, draft in targets:
-        write_atomic(target, eml(draft).decode("utf-8"))
+        write_atomic(target, eml(draft).decode("utf-8"), make_folder=True)
     err().print(f"{len(targets)} mails geschreven naar {output}")
