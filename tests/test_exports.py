@@ -394,3 +394,16 @@ def test_export_into_a_read_only_folder_is_refused(kind: str, cli: Callable[...,
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
+
+
+@pytest.mark.parametrize("kind", ["md", "html", "json"])
+def test_export_into_a_folder_that_does_not_exist_is_refused(
+    kind: str, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A mistyped folder is noticed, not silently created."""
+    start(cli)
+    missing = tmp_path / "bestaat-niet"
+    result = cli("checklist", "--profile", PROFILE, "--export", kind, "-o", str(missing / f"c.{kind}"))
+    _assert_refused_in_dutch(result)
+    assert "de map bestaat niet" in result.err
+    assert not missing.exists()
