@@ -69,6 +69,13 @@ def _entries(content: Content) -> list[tuple[str, str, str, list[str]]]:
         out.append(("contact", c.name, c.sections[0], texts))
     for d in content.documents_file.documents:
         out.append(("document", d.title, d.sections[0], [d.title, d.note or ""]))
+    support = content.guide.support
+    for forum in support.fora:
+        out.append(("forum", forum.name, forum.section, [forum.name, support.fora_summary, support.fora_reports]))
+    other = content.guide.other_services
+    out.append(
+        ("dienst", "Overige diensten van Digitaal Vlaanderen", other.section, [other.summary, *other.categories])
+    )
     return out
 
 

@@ -96,6 +96,14 @@ def contacts_view(content: Content) -> RenderableType:
         if reach:
             parts.append(Text("  " + reach))
         parts.append(bullets(c.purposes, indent=4))
+    support = content.guide.support
+    parts += [heading("Ondersteuning na de onboarding"), Text(support.summary)]
+    parts.append(bullets([f"{f.name}: {f.description}" for f in support.portal_functions]))
+    parts += [Text(support.contact_list), point(support.fora_summary, support.fora[0].section)]
+    parts += [bullets([forum.name for forum in support.fora]), Text(support.fora_reports)]
+    other = content.guide.other_services
+    parts += [heading("Overige diensten van Digitaal Vlaanderen"), point(other.summary, other.section)]
+    parts.append(bullets(other.categories))
     parts += [Text(""), source_line(content)]
     return Group(*parts)
 
