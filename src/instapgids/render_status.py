@@ -40,15 +40,19 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 8) -> 
         parts.append(Text("\nAlles is klaar." if counts["done"] == len(items) else "\nNiets kan nu starten."))
     else:
         parts.append(Text("\nNu aan de beurt:", style="bold"))
+        now = Table.grid(padding=(0, 1))
+        now.add_column(no_wrap=True)
+        now.add_column()
         for entry in startable[:next_count]:
-            line = Text("  • ")
+            line = Text()
             if entry.status == "doing":
                 line.append("[bezig] ", style="yellow")
             line.append(entry.item.title)
             line.append(f"  (id: {entry.item.id}, §{entry.item.section})", style="dim")
-            parts.append(line)
+            now.add_row("  •", line)
+        parts.append(now)
         if len(startable) > next_count:
             parts.append(Text(f"  … en nog {len(startable) - next_count}; alles: instapgids checklist", style="dim"))
-    parts.append(Text("\nAfvinken: instapgids done <id>   Bezig: instapgids doing <id>   Terug: instapgids undo <id>",
+    parts.append(Text("\nAfvinken: instapgids done <id> · bezig: instapgids doing <id> · terug: instapgids undo <id>",
                       style="dim"))  # fmt: skip
     return Group(*parts)
