@@ -187,13 +187,13 @@ def load_content(directory: Path | None = None, *, use_cache: bool = True) -> Co
 
     directory = directory or data_dir()
     key = content_cache.key(directory, list(FILES))
-    if use_cache and key is not None and (cached := content_cache.read(key)) is not None:
+    if use_cache and key is not None and (cached := content_cache.read(directory, key)) is not None:
         cached.directory = directory
         return cached
     files, problems = read_files(directory)
     content = validate_files(directory, files, problems)
     if key is not None:
-        content_cache.write(key, content)
+        content_cache.write(directory, key, content)
     return content
 
 

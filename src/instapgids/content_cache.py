@@ -17,6 +17,7 @@ import dataclasses
 import os
 import pickle
 import tempfile
+import zlib
 from pathlib import Path
 
 from . import __version__
@@ -38,21 +39,23 @@ def key(directory: Path, names: list[str]) -> str | None:
     return "|".join(parts)
 
 
-def _file() -> Path:
-    return cache_dir() / "inhoud.pickle"
+def _file(directory: Path) -> Path:
+    """One cache file per content folder, so that trying an edited copy does not evict the shipped content."""
+    tag = zlib.crc32(str(directory.resolve()).encode())
+    return cache_dir() / f"inhoud-{tag:08x}.pickle"
 
 
-def read(wanted: str) -> Content | None:
+def read(directory: Path, wanted: str) -> Content | None:
     try:
-        with _file().open("rb") as handle:
+        with _file(directory).open("rb") as handle:
             found, content = pickle.load(handle)
     except Exception:  # missing, unreadable or from another version: just validate again
         return None
     return content if found == wanted and isinstance(content, Content) else None
 
 
-def write(current: str, content: Content) -> None:
-    target = _file()
+def write(directory: Path, current: str, content: Content) -> None:
+    target = _file(directory)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".inhoud.", suffix=".tmp")
