@@ -106,6 +106,8 @@ _SYNTAX_DUTCH = [
     ("did not find expected ',' or '}'", "een mapping tussen { } is niet gesloten of mist een komma"),
     ("expected ',' or ']'", "een lijst tussen [ ] is niet gesloten of mist een komma"),
     ("expected ',' or '}'", "een mapping tussen { } is niet gesloten of mist een komma"),
+    ("did not find expected node content", "hier ontbreekt een waarde (een lijst [ of mapping { niet gesloten?)"),
+    ("expected the node content", "hier ontbreekt een waarde (een lijst [ of mapping { niet gesloten?)"),
     ("found unexpected end of stream", "het bestand eindigt onverwacht (een aanhalingsteken niet gesloten?)"),
     ("did not find expected '-' indicator", "een lijstelement '-' ontbreekt of de inspringing klopt niet"),
     ("expected <block end>", "de inspringing klopt niet"),
