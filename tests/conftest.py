@@ -128,3 +128,35 @@ def example_answers(path: Path) -> dict[str, Any]:
 def flat(text: str) -> str:
     """Text with every run of white space as one space (Rich wraps lines anywhere)."""
     return " ".join(text.split())
+
+
+def no_traceback(result: Result) -> None:
+    """Neither a Python traceback nor the message for an internal error reached the user."""
+    assert "Traceback" not in result.text, result.text
+    assert "Er ging iets mis in instapgids zelf" not in result.text, result.text
+
+
+def checklist_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> Any:
+    """The checklist the rules build for an answers file, with optional progress."""
+    from instapgids.rules import build_checklist
+
+    return build_checklist(content, example_answers(answers), progress or {})
+
+
+def ids_with(checklist: Any, status: str) -> list[str]:
+    """The ids of the checklist's items with this status ("open", "doing", "done", "blocked")."""
+    return [e.item.id for e in checklist.items() if e.status == status]
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder without write permission; skips where the user can write anyway (root)."""
+    folder = tmp_path / "alleen-lezen"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("this user (root?) can write into a read-only folder")
+        yield folder
+    finally:
+        folder.chmod(0o700)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLES, Result, example_answers
+from conftest import EXAMPLES, Result, checklist_of, example_answers, ids_with, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -44,21 +44,6 @@ PROGRESS_TEXT = re.compile(r"^(\d+) van (\d+) punten klaar$")
 def start(cli: Callable[..., Result], answers: Path = LOKAAL, name: str = PROFILE) -> None:
     result = cli("start", "--answers", str(answers), "--profile", name)
     assert result.code == 0, result.text
-
-
-def checklist_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> Any:
-    from instapgids.rules import build_checklist
-
-    return build_checklist(content, example_answers(answers), progress or {})
-
-
-def ids_with(checklist: Any, status: str) -> list[str]:
-    return [e.item.id for e in checklist.items() if e.status == status]
-
-
-def no_traceback(result: Result) -> None:
-    assert "Traceback" not in result.text, result.text
-    assert "Er ging iets mis in instapgids zelf" not in result.text, result.text
 
 
 @pytest.fixture
@@ -381,19 +366,13 @@ def test_export_below_a_regular_file_is_refused(kind: str, cli: Callable[..., Re
 
 
 @pytest.mark.parametrize("kind", ["html", "json"])
-def test_export_into_a_read_only_folder_is_refused(kind: str, cli: Callable[..., Result], tmp_path: Path) -> None:
+def test_export_into_a_read_only_folder_is_refused(
+    kind: str, cli: Callable[..., Result], read_only_folder: Path
+) -> None:
     start(cli)
-    folder = tmp_path / "alleen-lezen"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("this user (root?) can write into a read-only folder")
-        result = cli("checklist", "--profile", PROFILE, "--export", kind, "-o", str(folder / f"c.{kind}"))
-        _assert_refused_in_dutch(result)
-        assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o700)
+    result = cli("checklist", "--profile", PROFILE, "--export", kind, "-o", str(read_only_folder / f"c.{kind}"))
+    _assert_refused_in_dutch(result)
+    assert list(read_only_folder.iterdir()) == []
 
 
 @pytest.mark.parametrize("kind", ["md", "html", "json"])

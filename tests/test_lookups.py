@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result, flat
+from conftest import DATA, EXAMPLES, Result, flat, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -34,11 +34,6 @@ def systems() -> list[dict[str, Any]]:
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def no_traceback(result: Result) -> None:
-    assert "Traceback" not in result.text, result.text
-    assert "Er ging iets mis in instapgids zelf" not in result.text, result.text
 
 
 def ok(result: Result) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result, example_answers
+from conftest import DATA, EXAMPLES, Result, checklist_of, example_answers, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -40,21 +40,10 @@ def start(cli: Callable[..., Result], answers: Path, name: str = PROFILE) -> Non
     assert result.code == 0, result.text
 
 
-def checklist_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> Any:
-    from instapgids.rules import build_checklist
-
-    return build_checklist(content, example_answers(answers), progress or {})
-
-
 def drafts_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> list[Any]:
     from instapgids.mails import drafts
 
     return drafts(content, checklist_of(content, answers, progress))
-
-
-def no_traceback(result: Result) -> None:
-    assert "Traceback" not in result.text, result.text
-    assert "Er ging iets mis in instapgids zelf" not in result.text, result.text
 
 
 def decode(link: str) -> tuple[str, str, str]:

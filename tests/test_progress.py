@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLES, Result, example_answers, flat
+from conftest import EXAMPLES, Result, checklist_of, flat, ids_with, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -59,21 +59,6 @@ def saved_statuses(cli: Callable[..., Result], name: str = PROFILE) -> dict[str,
     return {item["id"]: codes[item["status"]] for item in json.loads(result.out)["items"]}
 
 
-def expected(content: Any, example: Path, progress: dict[str, str] | None = None) -> Any:
-    from instapgids.rules import build_checklist
-
-    return build_checklist(content, example_answers(example), progress or {})
-
-
-def by_status(checklist: Any, status: str) -> list[str]:
-    return [e.item.id for e in checklist.items() if e.status == status]
-
-
-def no_traceback(result: Result) -> None:
-    assert "Traceback" not in result.text, result.text
-    assert "Er ging iets mis in instapgids zelf" not in result.text, result.text
-
-
 def status_rows(out: str) -> dict[int, tuple[int, int, str]]:
     """Phase number -> (done, total, bar) from the table of `status`."""
     return {int(m.group(1)): (int(m.group(3)), int(m.group(4)), m.group(5)) for m in PHASE_ROW.finditer(out)}
@@ -99,13 +84,13 @@ def test_done_doing_and_undo_change_checklist_and_status(
     cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    first, second = by_status(expected(content, LOKAAL), "open")[:2]
+    first, second = ids_with(checklist_of(content, LOKAAL), "open")[:2]
     before = shown_statuses(cli)
     assert before[first] == before[second] == "niet gestart"
 
     done = cli("done", first, "--profile", PROFILE)
     assert done.code == 0, done.text
-    title = {e.item.id: e.item.title for e in expected(content, LOKAAL).items()}[first]
+    title = {e.item.id: e.item.title for e in checklist_of(content, LOKAAL).items()}[first]
     assert f"{first}: klaar — {title}" in flat(done.out)
     doing = cli("doing", second, "--profile", PROFILE)
     assert doing.code == 0, doing.text
@@ -137,7 +122,7 @@ def test_done_doing_and_undo_change_checklist_and_status(
 
 def test_undo_of_a_waiting_item_makes_it_wait_again(cli: Callable[..., Result], content: Any) -> None:
     start(cli)
-    waiting = by_status(expected(content, LOKAAL), "blocked")[0]
+    waiting = ids_with(checklist_of(content, LOKAAL), "blocked")[0]
     assert saved_statuses(cli)[waiting] == "kan nog niet starten"
 
     assert cli("doing", waiting, "--profile", PROFILE).code == 0
@@ -150,7 +135,7 @@ def test_undo_of_a_waiting_item_makes_it_wait_again(cli: Callable[..., Result], 
 
 def test_several_ids_at_once(cli: Callable[..., Result], content: Any, private_home: Path) -> None:
     start(cli)
-    chosen = by_status(expected(content, LOKAAL), "open")[:3]
+    chosen = ids_with(checklist_of(content, LOKAAL), "open")[:3]
     result = cli("done", *chosen, "--profile", PROFILE)
     assert result.code == 0, result.text
     for item in chosen:
@@ -171,7 +156,7 @@ def test_progress_is_saved_in_the_profile_with_status_and_date(
 ) -> None:
     start(cli)
     answers_before = saved(private_home)["answers"]
-    first, second = by_status(expected(content, LOKAAL), "open")[:2]
+    first, second = ids_with(checklist_of(content, LOKAAL), "open")[:2]
     assert cli("done", first, "--profile", PROFILE).code == 0
     assert cli("doing", second, "--profile", PROFILE).code == 0
 
@@ -203,7 +188,7 @@ def test_a_failed_write_keeps_the_old_profile_and_leaves_no_temporary_file(
         raise PermissionError(13, "Toegang geweigerd")
 
     monkeypatch.setattr(instapgids.profile.os, "replace", refuse)
-    result = cli("done", by_status(expected(content, LOKAAL), "open")[0], "--profile", PROFILE)
+    result = cli("done", ids_with(checklist_of(content, LOKAAL), "open")[0], "--profile", PROFILE)
     assert result.code == 2, result.text
     no_traceback(result)
     assert "niet schrijven" in result.err
@@ -215,7 +200,7 @@ def test_a_failed_write_keeps_the_old_profile_and_leaves_no_temporary_file(
 def test_done_on_the_item_another_waits_for_releases_it(
     example: Path, cli: Callable[..., Result], content: Any
 ) -> None:
-    checklist = expected(content, example)
+    checklist = checklist_of(content, example)
     entries = {e.item.id: e for e in checklist.items()}
     pairs = [
         (e.waits_for[0], e.item.id)
@@ -253,7 +238,7 @@ def _block(out: str, item_id: str) -> str:
 
 def test_an_unknown_id_with_a_typo_gets_a_suggestion(cli: Callable[..., Result], content: Any) -> None:
     start(cli)
-    meant = by_status(expected(content, LOKAAL), "open")[1]
+    meant = ids_with(checklist_of(content, LOKAAL), "open")[1]
     typo = meant[:-1]
     for command in ("done", "doing", "undo"):
         result = cli(command, typo, "--profile", PROFILE)
@@ -276,7 +261,7 @@ def test_an_unknown_id_without_anything_close(cli: Callable[..., Result]) -> Non
 def test_an_id_of_the_guide_that_is_not_on_this_checklist(cli: Callable[..., Result], content: Any) -> None:
     start(cli)
     everywhere = [i.id for p in content.journey.phases for s in p.steps for i in s.items]
-    on_list = {e.item.id for e in expected(content, LOKAAL).items()}
+    on_list = {e.item.id for e in checklist_of(content, LOKAAL).items()}
     elsewhere = next(i for i in everywhere if i not in on_list)
     result = cli("done", elsewhere, "--profile", PROFILE)
     assert result.code == 2, result.text
@@ -287,7 +272,7 @@ def test_an_id_of_the_guide_that_is_not_on_this_checklist(cli: Callable[..., Res
 
 def test_undo_of_an_item_done_by_the_answers_points_to_start(cli: Callable[..., Result], content: Any) -> None:
     start(cli)
-    by_answers = next(e.item.id for e in expected(content, LOKAAL).items() if e.done_by_answers)
+    by_answers = next(e.item.id for e in checklist_of(content, LOKAAL).items() if e.done_by_answers)
     result = cli("undo", by_answers, "--profile", PROFILE)
     assert result.code == 2, result.text
     no_traceback(result)
@@ -301,7 +286,7 @@ def test_nothing_is_written_when_any_id_is_bad(
     command: str, cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    good = by_status(expected(content, LOKAAL), "open")[:2]
+    good = ids_with(checklist_of(content, LOKAAL), "open")[:2]
     assert cli("doing", good[1], "--profile", PROFILE).code == 0  # so that `undo` would change something
     path = profile_file(private_home)
     before, statuses = path.read_bytes(), saved_statuses(cli)
@@ -340,11 +325,11 @@ def test_status_shows_each_phase_with_the_checklists_numbers_and_a_bar(
     example: Path, cli: Callable[..., Result], content: Any
 ) -> None:
     start(cli, example)
-    opened = by_status(expected(content, example), "open")
+    opened = ids_with(checklist_of(content, example), "open")
     assert cli("done", *opened[:3], "--profile", PROFILE).code == 0
     assert cli("doing", opened[3], "--profile", PROFILE).code == 0
     progress = {**dict.fromkeys(opened[:3], "klaar"), opened[3]: "bezig"}
-    checklist = expected(content, example, progress)
+    checklist = checklist_of(content, example, progress)
 
     result = cli("status", "--profile", PROFILE)
     assert result.code == 0, result.text
@@ -370,20 +355,20 @@ def test_status_shows_each_phase_with_the_checklists_numbers_and_a_bar(
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_now_lists_only_what_can_start_started_first(example: Path, cli: Callable[..., Result], content: Any) -> None:
     start(cli, example)
-    opened = by_status(expected(content, example), "open")
+    opened = ids_with(checklist_of(content, example), "open")
     started = opened[-1]  # a late item, to see it move to the front
     assert cli("doing", started, "--profile", PROFILE).code == 0
-    checklist = expected(content, example, {started: "bezig"})
+    checklist = checklist_of(content, example, {started: "bezig"})
 
     result = cli("status", "--profile", PROFILE)
     assert result.code == 0, result.text
     shown = now_list(result.out)
-    startable = by_status(checklist, "doing") + by_status(checklist, "open")
+    startable = ids_with(checklist, "doing") + ids_with(checklist, "open")
     assert [i for i, _ in shown] == startable[: len(shown)]
     assert len(shown) == len(startable) or f"… en nog {len(startable) - len(shown)}" in result.out
     assert shown[0] == (started, True)
     assert [i for i, bezig in shown if bezig] == [started]
-    waiting = set(by_status(checklist, "blocked"))
+    waiting = set(ids_with(checklist, "blocked"))
     assert waiting, "this example should have items that wait"
     assert not waiting & {i for i, _ in shown}
     for item in waiting:
@@ -392,7 +377,7 @@ def test_now_lists_only_what_can_start_started_first(example: Path, cli: Callabl
 
 def test_status_when_everything_is_done(cli: Callable[..., Result], content: Any) -> None:
     start(cli)
-    todo = [e.item.id for e in expected(content, LOKAAL).items() if e.status != "done"]
+    todo = [e.item.id for e in checklist_of(content, LOKAAL).items() if e.status != "done"]
     assert cli("done", *todo, "--profile", PROFILE).code == 0
     result = cli("status", "--profile", PROFILE)
     assert result.code == 0, result.text
@@ -409,7 +394,7 @@ def test_progress_survives_start_with_the_same_answers_again(
     cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    first, second = by_status(expected(content, LOKAAL), "open")[:2]
+    first, second = ids_with(checklist_of(content, LOKAAL), "open")[:2]
     assert cli("done", first, "--profile", PROFILE).code == 0
     assert cli("doing", second, "--profile", PROFILE).code == 0
     progress = saved(private_home)["progress"]
@@ -440,7 +425,7 @@ def test_progress_of_an_item_that_no_longer_exists_is_reported_and_kept(
     assert "hoort bij geen checklistpunt meer" in flat(shown.err)
     assert "verdwenen-punt" not in shown.out
 
-    first = by_status(expected(content, LOKAAL), "open")[0]
+    first = ids_with(checklist_of(content, LOKAAL), "open")[0]
     marked = cli("done", first, "--profile", PROFILE)
     assert marked.code == 0, marked.text
     assert "'verdwenen-punt'" in marked.err

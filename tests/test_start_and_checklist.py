@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ANSI, EXAMPLES, Result, example_answers, instapgids_exe
+from conftest import ANSI, EXAMPLES, Result, example_answers, instapgids_exe, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -54,11 +54,6 @@ def item_blocks(out: str) -> list[str]:
         else:
             inside = False
     return ["\n".join(block) for block in blocks]
-
-
-def no_traceback(result: Result) -> None:
-    assert "Traceback" not in result.text, result.text
-    assert "Er ging iets mis in instapgids zelf" not in result.text, result.text
 
 
 # --------------------------------------------------------------------------- no terminal
@@ -397,18 +392,10 @@ def _assert_refused_in_dutch(result: Result, folder: Path, before: list[str]) ->
 
 
 def test_export_into_a_folder_that_cannot_be_written(
-    saved_profile: str, cli: Callable[..., Result], tmp_path: Path
+    saved_profile: str, cli: Callable[..., Result], read_only_folder: Path
 ) -> None:
-    folder = tmp_path / "alleen-lezen"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("this user (root?) can write into a read-only folder")
-        result = export(cli, "-o", str(folder / "checklist.md"))
-        _assert_refused_in_dutch(result, folder, [])
-    finally:
-        folder.chmod(0o700)
+    result = export(cli, "-o", str(read_only_folder / "checklist.md"))
+    _assert_refused_in_dutch(result, read_only_folder, [])
 
 
 def test_export_below_a_regular_file(saved_profile: str, cli: Callable[..., Result], tmp_path: Path) -> None:
