@@ -136,6 +136,11 @@ def no_traceback(result: Result) -> None:
     assert "Er ging iets mis in instapgids zelf" not in result.text, result.text
 
 
+def files_in(folder: Path) -> list[str]:
+    """The names of the files in a folder, without the lock files beside profiles (``.NAME.lock``)."""
+    return sorted(p.name for p in folder.iterdir() if not (p.name.startswith(".") and p.name.endswith(".lock")))
+
+
 def checklist_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> Any:
     """The checklist the rules build for an answers file, with optional progress."""
     from instapgids.rules import build_checklist

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLES, Result, checklist_of, flat, ids_with, no_traceback
+from conftest import EXAMPLES, Result, checklist_of, files_in, flat, ids_with, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -165,7 +165,7 @@ def test_progress_is_saved_in_the_profile_with_status_and_date(
     assert data["progress"] == {first: {"status": "klaar", "date": today}, second: {"status": "bezig", "date": today}}
     assert data["answers"] == answers_before
     # written atomically: only the profile itself is in the folder, no temporary file
-    assert [p.name for p in profile_file(private_home).parent.iterdir()] == [f"{PROFILE}.yaml"]
+    assert files_in(profile_file(private_home).parent) == [f"{PROFILE}.yaml"]
 
     # `doing` on something done, then `done` again: one entry per item, the latest status
     assert cli("doing", first, "--profile", PROFILE).code == 0
@@ -178,7 +178,7 @@ def test_a_failed_write_keeps_the_old_profile_and_leaves_no_temporary_file(
     cli: Callable[..., Result], content: Any, private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The rename at the end of the atomic write fails (as on a full disk): the profile is as it was."""
-    import instapgids.profile
+    import instapgids.files
 
     start(cli)
     path = profile_file(private_home)
@@ -187,13 +187,13 @@ def test_a_failed_write_keeps_the_old_profile_and_leaves_no_temporary_file(
     def refuse(src: str, dst: str) -> None:
         raise PermissionError(13, "Toegang geweigerd")
 
-    monkeypatch.setattr(instapgids.profile.os, "replace", refuse)
+    monkeypatch.setattr(instapgids.files.os, "replace", refuse)
     result = cli("done", ids_with(checklist_of(content, LOKAAL), "open")[0], "--profile", PROFILE)
     assert result.code == 2, result.text
     no_traceback(result)
     assert "niet schrijven" in result.err
     assert path.read_bytes() == before
-    assert [p.name for p in path.parent.iterdir()] == [path.name]
+    assert files_in(path.parent) == [path.name]
 
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
@@ -297,7 +297,7 @@ def test_nothing_is_written_when_any_id_is_bad(
     assert "'onbekend-punt' bestaat niet" in result.err
     assert path.read_bytes() == before
     assert saved_statuses(cli) == statuses
-    assert [p.name for p in path.parent.iterdir()] == [path.name]
+    assert files_in(path.parent) == [path.name]
 
 
 # --------------------------------------------------------------------------- status

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ANSI, EXAMPLES, Result, example_answers, instapgids_exe, no_traceback
+from conftest import ANSI, EXAMPLES, Result, example_answers, files_in, instapgids_exe, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -115,7 +115,7 @@ def test_profiles_are_kept_apart(cli: Callable[..., Result], private_home: Path)
     first, second = EXAMPLES / "lokaal-bestuur-netwerk.yaml", EXAMPLES / "agentschap-applicaties.yaml"
     assert cli("start", "--answers", str(first), "--profile", "klant-a").code == 0
     assert cli("start", "--answers", str(second), "--profile", "klant-b").code == 0
-    assert sorted(p.name for p in (private_home / "state" / "profielen").iterdir()) == ["klant-a.yaml", "klant-b.yaml"]
+    assert files_in(private_home / "state" / "profielen") == ["klant-a.yaml", "klant-b.yaml"]
 
     a, b = cli("checklist", "--profile", "klant-a"), cli("checklist", "--profile", "klant-b")
     name_a, name_b = example_answers(first)["org_name"], example_answers(second)["org_name"]
@@ -417,11 +417,11 @@ def test_a_failed_write_leaves_no_temporary_file(
     saved_profile: str, cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The last step of the atomic write fails (as on a full disk): the temporary file is removed."""
-    import instapgids.profile
+    import instapgids.files
 
     def refuse(src: str, dst: str) -> None:
         raise PermissionError(13, "Toegang geweigerd")
 
-    monkeypatch.setattr(instapgids.profile.os, "replace", refuse)
+    monkeypatch.setattr(instapgids.files.os, "replace", refuse)
     result = export(cli, "-o", str(tmp_path / "checklist.md"))
     _assert_refused_in_dutch(result, tmp_path, [])

@@ -43,6 +43,19 @@ class ContentError(UserError):
         super().__init__("\n".join([head, *map(str, self.problems), *([note] if note else [])]))
 
 
+_written: list[Path] = []
+
+
+def note_written(path: Path) -> None:
+    """Record that this process changed ``path`` (so that a later failure never claims "nothing changed")."""
+    _written.append(path)
+
+
+def written() -> list[Path]:
+    """The files this process has written so far, in order."""
+    return list(_written)
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file operation failed, in Dutch."""
     import errno

@@ -7,7 +7,7 @@ every answer to ``on_answer`` at once (so an interruption loses nothing).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import questionary
@@ -94,7 +94,12 @@ def _echo(question: m.Question, value: AnswerValue) -> None:
     say(("fg:ansigreen", "✔ "), ("bold", f"{question.label}: "), describe_answer(question, value))
 
 
-def ask_missing(content: Content, answers: Answers, on_answer: Callable[[Answers], None]) -> Answers:
+# Called with the answers after every answer; returns the answers to go on with (the same, or merged
+# with answers changed elsewhere in the meantime, when the user chose to take those over).
+OnAnswer = Callable[[Answers], Answers]
+
+
+def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
     """Ask every applicable question that has no answer yet, in order."""
     while (question := next_question(content, answers)) is not None:
         if question.help:
@@ -102,11 +107,11 @@ def ask_missing(content: Content, answers: Answers, on_answer: Callable[[Answers
         value = _ask(question, None)
         answers = {**answers, question.id: value}
         _echo(question, value)
-        on_answer(answers)
+        answers = on_answer(answers)
     return answers
 
 
-def review(content: Content, answers: Answers, on_answer: Callable[[Answers], None]) -> Answers:
+def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
     """'Controleer uw antwoorden': change any single answer until the user confirms."""
     while True:
         answers = ask_missing(content, answers, on_answer)
@@ -131,8 +136,7 @@ def review(content: Content, answers: Answers, on_answer: Callable[[Answers], No
         question = content.question_by_id[str(picked)]
         value = _ask(question, answers.get(question.id))
         _echo(question, value)
-        answers = applicable_answers(content, {**answers, question.id: value})
-        on_answer(answers)
+        answers = on_answer(applicable_answers(content, {**answers, question.id: value}))
 
 
 def choose_resume(has_complete: bool) -> str:
@@ -152,5 +156,35 @@ def choose_resume(has_complete: bool) -> str:
     return str(
         questionary.select(
             message, choices=choices, instruction=SELECT_HINT, qmark="?", style=STYLE, erase_when_done=True
+        ).unsafe_ask()
+    )
+
+
+def choose_conflict(
+    content: Content, changed: list[str], mine: Mapping[str, AnswerValue], theirs: Mapping[str, AnswerValue]
+) -> str:
+    """Answers were changed elsewhere (another terminal, a hand edit) while this interview ran:
+    'mine' keeps this interview's answers, 'theirs' takes over the others."""
+
+    def shown(qid: str, answers: Mapping[str, AnswerValue]) -> str:
+        return describe_answer(content.question_by_id[qid], answers[qid]) if qid in answers else "(geen antwoord)"
+
+    say("")
+    say(("fg:ansiyellow bold", "Uw antwoorden werden intussen ook ergens anders gewijzigd:"))
+    for qid in changed:
+        label = content.question_by_id[qid].label
+        say(f"  {label}: hier '{shown(qid, mine)}', elders '{shown(qid, theirs)}'")
+    choices = [
+        questionary.Choice("Mijn antwoorden van hier bewaren", value="mine"),
+        questionary.Choice("De antwoorden van elders overnemen", value="theirs"),
+    ]
+    return str(
+        questionary.select(
+            "Welke antwoorden wilt u bewaren? (uw voortgang blijft hoe dan ook bewaard)",
+            choices=choices,
+            instruction=SELECT_HINT,
+            qmark="?",
+            style=STYLE,
+            erase_when_done=True,
         ).unsafe_ask()
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
 from .content import Content
@@ -80,6 +81,27 @@ def drafts(content: Content, checklist: Checklist) -> list[Draft]:
     return out
 
 
+DRAFT_HEADER = "X-Instapgids-Mail"  # marks the .eml files that instapgids wrote
+
+
+def draft_file_name(content: Content, draft: Draft) -> str:
+    """The draft's file name, numbered by the mail's place in mails.yaml (stable while others come and go)."""
+    number = next(n for n, mail in enumerate(content.mails.mails, 1) if mail.id == draft.id)
+    return f"{number:02d}-{draft.id}.eml"
+
+
+def written_draft(path: Path) -> bool:
+    """Whether ``path`` is an .eml draft that instapgids wrote (it carries :data:`DRAFT_HEADER`)."""
+    from email.parser import BytesHeaderParser
+
+    try:
+        with path.open("rb") as handle:
+            headers = BytesHeaderParser().parse(handle)
+    except (OSError, ValueError):
+        return False
+    return headers.get(DRAFT_HEADER) is not None
+
+
 def eml(draft: Draft) -> bytes:
     """The draft as an .eml file (opens as a new, unsent mail in most mail programs)."""
     from email.message import EmailMessage
@@ -91,5 +113,6 @@ def eml(draft: Draft) -> bytes:
         message["To"] = draft.to
     message["Subject"] = draft.subject
     message["X-Unsent"] = "1"
+    message[DRAFT_HEADER] = draft.id
     message.set_content(draft.body)
     return message.as_bytes()

@@ -18,16 +18,17 @@ question no longer exists are kept in the file and reported, never dropped.
 
 from __future__ import annotations
 
-import contextlib
+import difflib
 import os
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .content import Content
 from .errors import Problem, UserError, os_reason
+from .files import locked, write_file
 from .paths import state_dir
 from .rules import AnswerValue
 
@@ -65,6 +66,8 @@ class Profile:
     # item id -> {"status": "bezig" | "klaar", "date": "YYYY-MM-DD"}, as marked with done/doing
     progress: dict[str, dict[str, str]] = field(default_factory=dict)
     stale_progress: dict[str, Any] = field(default_factory=dict)  # for items the content no longer has
+    progress_pos: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each progress entry stands
+    text: str | None = None  # the file as read: writing it back keeps the user's comments and extra fields
 
     def set_aside(self, store: dict[str, Any], key: str, value: Any, what: str) -> None:
         """Keep something the current content cannot use in the file, and say so (never drop it silently)."""
@@ -140,7 +143,16 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
 
     if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
         raise AnswersError([at((), "verwacht een mapping met de sleutel 'answers' (zie README)")])
-    problems = [at((k,), "onbekende sleutel", key=True) for k in raw if k not in TOP_KEYS]
+    problems: list[Problem] = []
+    notices: list[str] = []
+    for k in raw:
+        if k in TOP_KEYS:
+            continue
+        close = difflib.get_close_matches(str(k), sorted(TOP_KEYS), n=1)
+        if strict:  # an answers file: a mistyped key is worth stopping for
+            problems.append(at((k,), "onbekende sleutel" + (f"; bedoelt u '{close[0]}'?" if close else ""), key=True))
+        elif close:  # a profile: the user's own extra fields stay in the file, a likely typo is pointed out
+            notices.append(f"De sleutel '{k}' in het profiel wordt niet gebruikt; bedoelt u '{close[0]}'?")
     if raw.get("format", FORMAT) != FORMAT:
         problems.append(at(("format",), f"onbekend formaat; deze versie leest formaat {FORMAT}"))
     profile = Profile(
@@ -148,6 +160,8 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
         complete=raw.get("complete") is True,
         guide_version=str(raw.get("guide_version", "")),
         answers_line=raw.key_pos["answers"][0],
+        notices=notices,
+        text=None if strict else text,
     )
     for qid, value in plain(raw["answers"]).items():
         if qid not in content.question_by_id:
@@ -183,7 +197,8 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
     problems: list[Problem] = []
     for item_id, entry in plain(given).items():
         status = entry.get("status") if isinstance(entry, dict) else None
-        if status not in PROGRESS_STATUSES:
+        when = _date(entry.get("date", date.today())) if isinstance(entry, dict) else None
+        if status not in PROGRESS_STATUSES or when is None:
             problems.append(at(("progress", item_id), "verwacht {status: bezig of klaar, date: JJJJ-MM-DD}"))
         elif item_id not in items:
             if strict:
@@ -192,51 +207,58 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
                 what = f"De voortgang van '{item_id}' hoort bij geen checklistpunt"
                 profile.set_aside(profile.stale_progress, item_id, entry, what)
         else:
-            profile.progress[str(item_id)] = {"status": status, "date": str(entry.get("date", ""))}
+            profile.progress[str(item_id)] = {"status": status, "date": when}
+            profile.progress_pos[str(item_id)] = raw["progress"].key_pos[item_id]
     return problems
 
 
-def write_profile(profile: Profile, content: Content) -> None:
-    """Write the profile atomically (a temporary file renamed over the old one)."""
-    import yaml
+def _date(value: Any) -> str | None:
+    """A progress date as YYYY-MM-DD (YAML reads an unquoted date as a date), or None when it is not one."""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    try:
+        return date.fromisoformat(value).isoformat() if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
 
+
+def _profile_data(profile: Profile, content: Content) -> dict[str, Any]:
+    """What a profile stores, in file order; an answer given now replaces one that was set aside."""
+    answers = {q.id: profile.answers[q.id] for q in content.interview.questions if q.id in profile.answers}
     data: dict[str, Any] = {
         "format": FORMAT,
         "guide_version": content.guide.guide.version,
         "complete": profile.complete,
         "updated": datetime.now().isoformat(timespec="seconds"),
-        "answers": {
-            **{q.id: profile.answers[q.id] for q in content.interview.questions if q.id in profile.answers},
-            **profile.stale,
-        },
+        "answers": {**answers, **{k: v for k, v in profile.stale.items() if k not in answers}},
     }
-    if profile.progress or profile.stale_progress:
-        data["progress"] = {**profile.progress, **profile.stale_progress}
-    text = (
-        "# instapgids: uw antwoorden. U mag dit bestand zelf aanpassen;\n"
-        "# 'instapgids start --answers' leest hetzelfde formaat.\n"
-        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    )
-    write_atomic(profile.path, text, make_folder=True)
+    progress = {**profile.stale_progress, **profile.progress}
+    if progress:
+        data["progress"] = progress
+    return data
 
 
-def write_atomic(path: Path, text: str, *, make_folder: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder; raise a Dutch UserError.
+def profile_text(profile: Profile, content: Content) -> str:
+    """The profile as YAML; when it was read from a file, that file's comments and extra fields stay."""
+    from .yamltext import HEADER, round_trip
 
-    ``make_folder`` creates missing folders (for profiles in the state directory); an export to a
-    folder that does not exist is refused instead, so that a mistyped path is noticed.
-    """
-    try:
-        if make_folder:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise UserError(f"Kan niet schrijven in '{path.parent}': {os_reason(exc)}.") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise UserError(f"Kan '{path}' niet schrijven: {os_reason(exc)}.") from None
+    return round_trip(profile.text, _profile_data(profile, content), owned=TOP_KEYS, header=HEADER)
+
+
+def write_profile(profile: Profile, content: Content) -> None:
+    """Write the profile atomically; a new profile is private (mode 0600), an existing one keeps its mode."""
+    write_file(profile.path, profile_text(profile, content), private=True, make_folder=True)
+    profile.text = None  # what is on disk now is ours
+
+
+def update_profile(
+    path: Path, content: Content, change: Callable[[Profile | None], Profile], on_wait: Callable[[], None]
+) -> Profile:
+    """Read, change and write the profile at ``path`` under its exclusive lock (no other process's
+    change is lost in between). ``change`` gets the profile as it is on disk now (None when there is
+    none) and returns the profile to write."""
+    with locked(path, on_wait):
+        current = read_profile(path, content, strict=False) if path.exists() else None
+        changed = change(current)
+        write_profile(changed, content)
+        return changed

@@ -11,12 +11,18 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .console import err, out
 from .content import Content
 from .errors import Problem, UserError
-from .profile import AnswersError, Profile, profile_path, read_profile, write_atomic, write_profile
-from .rules import Answers, Checklist, applicable_answers, build_checklist, next_question
+from .files import check_writable, locked, write_file, write_files
+from .profile import AnswersError, Profile, profile_path, read_profile, update_profile, write_profile
+from .rules import Answers, AnswerValue, Checklist, applicable_answers, build_checklist, next_question
+from .signals import Stopped, stop_on_signals
+
+if TYPE_CHECKING:
+    from .mails import Draft
 
 
 def _profile_flag(profile: str | None) -> str:
@@ -34,8 +40,7 @@ def _existing(content: Content, path: Path) -> Profile | None:
     if not path.exists():
         return None
     saved = read_profile(path, content, strict=False)
-    for notice in saved.notices:
-        err().print(f"[yellow]Let op:[/yellow] {notice}")
+    _show_notices(saved)
     return saved
 
 
@@ -56,8 +61,12 @@ def saved_profile(content: Content, profile: str | None) -> Profile:
     return saved
 
 
+def _waiting() -> None:
+    err().print("Een ander instapgids-proces gebruikt dit profiel nu; even wachten…")
+
+
 def run_with_answers(content: Content, profile: str | None, answers_file: Path) -> None:
-    """`start --answers FILE`: no prompts; the answers must be complete."""
+    """`start --answers FILE`: no prompts; the answers must be complete. Progress in the file is taken over."""
     given = read_profile(answers_file, content, strict=True)
     answers = applicable_answers(content, given.answers)
     missing = []
@@ -68,16 +77,88 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
             Problem(answers_file, line, 1, f"answers.{question.id}", f"antwoord ontbreekt ({question.label})")
         )
         probe[question.id] = "?" if question.kind != "checkbox" else ["?"]
+    on_list = {e.item.id for e in build_checklist(content, answers).items()}
+    missing += [
+        Problem(answers_file, *given.progress_pos[i], f"progress.{i}", "staat niet op de checklist van deze antwoorden")
+        for i in given.progress
+        if i not in on_list
+    ]
     if missing:
         raise AnswersError(missing)
+
+    def replace_answers(current: Profile | None) -> Profile:
+        saved = Profile(path=path, answers=answers, complete=True)
+        if current is not None:  # progress marked before, and the user's comments, are kept
+            _show_notices(current)
+            saved.progress, saved.stale_progress, saved.text = current.progress, current.stale_progress, current.text
+        saved.progress = {**saved.progress, **given.progress}
+        return saved
+
     path = profile_path(profile)
-    kept = _existing(content, path)  # progress marked before is kept
-    saved = Profile(path=path, answers=answers, complete=True)
-    if kept is not None:
-        saved.progress, saved.stale_progress = kept.progress, kept.stale_progress
-    write_profile(saved, content)
+    saved = update_profile(path, content, replace_answers, _waiting)
     _show(content, answers, saved.statuses())
+    if given.progress:
+        err().print(f"Voortgang van {len(given.progress)} punt(en) overgenomen uit {answers_file}.")
     err().print(f"[dim]Antwoorden bewaard in {path}[/dim]")
+
+
+class Interrupted(UserError):
+    """The user stopped the interview (Ctrl-C: 130) or the process was stopped (SIGTERM: 143, SIGHUP: 129)."""
+
+    def __init__(self, message: str, exit_code: int = 130) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _show_notices(profile: Profile) -> None:
+    for notice in profile.notices:
+        err().print(f"[yellow]Let op:[/yellow] {notice}")
+    profile.notices = []
+
+
+class InterviewStore:
+    """Saves the interview's answers after every question, merged with what is on disk at that moment.
+
+    Progress marked meanwhile (`instapgids done` in another terminal) is kept; an answer changed
+    elsewhere since this interview read the profile is never silently overwritten: the user chooses.
+    """
+
+    def __init__(self, content: Content, path: Path, on_disk: Profile | None) -> None:
+        self.content, self.path = content, path
+        self.base = dict(on_disk.answers) if on_disk else {}  # the answers as this interview found them
+        self.stale = dict(on_disk.stale) if on_disk else {}
+
+    def save(self, answers: Answers, complete: bool = False) -> dict[str, AnswerValue]:
+        """Write ``answers``; returns the answers to go on with (changed when the user takes over others)."""
+        from . import interview
+
+        while True:
+            with locked(self.path, _waiting):
+                disk = read_profile(self.path, self.content, strict=False) if self.path.exists() else None
+                theirs = dict(disk.answers) if disk else {}
+                conflicts = [
+                    q.id
+                    for q in self.content.interview.questions
+                    if theirs.get(q.id) != self.base.get(q.id) and theirs.get(q.id) != answers.get(q.id)
+                ]
+                if not conflicts:
+                    kept = Profile(path=self.path, answers=dict(answers), complete=complete, stale=self.stale)
+                    if disk is not None:
+                        kept.progress, kept.stale_progress, kept.text = disk.progress, disk.stale_progress, disk.text
+                        kept.stale = {**disk.stale, **self.stale}
+                    write_profile(kept, self.content)
+                    self.base = dict(answers)
+                    return dict(answers)
+            # outside the lock: the user may take their time to choose
+            if interview.choose_conflict(self.content, conflicts, answers, theirs) == "theirs":
+                changed = dict(answers)
+                for qid in conflicts:
+                    if qid in theirs:
+                        changed[qid] = theirs[qid]
+                    else:
+                        changed.pop(qid, None)
+                answers = applicable_answers(self.content, changed)
+            self.base = theirs  # what is on disk now has been seen: no question about it again
 
 
 def run_interview(content: Content, profile: str | None) -> None:
@@ -93,31 +174,36 @@ def run_interview(content: Content, profile: str | None) -> None:
 
     path = profile_path(profile)
     existing = _existing(content, path)
+    store = InterviewStore(content, path, existing)
     answers: Answers = {}
-    kept = Profile(path=path)  # what is saved besides the answers: old answers, progress
-    if existing is not None:
-        kept.progress, kept.stale_progress = existing.progress, existing.stale_progress
-        if interview.choose_resume(existing.complete) != "restart":
-            answers, kept.stale = existing.answers, existing.stale
-    else:
-        interview.welcome()
-
-    def save(current: Answers, complete: bool = False) -> None:
-        kept.answers, kept.complete = dict(current), complete
-        write_profile(kept, content)
-
     try:
-        answers = interview.review(content, dict(answers), save)
-    except KeyboardInterrupt:
+        with stop_on_signals():
+            if existing is not None:
+                if interview.choose_resume(existing.complete) != "restart":
+                    answers = existing.answers
+                else:
+                    store.stale = {}
+            else:
+                interview.welcome()
+            while True:
+                answers = interview.review(content, dict(answers), store.save)
+                confirmed = store.save(answers, complete=True)
+                if confirmed == answers:
+                    break
+                answers = confirmed  # the user took over answers changed elsewhere: review them
+    except (KeyboardInterrupt, Stopped) as exc:
+        code = exc.exit_code if isinstance(exc, Stopped) else 130
+        word = "Gestopt" if isinstance(exc, Stopped) else "Onderbroken"
         if not path.exists():
-            raise Interrupted("\nOnderbroken. Er was nog niets te bewaren.") from None
+            raise Interrupted(f"\n{word}. Er was nog niets te bewaren.", code) from None
         raise Interrupted(
-            f"\nOnderbroken. Uw antwoorden tot nu toe zijn bewaard in {path}.\n"
-            f"Met 'instapgids start{_profile_flag(profile)}' gaat u verder waar u stopte."
+            f"\n{word}. Uw antwoorden tot nu toe zijn bewaard in {path}.\n"
+            f"Met 'instapgids start{_profile_flag(profile)}' gaat u verder waar u stopte.",
+            code,
         ) from None
-    save(answers, complete=True)
+    saved = read_profile(path, content, strict=False)
     out().print()
-    _show(content, answers, kept.statuses())
+    _show(content, answers, saved.statuses())
     flag = _profile_flag(profile)
     out().print(
         f"\n[dim]Uw antwoorden staan in {path}.[/dim]\n"
@@ -141,10 +227,6 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
     return kind if isinstance(kind, str) else None
 
 
-class Interrupted(UserError):
-    exit_code = 130
-
-
 def show_checklist(content: Content, profile: str | None, export: str | None, output: str | None, force: bool) -> None:
     """`checklist`: the checklist of a saved profile, on screen or exported."""
     if export is not None and export.lower() not in EXPORT_FORMATS:
@@ -163,7 +245,7 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
         raise UserError(f"'{target}' is een map; geef een bestandsnaam op.")
     if target.exists() and not force:
         raise UserError(f"'{target}' bestaat al. Kies een andere naam of overschrijf met --force.")
-    write_atomic(target, text)
+    write_file(target, text)
     err().print(f"Checklist geschreven naar {target}")
 
 
@@ -189,8 +271,33 @@ EXPORT_FORMATS: dict[str, Callable[[Content, Checklist], str]] = {"md": _markdow
 
 
 def mark(content: Content, profile: str | None, item_ids: list[str], status: str | None) -> None:
-    """`done` / `doing` / `undo`: record progress on checklist items, atomically, in the profile."""
-    saved = saved_profile(content, profile)
+    """`done` / `doing` / `undo`: record progress on checklist items in the profile, under its lock."""
+    saved_profile(content, profile)  # says so when there is none, and shows what the profile's reader noticed
+
+    def record(current: Profile | None) -> Profile:
+        if current is None:  # removed in the meantime
+            return saved_profile(content, profile)
+        _check_marks(content, current, item_ids, status, profile)
+        today = date.today().isoformat()
+        for item_id in item_ids:
+            if status is None:
+                current.progress.pop(item_id, None)
+            else:
+                current.progress[item_id] = {"status": status, "date": today}
+        return current
+
+    saved = update_profile(profile_path(profile), content, record, _waiting)
+    after = {e.item.id: e for e in build_checklist(content, saved.answers, saved.statuses()).items()}
+    from .present import STATUS_WORDS
+
+    for item_id in item_ids:
+        out().print(f"{item_id}: [bold]{STATUS_WORDS[after[item_id].status]}[/bold] — {after[item_id].item.title}")
+
+
+def _check_marks(
+    content: Content, saved: Profile, item_ids: list[str], status: str | None, profile: str | None
+) -> None:
+    """Refuse ids that are not on this checklist, or an undo of what the answers settle; nothing is written then."""
     checklist = build_checklist(content, saved.answers, saved.statuses())
     on_list = {e.item.id: e for e in checklist.items()}
     everywhere = {i.id for p in content.journey.phases for s in p.steps for i in s.items}
@@ -207,18 +314,6 @@ def mark(content: Content, profile: str | None, item_ids: list[str], status: str
             )
     if problems:
         raise UserError("\n".join([*problems, "De ids staan in uw checklist: instapgids checklist"]))
-    today = date.today().isoformat()
-    for item_id in item_ids:
-        if status is None:
-            saved.progress.pop(item_id, None)
-        else:
-            saved.progress[item_id] = {"status": status, "date": today}
-    write_profile(saved, content)
-    after = {e.item.id: e for e in build_checklist(content, saved.answers, saved.statuses()).items()}
-    from .present import STATUS_WORDS
-
-    for item_id in item_ids:
-        out().print(f"{item_id}: [bold]{STATUS_WORDS[after[item_id].status]}[/bold] — {after[item_id].item.title}")
 
 
 def show_status(content: Content, profile: str | None) -> None:
@@ -231,7 +326,7 @@ def show_status(content: Content, profile: str | None) -> None:
 
 def show_mails(content: Content, profile: str | None, export: str | None, output: Path | None, force: bool) -> None:
     """`mails`: every mail this customer still has to send, on screen or as .eml files."""
-    from .mails import drafts, eml
+    from .mails import drafts
 
     if export is not None and export.lower() != "eml":
         raise UserError(f"Onbekend exportformaat '{export}'. Voor mails is er: eml.")
@@ -249,10 +344,30 @@ def show_mails(content: Content, profile: str | None, export: str | None, output
         raise UserError("Geef met -o een map op voor de .eml-bestanden, bv.: instapgids mails --export eml -o mails")
     if output.exists() and not output.is_dir():
         raise UserError(f"'{output}' is een bestand, geen map.")
-    targets = [(output / f"{n:02d}-{d.id}.eml", d) for n, d in enumerate(found, 1)]
-    existing = [str(t) for t, _ in targets if t.exists()]
+    _write_drafts(content, output, found, force)
+
+
+def _write_drafts(content: Content, folder: Path, found: list[Draft], force: bool) -> None:
+    """Write the drafts as one set: afterwards the folder holds exactly the current drafts of instapgids.
+
+    File names follow the mail's place in mails.yaml, so a draft keeps its name when another one no
+    longer applies. Drafts that instapgids wrote before and that no longer apply are removed (with
+    --force); other files are left alone.
+    """
+    from .mails import draft_file_name, eml, written_draft
+
+    targets = {folder / draft_file_name(content, d): eml(d) for d in found}
+    ours = {p for p in (folder.glob("*.eml") if folder.is_dir() else []) if written_draft(p)}
+    stale = sorted(ours - set(targets))
+    existing = [str(t) for t in [*targets, *stale] if t.exists()]
     if existing and not force:
-        raise UserError(f"Deze bestanden bestaan al: {', '.join(existing)}. Overschrijf met --force.")
-    for target, draft in targets:
-        write_atomic(target, eml(draft).decode("utf-8"), make_folder=True)
-    err().print(f"{len(targets)} mails geschreven naar {output}")
+        raise UserError(
+            f"Deze bestanden bestaan al: {', '.join(existing)}.\n"
+            "Overschrijf met --force; concepten van instapgids die niet meer gelden, worden dan verwijderd."
+        )
+    for target in targets:
+        check_writable(target)
+    write_files(dict(targets), make_folder=True, remove=tuple(stale))
+    err().print(f"{len(targets)} mails geschreven naar {folder}")
+    if stale:
+        err().print(f"Verwijderd (geldt niet meer): {', '.join(p.name for p in stale)}")
