@@ -31,14 +31,20 @@ def data_dir(override: Path | None = None) -> Path:
 
 
 def state_dir() -> Path:
-    """Where profiles are kept: ``INSTAPGIDS_HOME``, else the XDG state directory."""
+    """Where profiles are kept: ``INSTAPGIDS_HOME``, else the user's state folder as the system
+    names it (``platformdirs``): on Linux ``$XDG_STATE_HOME/instapgids`` or
+    ``~/.local/state/instapgids``, on macOS ``~/Library/Application Support/instapgids``, on
+    Windows ``%LOCALAPPDATA%\\instapgids``."""
     if home := os.environ.get("INSTAPGIDS_HOME"):
         return Path(home)
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "instapgids"
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("instapgids", appauthor=False))
 
 
 def cache_dir() -> Path:
-    """Where derived files are kept (the validated content): the XDG cache directory."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "instapgids"
+    """Where derived files are kept (the validated content): the user's cache folder
+    (``~/.cache/instapgids`` on Linux, as the system names it elsewhere)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("instapgids", appauthor=False))
