@@ -165,3 +165,45 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
         yield folder
     finally:
         folder.chmod(0o700)
+
+
+# --------------------------------------------------------------------------- the interview, driven by keys
+
+
+@pytest.fixture
+def interview(cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run `instapgids start ARGS` in-process with the given keys as the keyboard."""
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    def run(keys: str, *args: str) -> Result:
+        # `start` refuses to ask questions without a terminal; pretend there is one (the streams
+        # are pytest's capture objects by now, so this is done here and not at fixture setup).
+        monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+            # All keys up front: prompt_toolkit keeps the unread ones for the next prompt. Closing the
+            # pipe means a prompt that wants more keys fails (EOFError) instead of waiting forever.
+            inp.send_text(keys)
+            inp.close()
+            return cli("start", *args)
+
+    return run
+
+
+@pytest.fixture
+def screens() -> Iterator[Callable[..., Any]]:
+    """Start `instapgids ARGS` in pseudo-terminals (prompts.Screen); all are ended after the test."""
+    from prompts import Screen
+
+    started: list[Screen] = []
+
+    def spawn(*args: str) -> Screen:
+        started.append(Screen(*args))
+        return started[-1]
+
+    yield spawn
+    for screen in started:
+        screen.close()

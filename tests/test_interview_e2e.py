@@ -14,132 +14,34 @@ so reordering options in the content does not break the walk.
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pexpect
 import pytest
 import yaml
 from markdown_it import MarkdownIt
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
-from conftest import ANSI, DATA, Result, instapgids_exe
+from conftest import Result
+from prompts import (
+    CTRL_C,
+    DONE_CHOICE,
+    EMPTY_CHECKBOX,
+    ENTER,
+    ITEM_ID,
+    LOT4_IN_REGIE,
+    ORDER,
+    RESUME,
+    REVIEW,
+    Screen,
+    answer_keys,
+    prompt_start,
+    review_keys,
+    walk_keys,
+)
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
-
-DOWN = "\x1b[B"
-UP = "\x1b[A"
-ENTER = "\r"
-SPACE = " "
-CTRL_C = "\x03"
-
-QUESTIONS: list[dict[str, Any]] = yaml.safe_load((DATA / "interview.yaml").read_text(encoding="utf-8"))["questions"]
-BY_ID = {q["id"]: q for q in QUESTIONS}
-ORDER = [q["id"] for q in QUESTIONS]
-
-REVIEW = "Controleer uw antwoorden"
-DONE_CHOICE = "Alles klopt: toon mijn checklist"
-RESUME = "Het vorige gesprek werd onderbroken"
-EMPTY_CHECKBOX = "Kruis minstens één antwoord aan"
-
-# questionary's and prompt_toolkit's own English, which must never reach the user.
-ENGLISH = ["Use arrow keys", "<space> to select", "Cancelled by user", "done (", "selections)", "Invalid input"]
-
-# The path of the brief: a local government that needs lot 4 (network) with in-regie support.
-LOT4_IN_REGIE: dict[str, Any] = {
-    "org_name": "Gemeente E2E",
-    "org_kind": "lokaal-bestuur",
-    "scope_checked": "ja",
-    "needs": ["netwerk"],
-    "service_types": ["in-regie"],
-    "submits_projects": True,
-    "optional_systems": ["cmdb2"],
-    "digital_keys": "actief",
-    "uses_acm_idm": True,
-    "has_systems": ["geen"],
-    "local_admin": False,
-}
-
-# "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.
-ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
-
-
-# --------------------------------------------------------------------------- keys from interview.yaml
-
-
-def _values(qid: str) -> list[Any]:
-    question = BY_ID[qid]
-    if question["kind"] == "confirm":
-        return [True, False]  # the interview shows "Ja" then "Nee"
-    return [o["value"] for o in question["options"]]
-
-
-def _move(start: int, target: int) -> str:
-    return DOWN * (target - start) if target >= start else UP * (start - target)
-
-
-def answer_keys(qid: str, value: Any, current: Any = None) -> str:
-    """The keys that give `value` to question `qid`; `current` is the answer the prompt starts from."""
-    kind = BY_ID[qid]["kind"]
-    if kind == "text":
-        return "\x7f" * len(current or "") + str(value) + ENTER
-    values = _values(qid)
-    if kind in ("select", "confirm"):
-        start = values.index(current) if current is not None else 0
-        return _move(start, values.index(value)) + ENTER
-    # checkbox: the pointer starts on the first option; toggle what differs from `current`
-    ticked = set(current or [])
-    keys, at = "", 0
-    for index, option in enumerate(values):
-        if (option in value) != (option in ticked):
-            keys += _move(at, index) + SPACE
-            at = index
-    return keys + ENTER
-
-
-def walk_keys(answers: dict[str, Any]) -> str:
-    """Keys for a fresh interview that answers `answers`, in the order of interview.yaml."""
-    return "".join(answer_keys(qid, answers[qid]) for qid in ORDER if qid in answers)
-
-
-def review_keys(answers: dict[str, Any], qid: str) -> str:
-    """At the review screen, move to the answer of `qid` and open it."""
-    shown = [q for q in ORDER if q in answers]
-    return _move(0, 1 + shown.index(qid)) + ENTER
-
-
-def prompt_start(qid: str) -> str:
-    """The beginning of a question's prompt, short enough never to be wrapped on a 120-column screen."""
-    return " ".join(BY_ID[qid]["prompt"].split())[:50]
-
-
-# --------------------------------------------------------------------------- in-process, keys through a pipe
-
-
-@pytest.fixture
-def interview(cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """Run `instapgids start ARGS` in-process with the given keys as the keyboard."""
-
-    def run(keys: str, *args: str) -> Result:
-        # `start` refuses to ask questions without a terminal; pretend there is one (the streams
-        # are pytest's capture objects by now, so this is done here and not at fixture setup).
-        monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-        with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-            # All keys up front: prompt_toolkit keeps the unread ones for the next prompt. Closing the
-            # pipe means a prompt that wants more keys fails (EOFError) instead of waiting forever.
-            inp.send_text(keys)
-            inp.close()
-            return cli("start", *args)
-
-    return run
 
 
 def saved(private_home: Path, name: str) -> dict[str, Any]:
@@ -270,59 +172,6 @@ def test_reviewing_a_profile_keeps_an_answer_of_an_older_content_version(
     profile = saved(private_home, "oud")
     assert profile["answers"]["old_question"] == "x"
     assert "updated" in profile  # the file was written again
-
-
-# --------------------------------------------------------------------------- a real pseudo-terminal
-
-
-class Screen:
-    """A spawned `instapgids` in a pseudo-terminal, with everything it wrote kept for later checks."""
-
-    def __init__(self, *args: str) -> None:
-        self.log = io.StringIO()
-        env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": "120"}
-        self.child = pexpect.spawn(
-            instapgids_exe(), list(args), env=env, encoding="utf-8", dimensions=(50, 120), timeout=10
-        )
-        self.child.logfile_read = self.log
-
-    def expect(self, text: str) -> None:
-        self.child.expect_exact(text)
-
-    def ask(self, qid: str, keys: str) -> None:
-        """Wait for the prompt of `qid` to be on screen, then type."""
-        self.expect(prompt_start(qid))
-        self.child.send(keys)
-
-    def finish(self) -> int:
-        self.child.expect(pexpect.EOF)
-        self.child.close()
-        return self.child.exitstatus if self.child.exitstatus is not None else -(self.child.signalstatus or 0)
-
-    @property
-    def text(self) -> str:
-        return ANSI.sub("", self.log.getvalue())
-
-    def assert_no_english(self) -> None:
-        for phrase in [*ENGLISH, "Traceback"]:
-            assert phrase not in self.text, f"{phrase!r} on screen:\n{self.text}"
-
-    def close(self) -> None:
-        if self.child.isalive():
-            self.child.terminate(force=True)
-
-
-@pytest.fixture
-def screens() -> Iterator[Callable[..., Screen]]:
-    started: list[Screen] = []
-
-    def spawn(*args: str) -> Screen:
-        started.append(Screen(*args))
-        return started[-1]
-
-    yield spawn
-    for screen in started:
-        screen.close()
 
 
 def test_full_interview_in_a_terminal(screens: Callable[..., Screen], private_home: Path) -> None:
