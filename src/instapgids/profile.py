@@ -198,8 +198,12 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
     for item_id, entry in plain(given).items():
         status = entry.get("status") if isinstance(entry, dict) else None
         when = _date(entry.get("date", date.today())) if isinstance(entry, dict) else None
-        if status not in PROGRESS_STATUSES or when is None:
+        if not isinstance(entry, dict):
             problems.append(at(("progress", item_id), "verwacht {status: bezig of klaar, date: JJJJ-MM-DD}"))
+        elif status not in PROGRESS_STATUSES:
+            problems.append(at(("progress", item_id, "status"), "verwacht bezig of klaar"))
+        elif when is None:
+            problems.append(at(("progress", item_id, "date"), "verwacht een datum als JJJJ-MM-DD"))
         elif item_id not in items:
             if strict:
                 problems.append(at(("progress", item_id), "onbekend checklistpunt", key=True))
