@@ -540,3 +540,29 @@ def test_profiles_stay_where_they_were_on_linux(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("HOME", str(tmp_path))
     assert state_dir() == tmp_path / ".local" / "state" / "instapgids"
     assert cache_dir() == tmp_path / ".cache" / "instapgids"
+
+
+# --------------------------------------------------------------------------- a newer guide
+
+
+def test_a_newer_guide_says_once_what_changed_on_this_checklist(
+    cli: Callable[..., Result], content: Any, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start(cli)
+    item = content.journey.phases[0].steps[1].items[0]
+    assert item.id in item_ids(content)
+    guide = data_copy / "guide.yaml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace('  version: "1.01"', '  version: "1.02"', 1))
+    journey = data_copy / "journey.yaml"
+    text = journey.read_text(encoding="utf-8")
+    assert text.count(f"title: {item.title}\n") == 1
+    journey.write_text(text.replace(f"title: {item.title}\n", "title: Beschrijf uw behoefte opnieuw\n"))
+    monkeypatch.setenv("INSTAPGIDS_DATA_DIR", str(data_copy))
+
+    first = cli("checklist", "--profile", PROFILE)
+    assert first.code == 0, first.text
+    assert "De gids is bijgewerkt van versie 1.01 naar 1.02" in first.err
+    assert f"Gewijzigd: Beschrijf uw behoefte opnieuw ({item.id})" in first.err
+    assert "Nieuw:" not in first.err and "Vervallen:" not in first.err
+    again = cli("checklist", "--profile", PROFILE)
+    assert again.code == 0 and "bijgewerkt" not in again.err, again.text

@@ -170,7 +170,10 @@ def choose_conflict(
         return describe_answer(content.question_by_id[qid], answers[qid]) if qid in answers else "(geen antwoord)"
 
     say("")
-    say(("fg:ansiyellow bold", "Uw antwoorden werden intussen ook ergens anders gewijzigd"), " (uw voortgang blijft bewaard):")
+    say(
+        ("fg:ansiyellow bold", "Uw antwoorden werden intussen ook ergens anders gewijzigd"),
+        " (uw voortgang blijft bewaard):",
+    )
     for qid in changed:
         label = content.question_by_id[qid].label
         say(f"  {label}: hier '{shown(qid, mine)}', elders '{shown(qid, theirs)}'")

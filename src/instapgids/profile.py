@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 # first question without it.
 
 FORMAT = 1
-TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers", "progress"}
+TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers", "progress", "checklist"}
 PROGRESS_STATUSES = ("bezig", "klaar")
 
 
@@ -68,6 +68,8 @@ class Profile:
     stale_progress: dict[str, Any] = field(default_factory=dict)  # for items the content no longer has
     progress_pos: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each progress entry stands
     text: str | None = None  # the file as read: writing it back keeps the user's comments and extra fields
+    # item id -> fingerprint of the checklist as last written, to say what a new guide version changed
+    checklist: dict[str, str] = field(default_factory=dict)
 
     def set_aside(self, store: dict[str, Any], key: str, value: Any, what: str) -> None:
         """Keep something the current content cannot use in the file, and say so (never drop it silently)."""
@@ -163,6 +165,9 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
         notices=notices,
         text=None if strict else text,
     )
+    seen = raw.get("checklist")
+    if isinstance(seen, dict):
+        profile.checklist = {str(k): str(v) for k, v in seen.items()}
     for qid, value in plain(raw["answers"]).items():
         if qid not in content.question_by_id:
             if strict:
@@ -239,7 +244,49 @@ def _profile_data(profile: Profile, content: Content) -> dict[str, Any]:
     progress = {**profile.stale_progress, **profile.progress}
     if progress:
         data["progress"] = progress
+    data["checklist"] = fingerprints(content, profile)
     return data
+
+
+def fingerprints(content: Content, profile: Profile) -> dict[str, str]:
+    """Item id -> a short fingerprint of what the item says, for every item on this profile's checklist."""
+    import zlib
+
+    from .rules import build_checklist
+
+    items = build_checklist(content, profile.answers, profile.statuses()).items()
+    return {
+        e.item.id: f"{zlib.crc32(repr((e.item.title, e.item.details, e.item.section)).encode()):08x}" for e in items
+    }
+
+
+@dataclass(frozen=True)
+class GuideChange:
+    """What a newer version of the guide changed on this profile's checklist."""
+
+    old_version: str
+    new_version: str
+    added: list[str]
+    removed: list[str]
+    changed: list[str]
+    known: bool  # False: the profile did not record its checklist, so what changed cannot be said
+
+
+def guide_change(content: Content, profile: Profile) -> GuideChange | None:
+    """The changes for this profile when it was last written with another guide version, else None."""
+    new_version = content.guide.guide.version
+    if not profile.guide_version or profile.guide_version == new_version:
+        return None
+    now = fingerprints(content, profile)
+    before = profile.checklist
+    return GuideChange(
+        old_version=profile.guide_version,
+        new_version=new_version,
+        added=[i for i in now if before and i not in before],
+        removed=[i for i in before if i not in now],
+        changed=[i for i in now if i in before and before[i] != now[i]],
+        known=bool(before),
+    )
 
 
 def profile_text(profile: Profile, content: Content) -> str:

@@ -6,6 +6,7 @@ renderers; the CLI only parses options and calls in here.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import sys
 from collections.abc import Callable
@@ -17,7 +18,16 @@ from .console import err, out
 from .content import Content
 from .errors import Problem, UserError
 from .files import check_writable, locked, write_file, write_files
-from .profile import AnswersError, Profile, profile_path, read_profile, update_profile, write_profile
+from .profile import (
+    AnswersError,
+    GuideChange,
+    Profile,
+    guide_change,
+    profile_path,
+    read_profile,
+    update_profile,
+    write_profile,
+)
 from .rules import Answers, AnswerValue, Checklist, applicable_answers, build_checklist, next_question
 from .signals import Stopped, stop_on_signals
 
@@ -41,7 +51,28 @@ def _existing(content: Content, path: Path) -> Profile | None:
         return None
     saved = read_profile(path, content, strict=False)
     _show_notices(saved)
+    if (change := guide_change(content, saved)) is not None:
+        _tell_guide_change(content, change)
+        with contextlib.suppress(UserError):  # a read-only profile: it is said again next time
+            update_profile(path, content, lambda current: current or saved, _waiting)  # told once
     return saved
+
+
+def _tell_guide_change(content: Content, change: GuideChange) -> None:
+    """Say once what a newer version of the guide changed on this checklist."""
+    titles = {i.id: i.title for p in content.journey.phases for s in p.steps for i in s.items}
+    err().print(
+        f"[yellow]De gids is bijgewerkt[/yellow] van versie {change.old_version} naar {change.new_version}. "
+        "Voor uw checklist betekent dat:"
+    )
+    parts = [("Nieuw", change.added), ("Gewijzigd", change.changed), ("Vervallen", change.removed)]
+    for word, ids in parts:
+        for item_id in ids:
+            err().print(f"  {word}: {titles.get(item_id, item_id)} ({item_id})")
+    if not change.known:
+        err().print("  dat kan instapgids niet zeggen voor dit oudere profiel; bekijk uw checklist opnieuw.")
+    elif not any(ids for _, ids in parts):
+        err().print("  niets: uw checklist blijft dezelfde.")
 
 
 def saved_profile(content: Content, profile: str | None) -> Profile:
