@@ -338,11 +338,11 @@ BREAKAGES = [
     Breakage(
         "unknown-option-in-condition",
         "journey.yaml",
-        "{answer: digital_keys, equals: geen}",
-        "{answer: digital_keys, equals: kapot}",
+        "{answer: scope_checked, equals: weet-niet}",
+        "{answer: scope_checked, equals: kapot}",
         where="equals: kapot",
         field=nth("kapot"),
-        message="onbekende optie van 'digital_keys': 'kapot'",
+        message="onbekende optie van 'scope_checked': 'kapot'",
     ),
 ]
 
@@ -539,10 +539,10 @@ def test_a_change_after_a_cached_run_is_noticed(
     assert "Proximus" not in renamed.out
 
     # ... and so is breaking it.
-    broken = lots.read_text(encoding="utf-8").replace("  - number: 5\n", "  - number: 9\n")
+    broken = lots.read_text(encoding="utf-8").replace("  - number: 5\n", "  - number: 0\n")
     lots.write_text(broken, encoding="utf-8")
     result = cli("lots", "show", "4")
     assert result.code == 1, result.text
     assert problem_lines(result, data_copy) == [
-        ("lots.yaml", line_of(broken, "number: 9"), "lots[4].number", "moet een perceelnummer van 1 tot 6 zijn")
+        ("lots.yaml", line_of(broken, "number: 0"), "lots[4].number", "moet een perceelnummer zijn (1 of meer)")
     ]
