@@ -1,9 +1,10 @@
-"""The interview in numbers: questions per path, time to build a checklist, time to the first question.
+"""The interview in numbers: questions and items per path, time to build a checklist, time to the first question.
 
     python benchmarks/interview.py
 
 - Questions per path: over the systematic cover of tests/interview_paths.py
   (all pairs of answers + every needs × kinds-of-service combination).
+- Items per checklist: over the same cover, so a change that bloats the list shows.
 - Checklist from a profile (target < 20 ms): reading a saved profile, the
   (cached) content and building the checklist, in-process, median of many.
 - First question (target < 500 ms): `instapgids start` in a pseudo-terminal,
@@ -37,6 +38,16 @@ def questions_per_path() -> None:
         f"questions per path over {len(paths)} paths: shortest {counts[0]}, "
         f"median {statistics.median(counts):g}, longest {counts[-1]} "
         f"(of {len(content.interview.questions)} questions in all)"
+    )
+
+
+def items_per_checklist() -> None:
+    content = load_content()
+    paths = cover(content)
+    counts = sorted(len(build_checklist(content, answers).items()) for answers in paths)
+    print(
+        f"items per checklist over {len(paths)} paths: shortest {counts[0]}, "
+        f"median {statistics.median(counts):g}, longest {counts[-1]}"
     )
 
 
@@ -80,5 +91,8 @@ def first_question(rounds: int = 7) -> None:
 
 if __name__ == "__main__":
     questions_per_path()
+    items_per_checklist()
+    if "--counts" in sys.argv:  # only the counts, without timings
+        sys.exit()
     checklist_from_profile()
     first_question()

@@ -8,8 +8,12 @@ the cover is:
    yes/no question takes every value and each checkbox question takes every
    single option and "all options that can go together";
 2. every combination of the two questions that decide the lots and the kinds
-   of service (`needs` × `service_types`: 63 × 15), the rest as in the first
-   all-pairs path.
+   of service (`needs` × `service_types`), the rest as in the first all-pairs
+   path;
+3. every combination of the questions about the kind of organisation and the
+   optional systems (`org_kind` × `local_user_management` × `optional_systems`
+   × `has_systems` none or all), whose procedures the guide distinguishes three
+   ways.
 
 Follow-up questions that a path does not ask are dropped, as the interview does.
 """
@@ -106,6 +110,13 @@ def cover(content: Content) -> list[Answers]:
     for lots in all_subsets(needs):
         for service in all_subsets(kinds):
             add({**base, "needs": lots, "service_types": service})
+    org = [domain(content.question_by_id[q]) for q in ("org_kind", "local_user_management")]
+    for kind in org[0]:
+        for local in org[1]:
+            for wanted in all_subsets(content.question_by_id["optional_systems"]):
+                for has in domain(content.question_by_id["has_systems"])[-2:]:  # none; all that go together
+                    changes = {"org_kind": kind, "local_user_management": local, "optional_systems": wanted}
+                    add({**base, **changes, "has_systems": has})
     return paths
 
 

@@ -37,8 +37,9 @@ ENGLISH = ["Use arrow keys", "<space> to select", "Cancelled by user", "done (",
 # The path of the brief: a local government that needs lot 4 (network) with in-regie support.
 LOT4_IN_REGIE: dict[str, Any] = {
     "org_name": "Gemeente E2E",
-    "org_kind": "lokaal-bestuur",
     "scope_checked": "ja",
+    "org_kind": "lokaal-bestuur",
+    "local_user_management": True,
     "needs": ["netwerk"],
     "service_types": ["in-regie"],
     "submits_projects": True,

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DATA, Result
+from conftest import DATA, EXAMPLES, Result, flat, no_traceback
 
 GUIDE_DIR = Path(__file__).resolve().parents[2] / "shared" / "source"
 GUIDE_TEXT = GUIDE_DIR / "instapgids-ict-raamcontracten-2022-v1.01.txt"
@@ -338,11 +338,11 @@ BREAKAGES = [
     Breakage(
         "unknown-option-in-condition",
         "journey.yaml",
-        "{answer: digital_keys, equals: geen}",
-        "{answer: digital_keys, equals: kapot}",
+        "{answer: scope_checked, equals: weet-niet}",
+        "{answer: scope_checked, equals: kapot}",
         where="equals: kapot",
         field=nth("kapot"),
-        message="onbekende optie van 'digital_keys': 'kapot'",
+        message="onbekende optie van 'scope_checked': 'kapot'",
     ),
 ]
 
@@ -539,10 +539,83 @@ def test_a_change_after_a_cached_run_is_noticed(
     assert "Proximus" not in renamed.out
 
     # ... and so is breaking it.
-    broken = lots.read_text(encoding="utf-8").replace("  - number: 5\n", "  - number: 9\n")
+    broken = lots.read_text(encoding="utf-8").replace("  - number: 5\n", "  - number: 0\n")
     lots.write_text(broken, encoding="utf-8")
     result = cli("lots", "show", "4")
     assert result.code == 1, result.text
     assert problem_lines(result, data_copy) == [
-        ("lots.yaml", line_of(broken, "number: 9"), "lots[4].number", "moet een perceelnummer van 1 tot 6 zijn")
+        ("lots.yaml", line_of(broken, "number: 0"), "lots[4].number", "moet een perceelnummer zijn (1 of meer)")
     ]
+
+
+# --------------------------------------------------------------------------- promises between the files
+
+
+def test_a_waits_for_cycle_of_any_length_is_reported_with_its_path(data_copy: Path, cli: Callable[..., Result]) -> None:
+    journey = data_copy / "journey.yaml"
+    text = journey.read_text(encoding="utf-8")
+    # behoefte-beschrijven → klantbereik-nakijken → ... → behoefte-beschrijven: three items in a ring
+    done_when = "            done_when: {answer: scope_checked, one_of: [ja, weet-niet]}\n"
+    broken = text.replace(done_when, done_when + "            waits_for: [demand-contacteren]\n")
+    journey.write_text(broken, encoding="utf-8")
+    result = cli("validate", "--data-dir", str(data_copy))
+    assert result.code == 1, result.text
+    no_traceback(result)
+    assert "behoefte-beschrijven → klantbereik-nakijken → demand-contacteren → behoefte-beschrijven" in flat(
+        result.err
+    ) or "klantbereik-nakijken → demand-contacteren → behoefte-beschrijven → klantbereik-nakijken" in flat(result.err)
+
+
+def test_an_item_that_can_start_before_what_the_guide_puts_first_is_reported(
+    data_copy: Path, cli: Callable[..., Result]
+) -> None:
+    journey = data_copy / "journey.yaml"
+    text = journey.read_text(encoding="utf-8")
+    broken = text.replace(
+        "            waits_for: [acm-idm-aansluiten, bisnummer-aanvragen, digitale-sleutels]\n",
+        "            waits_for: [bisnummer-aanvragen, digitale-sleutels]\n",
+    )
+    assert broken != text
+    journey.write_text(broken, encoding="utf-8")
+    result = cli("validate", "--data-dir", str(data_copy))
+    assert result.code == 1, result.text
+    assert "'lokale-beheerder-aanvraag' wacht niet op 'acm-idm-aansluiten'" in flat(result.err)
+    assert "§6.2.1.2" in result.err
+
+
+def test_content_without_lot_6_is_an_error_in_validate_and_never_a_crash_in_start(
+    data_copy: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lots = data_copy / "lots.yaml"
+    text = lots.read_text(encoding="utf-8")
+    lots.write_text(
+        text[: text.index("  # ------------------------------------------------------------------ perceel 6")]
+    )
+    result = cli("validate", "--data-dir", str(data_copy))
+    assert result.code == 1, result.text
+    no_traceback(result)
+    assert ("interview.yaml", "onbekend perceel '6'") in {
+        (name, message) for name, _, _, message in problem_lines(result, data_copy)
+    }
+    monkeypatch.setenv("INSTAPGIDS_DATA_DIR", str(data_copy))
+    started = cli("start", "--answers", str(EXAMPLES / "agentschap-applicaties.yaml"))
+    assert started.code == 1, started.text
+    no_traceback(started)
+
+
+def test_an_outcome_or_request_that_names_no_such_item_is_reported(data_copy: Path, cli: Callable[..., Result]) -> None:
+    interview = data_copy / "interview.yaml"
+    interview.write_text(
+        interview.read_text(encoding="utf-8").replace("outcome: [buiten-klantbereik]", "outcome: [bestaat-niet]"),
+        encoding="utf-8",
+    )
+    journey = data_copy / "journey.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("asked_in: lokale-beheerder-aanvraag", "asked_in: ddc-dms-toegang"),
+        encoding="utf-8",
+    )
+    result = cli("validate", "--data-dir", str(data_copy))
+    assert result.code == 1, result.text
+    messages = {message for _, _, _, message in problem_lines(result, data_copy)}
+    assert "onbekend checklistpunt 'bestaat-niet'" in messages
+    assert any("'ddc-dms-toegang' is geen aanvraag bij de lokale beheerder" in m for m in messages), messages

@@ -113,11 +113,12 @@ def test_full_walk_change_one_answer_at_review_then_export(
 # A path through lot 5 (applicatiediensten), which brings the follow-up lot5_new_initiative.
 LOT5_PATH: dict[str, Any] = {
     "org_name": "Agentschap E2E",
-    "org_kind": "vlaamse-overheid",
     "scope_checked": "ja",
+    "org_kind": "vlaamse-overheid",
     "needs": ["applicaties"],
     "service_types": ["exploitatie"],
     "lot5_new_initiative": True,
+    "submits_projects": True,
     "optional_systems": ["geen"],
     "digital_keys": "actief",
     "uses_acm_idm": True,
@@ -153,7 +154,7 @@ def test_before_the_change_the_lot5_path_has_a_minicompetition(
     result = interview(walk_keys(lot5) + ENTER, "--profile", "lot5")
     assert result.code == 0, result.text
     assert saved(private_home, "lot5")["answers"] == lot5
-    assert "minicompetitie-voorbereiden" in terminal_item_ids(result.out)
+    assert "minicompetitie-nakijken" in terminal_item_ids(result.out)
 
 
 def test_reviewing_a_profile_keeps_an_answer_of_an_older_content_version(

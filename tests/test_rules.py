@@ -82,20 +82,73 @@ def test_waiting_items_wait_for_open_items_of_the_same_checklist() -> None:
             assert (e.status == "blocked") == bool(e.waits_for), (e.item.id, answers)
 
 
-def test_one_request_to_the_local_administrator_holds_every_right_and_role() -> None:
+def test_each_right_and_role_is_in_the_request_it_names_and_never_one_the_user_holds() -> None:
     for answers, checklist in zip(PATHS, CHECKLISTS, strict=True):
         have = held(CONTENT, answers)
-        gatherers = [e for e in checklist.items() if e.item.gathers_roles]
-        assert len(gatherers) == 1, answers
-        gathered = {(line.right.id, r.id) for line in gatherers[0].roles for r in line.roles}
-        gathered_rights = {line.right.id for line in gatherers[0].roles}
+        requests = {e.item.id: e for e in checklist.items() if e.item.gathers_roles}
         for e in checklist.items():
+            request = requests.get(e.item.asked_in or e.item.id)
             for line in e.roles:
-                assert line.right.id in gathered_rights, (e.item.id, answers)
-                assert {(line.right.id, r.id) for r in line.roles} <= gathered, (e.item.id, answers)
                 assert not {r.id for r in line.roles} & have, (e.item.id, answers)
-        if gatherers[0].status != "done":
-            assert gatherers[0].roles and gatherers[0].needed_by, answers
+                if request is None or request.status == "done":
+                    continue
+                gathered = {(g.right.id, r.id) for g in request.roles for r in g.roles}
+                assert line.right.id in {g.right.id for g in request.roles}, (e.item.id, answers)
+                assert {(line.right.id, r.id) for r in line.roles} <= gathered, (e.item.id, answers)
+        for request in requests.values():
+            if request.status != "done":
+                assert request.roles, (request.item.id, answers)
+
+
+def test_doing_whatever_can_start_again_and_again_finishes_every_checklist() -> None:
+    """No dead lock: on every path, marking every startable item done, round after round, ends with all done."""
+    for answers, checklist in zip(PATHS, CHECKLISTS, strict=True):
+        progress: dict[str, str] = {}
+        current = checklist
+        for _ in range(len(checklist.items()) + 1):
+            startable = [e.item.id for e in current.items() if e.status in ("open", "doing")]
+            if not startable:
+                break
+            progress.update(dict.fromkeys(startable, "klaar"))
+            current = build_checklist(CONTENT, answers, progress)
+        stuck = [(e.item.id, e.waits_for) for e in current.items() if e.status != "done"]
+        assert not stuck, (stuck, answers)
+
+
+def test_nothing_can_start_before_what_the_guide_puts_first() -> None:
+    """On every path and at every round of doing what can start: an item that can start has no open item
+    that the guide puts before it (journey.yaml guide_order)."""
+    rules = [(first, then, rule.section) for rule in CONTENT.journey.guide_order for first in rule.first
+             for then in rule.then]  # fmt: skip
+    for answers, checklist in zip(PATHS, CHECKLISTS, strict=True):
+        progress: dict[str, str] = {}
+        current = checklist
+        while True:
+            status = {e.item.id: e.status for e in current.items()}
+            for first, then, section in rules:
+                if status.get(then) == "open" and status.get(first) in ("open", "doing", "blocked"):
+                    pytest.fail(f"'{then}' can start before '{first}' (§{section}): {answers}")
+            startable = [i for i, st in status.items() if st in ("open", "doing")]
+            if not startable:
+                break
+            progress.update(dict.fromkeys(startable, "klaar"))
+            current = build_checklist(CONTENT, answers, progress)
+
+
+def test_the_guide_order_covers_what_the_issue_names() -> None:
+    """The orderings the guide insists on are part of guide_order (and so checked on every path)."""
+    pairs = {(f, t) for rule in CONTENT.journey.guide_order for f in rule.first for t in rule.then}
+    for pair in [
+        ("acm-idm-aansluiten", "lokale-beheerder-aanvraag"),  # 6.2.1.2
+        ("cognos-licentie", "ddc-dwh-recht"),  # 6.3.1.1
+        ("cmdb2-aanvragen", "cmdb2-recht-lokaal-bestuur"),  # 6.3.1.2, step 2 before 3
+        ("cmdb2-recht-lokaal-bestuur", "cmdb2-controleren"),
+        ("werkaanvraag-invullen", "offerte-afstemmen"),  # 6.2.3 after 6.2.2
+        ("werkaanvraag-invullen", "offerte-goedkeuren"),  # 6.2.4
+        ("bisnummer-aanvragen", "digitale-sleutels"),
+        ("uitvoering-opvolgen", "exploitatie-opvolgen"),  # 6.4
+    ]:
+        assert pair in pairs, pair
 
 
 def test_every_path_renders_in_the_terminal_and_as_markdown() -> None:
@@ -210,12 +263,19 @@ def texts(checklist: Checklist) -> str:
 
 def test_local_government_with_lot_4_in_regie_gets_redmine_and_the_local_cmdb2_procedure() -> None:
     checklist = checklist_for(
-        org_kind="lokaal-bestuur", needs=["netwerk"], service_types=["in-regie"], optional_systems=["cmdb2"]
+        org_kind="lokaal-bestuur",
+        local_user_management=False,
+        needs=["netwerk"],
+        service_types=["in-regie"],
+        optional_systems=["cmdb2"],
     )
     assert {"redmine", "cmdb2-aanvragen", "cmdb2-recht-lokaal-bestuur"} <= ids(checklist, "todo")
     assert "vonet" in texts(checklist)
-    gatherer = entry(checklist, "lokale-beheerder-aanvraag")
-    assert gatherer and "cmdb2-gebruiker" in {line.right.id for line in gatherer.roles}
+    later = entry(checklist, "cmdb2-recht-lokaal-bestuur")  # a later request, after 'CMDB2 afnemer'
+    assert later and "cmdb2-gebruiker" in {line.right.id for line in later.roles}
+    assert "cmdb2-aanvragen" in later.waits_for
+    first = entry(checklist, "lokale-beheerder-aanvraag")
+    assert first and "cmdb2-gebruiker" not in {line.right.id for line in first.roles}
 
 
 def test_flemish_administration_gets_the_other_cmdb2_procedure_and_no_redmine_without_in_regie() -> None:
@@ -226,12 +286,16 @@ def test_flemish_administration_gets_the_other_cmdb2_procedure_and_no_redmine_wi
 
 
 def test_other_entity_is_told_to_ask_which_cmdb2_procedure_applies() -> None:
-    assert "cmdb2-procedure-navragen" in ids(checklist_for(org_kind="andere", optional_systems=["cmdb2"]))
+    asks = checklist_for(org_kind="andere", local_user_management=False, optional_systems=["cmdb2"])
+    assert "cmdb2-procedure-navragen" in ids(asks)
+    local = checklist_for(org_kind="andere", local_user_management=True, optional_systems=["cmdb2"])
+    assert "cmdb2-procedure-navragen" not in ids(local)
+    assert "cmdb2-recht-lokaal-bestuur" in ids(local)
 
 
 def test_lot_5_new_initiative_gets_the_minicompetition_steps() -> None:
     checklist = checklist_for(needs=["applicaties"], lot5_new_initiative=True)
-    assert {"minicompetitie-voorbereiden", "minicompetitie-gunnen", "minicompetitie-bestellen"} <= ids(checklist)
+    assert {"minicompetitie-nakijken", "minicompetitie-gunnen", "minicompetitie-bestellen"} <= ids(checklist)
     words = texts(checklist)
     for fact in (
         "IO-nummer",
@@ -268,11 +332,15 @@ def test_klantenportaal_roles_wait_for_the_digital_keys() -> None:
     assert "digitale-sleutels" in ids(checklist_for(digital_keys="actief"), "done")
 
 
-def test_ddc_dwh_waits_for_the_cognos_licence_and_local_governments_mention_their_user_management() -> None:
-    checklist = checklist_for(org_kind="lokaal-bestuur", optional_systems=["ddc-dwh"])
+def test_ddc_dwh_waits_for_the_cognos_licence_and_local_user_management_is_mentioned() -> None:
+    checklist = checklist_for(org_kind="lokaal-bestuur", local_user_management=True)
     assert "cognos-licentie" in entry(checklist, "ddc-dwh-recht").waits_for  # type: ignore[union-attr]
     assert "cognos-licentie-lokaal-bestuur" in ids(checklist)
-    assert "cognos-licentie-lokaal-bestuur" not in ids(checklist_for(optional_systems=["ddc-dwh"]))
+    # a local government that is not in 'gebruikersbeheer lokale besturen' has nothing to mention (6.3.1.1)
+    assert "cognos-licentie-lokaal-bestuur" not in ids(
+        checklist_for(org_kind="lokaal-bestuur", local_user_management=False)
+    )
+    assert "cognos-licentie-lokaal-bestuur" not in ids(checklist_for())
 
 
 def test_scope_unsure_starts_with_a_mail_to_account_and_demand_management() -> None:
@@ -288,9 +356,11 @@ def test_several_lots_bring_the_main_contractor_note() -> None:
     assert "hoofdaannemer" not in ids(checklist_for(needs=["netwerk"]))
 
 
-def test_projects_with_exploitation_ask_for_exploitation_in_the_quote() -> None:
+def test_projects_ask_for_exploitation_in_the_quote_whether_or_not_exploitation_was_ticked() -> None:
+    """6.2.3: 'met name voor Projecten'."""
     assert "exploitatie-in-offerte" in ids(checklist_for(service_types=["projecten", "exploitatie"]))
-    assert "exploitatie-in-offerte" not in ids(checklist_for(service_types=["projecten"]))
+    assert "exploitatie-in-offerte" in ids(checklist_for(service_types=["projecten"]))
+    assert "exploitatie-in-offerte" not in ids(checklist_for(service_types=["in-regie"]))
 
 
 def test_lot_2_regieprestaties_go_to_cegeka_by_mail() -> None:
@@ -302,26 +372,42 @@ def test_lot_2_regieprestaties_go_to_cegeka_by_mail() -> None:
 def test_lot_3_cloud_starts_with_cloud_minimaal_beheer_and_account_onboarding() -> None:
     checklist = checklist_for(needs=["cloud-datacenter"], lot3_cloud=True)
     assert {"cloud-minimaal-beheer", "cloud-accounts-onboarden"} <= ids(checklist)
-    assert entry(checklist, "cloud-accounts-onboarden").waits_for == ["cloud-minimaal-beheer"]  # type: ignore[union-attr]
+    assert "cloud-minimaal-beheer" in entry(checklist, "cloud-accounts-onboarden").waits_for  # type: ignore[union-attr]
 
 
-def test_every_right_and_role_lands_in_the_one_request() -> None:
+def test_one_request_per_moment_rights_that_wait_for_a_step_are_asked_later() -> None:
+    """6.3.1.1: 'DDC-DWH Gebruiker' only after the Cognos licence is confirmed; 6.3.1.2: 'CMDB2 gebruiker'
+    only after Service-Integratie granted 'CMDB2 afnemer'. Everything that can be asked now is in one request."""
     checklist = checklist_for(
         org_kind="lokaal-bestuur",
+        local_user_management=True,
         service_types=["projecten", "eenvoudige-werkaanvragen"],
         ewa_tasks=["indienen", "goedkeuren"],
-        optional_systems=["ddc-dwh", "cmdb2"],
+        optional_systems=["cmdb2"],
         local_admin=True,
     )
-    gatherer = entry(checklist, "lokale-beheerder-aanvraag")
-    assert gatherer is not None
-    roles = {r.id for line in gatherer.roles for r in line.roles}
-    rights = {line.right.id for line in gatherer.roles}
-    assert roles == {
-        "klantportaalgebruiker", "indiener-ewa", "goedkeurder-ewa", "indiener-project",
-        "vb-lokale-beheerder", "standaard-rapporten",
+    now = entry(checklist, "lokale-beheerder-aanvraag")
+    assert now is not None
+    assert {r.id for line in now.roles for r in line.roles} == {
+        "klantportaalgebruiker", "indiener-ewa", "goedkeurder-ewa", "indiener-project", "vb-lokale-beheerder",
     }  # fmt: skip
-    assert rights == {"servicenow-gebruiker", "ddc-dwh-gebruiker", "cmdb2-gebruiker"}
+    assert {line.right.id for line in now.roles} == {"servicenow-gebruiker"}
+    dwh, cmdb2 = entry(checklist, "ddc-dwh-recht"), entry(checklist, "cmdb2-recht-lokaal-bestuur")
+    assert dwh is not None and cmdb2 is not None
+    assert [(line.right.id, [r.id for r in line.roles]) for line in dwh.roles] == [
+        ("ddc-dwh-gebruiker", ["standaard-rapporten"])
+    ]
+    assert [line.right.id for line in cmdb2.roles] == ["cmdb2-gebruiker"]
+    assert {"cognos-licentie", "lokale-beheerder-aanvraag"} <= set(dwh.waits_for)
+    assert {"cmdb2-aanvragen", "lokale-beheerder-aanvraag"} <= set(cmdb2.waits_for)
+
+
+def test_marking_the_roles_item_done_keeps_its_rights_in_the_request() -> None:
+    answers = {**BASE, "org_kind": "vlaamse-overheid"}
+    checklist = build_checklist(CONTENT, answers, {"klantenportaal-rollen": "klaar"})
+    request = entry(checklist, "lokale-beheerder-aanvraag")
+    assert request is not None and request.status == "open"
+    assert {r.id for line in request.roles for r in line.roles} == {"klantportaalgebruiker", "indiener-project"}
 
 
 def test_what_the_user_already_has_is_done_and_not_requested_again() -> None:
@@ -347,3 +433,83 @@ def test_a_changed_answer_drops_follow_ups_that_no_longer_apply() -> None:
     kept = applicable_answers(CONTENT, {**answers, "needs": ["netwerk"]})
     assert "lot5_new_initiative" not in kept
     assert kept["needs"] == ["netwerk"]
+
+
+# --------------------------------------------------------------------------- the four users of the issue
+
+
+def order_of(checklist: Checklist) -> list[str]:
+    return [e.item.id for e in checklist.items()]
+
+
+def test_local_government_without_acm_idm_asks_its_local_administrator_only_after_connecting() -> None:
+    checklist = checklist_for(
+        org_kind="lokaal-bestuur", local_user_management=True, uses_acm_idm=False, optional_systems=["cmdb2"]
+    )
+    order = order_of(checklist)
+    assert order.index("acm-idm-aansluiten") < order.index("lokale-beheerder-aanvraag")
+    for request in ("lokale-beheerder-aanvraag", "ddc-dwh-recht", "cmdb2-recht-lokaal-bestuur"):
+        assert "acm-idm-aansluiten" in entry(checklist, request).waits_for, request  # type: ignore[union-attr]
+    assert "local_admin" not in checklist.answers  # not asked: no ACM/IDM, so no local administrator yet
+    assert "cmdb2-recht-lokaal-bestuur" in entry(checklist, "cmdb2-controleren").waits_for  # type: ignore[union-attr]
+
+
+def test_agency_building_a_new_application_asks_and_orders_before_the_offer_steps() -> None:
+    checklist = checklist_for(needs=["applicaties"], service_types=["projecten"], lot5_new_initiative=True)
+    order = order_of(checklist)
+    assert (
+        order.index("minicompetitie-nakijken")
+        < order.index("werkaanvraag-invullen")
+        < order.index("offerte-afstemmen")
+        < order.index("minicompetitie-gunnen")
+        < order.index("minicompetitie-bestellen")
+    )
+    assert "werkaanvraag-invullen" in entry(checklist, "minicompetitie-gunnen").waits_for  # type: ignore[union-attr]
+    words = texts(checklist)
+    assert "kunnen elk een offerte indienen" in words and "beperkte kwaliteitscontrole" in words
+
+
+def test_agency_needing_only_exploitation_still_starts_with_a_work_request() -> None:
+    checklist = checklist_for(service_types=["exploitatie"])
+    assert {"werkaanvraag-invullen", "offerte-afstemmen", "offerte-goedkeuren"} <= ids(checklist)
+    assert "indiener-project" in {r.id for line in entry(checklist, "lokale-beheerder-aanvraag").roles  # type: ignore[union-attr]
+                                  for r in line.roles}  # fmt: skip
+    assert "uitvoering-opvolgen" in entry(checklist, "exploitatie-opvolgen").waits_for  # type: ignore[union-attr]
+
+
+def test_consultant_without_eid_or_bis_number_gets_a_key_first_and_no_eid_wording() -> None:
+    checklist = checklist_for(digital_keys="geen")
+    keys = entry(checklist, "digitale-sleutels")
+    assert keys is not None and keys.waits_for == ["bisnummer-aanvragen"]
+    assert not any("met uw eID" in line for line in keys.details), keys.details
+    assert order_of(checklist).index("bisnummer-aanvragen") < order_of(checklist).index("digitale-sleutels")
+    assert any("met uw eID" in line for line in entry(checklist_for(digital_keys="eid"), "digitale-sleutels").details)  # type: ignore[union-attr]
+
+
+def test_the_main_contractor_note_counts_suppliers_not_lots() -> None:
+    """6.1.2: 'In het geval van meerdere dienstverleners'. Lots 1 and 3 are both Atos."""
+    assert "hoofdaannemer" not in ids(checklist_for(needs=["coordinatie", "cloud-datacenter"], lot3_cloud=False))
+    two = checklist_for(needs=["netwerk", "cloud-datacenter"], lot3_cloud=False)
+    assert "hoofdaannemer" in ids(two)
+    assert any(
+        "Atos" in line and "Proximus" in line for line in describe_reasons(CONTENT, two, entry(two, "hoofdaannemer"))
+    )  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("question", ["needs", "service_types"])
+def test_not_known_yet_leads_to_account_and_demand_management_with_that_reason(question: str) -> None:
+    checklist = checklist_for(**{question: ["weet-niet"]})
+    assert "behoefte-concretiseren" in ids(checklist) and "demand-contacteren" not in ids(checklist)
+    help_item = entry(checklist, "behoefte-concretiseren")
+    assert help_item is not None
+    assert any("Weet ik nog niet" in line for line in describe_reasons(CONTENT, checklist, help_item))
+    assert "werkaanvraag-voorbereiden" in ids(checklist)
+
+
+def test_outside_the_scope_ends_the_interview_with_only_account_and_demand_management() -> None:
+    answers: Answers = {"org_name": "Vzw Buiten", "scope_checked": "buiten"}
+    assert next_question(CONTENT, answers) is None
+    checklist = build_checklist(CONTENT, {**answers, "org_kind": "andere", "needs": ["netwerk"]})
+    assert ids(checklist) == {"buiten-klantbereik"}
+    assert "org_kind" not in checklist.answers  # answers after the outcome do not count
+    assert "demand@vlaanderen.be" in texts(checklist)

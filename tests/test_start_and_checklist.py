@@ -425,3 +425,22 @@ def test_a_failed_write_leaves_no_temporary_file(
     monkeypatch.setattr(instapgids.files.os, "replace", refuse)
     result = export(cli, "-o", str(tmp_path / "checklist.md"))
     _assert_refused_in_dutch(result, tmp_path, [])
+
+
+def test_outside_the_scope_is_an_outcome_every_command_handles(cli: Callable[..., Result], tmp_path: Path) -> None:
+    """6.1.1: own organisation outside the scope, umbrella inside: one item, one mail, nothing else."""
+    answers = tmp_path / "buiten.yaml"
+    answers.write_text("answers:\n  org_name: Vzw Buiten\n  scope_checked: buiten\n", encoding="utf-8")
+    started = cli("start", "--answers", str(answers), "--profile", "buiten")
+    assert started.code == 0, started.text
+    assert "1 punt, waarvan 0 klaar" in started.out
+    assert "id: buiten-klantbereik" in " ".join(started.out.split())
+    assert "demand@vlaanderen.be" in started.out
+    status = cli("status", "--profile", "buiten")
+    assert status.code == 0 and "buiten-klantbereik" in status.out, status.text
+    mails = cli("mails", "--profile", "buiten")
+    assert mails.code == 0 and "1 mail om te versturen" in mails.out, mails.text
+    for kind in ("md", "html", "json"):
+        export = cli("checklist", "--profile", "buiten", "--export", kind, "-o", "-")
+        assert export.code == 0 and "buiten-klantbereik" in export.out, export.text
+    no_traceback(started)

@@ -25,9 +25,7 @@ app = typer.Typer(
     suggest_commands=False,  # click suggests already, in Dutch (localize.py)
     pretty_exceptions_enable=False,
 )
-lots_app = typer.Typer(
-    help="De zes percelen (loten) en hun ICT-partners.", no_args_is_help=True, suggest_commands=False
-)
+lots_app = typer.Typer(help="De percelen (loten) en hun ICT-partners.", no_args_is_help=True, suggest_commands=False)
 app.add_typer(lots_app, name="lots")
 
 DataDirOption = Annotated[
@@ -66,7 +64,7 @@ def root(
 
 @lots_app.command("list")
 def lots_list() -> None:
-    """Toon de zes percelen met hun ICT-partners. Voorbeeld: instapgids lots list"""
+    """Toon de percelen met hun ICT-partners. Voorbeeld: instapgids lots list"""
     from .console import out
     from .render_lots import lots_table
 
@@ -206,7 +204,7 @@ def contacts() -> None:
 
 @app.command()
 def journey() -> None:
-    """De vier fases met hun stappen, ondersteuning en systemen. Voorbeeld: instapgids journey"""
+    """De fases met hun stappen, ondersteuning en systemen. Voorbeeld: instapgids journey"""
     from .console import out
     from .render_lookups import journey_view
 

@@ -158,7 +158,9 @@ def crosscheck(content: Content) -> list[Problem]:
     org_kinds = {o.value for o in org_question.options} if org_question else set()
     order = {q.id: i for i, q in enumerate(questions)}
     holdable = roles | rights | systems
-    gatherers: list[Path_] = []
+    lot_numbers = {lot.number for lot in lots}
+    items_by_id = {item.id: item for p in phases for s in p.steps for item in s.items}
+    requests = {i for i, item in items_by_id.items() if item.gathers_roles}
 
     for file, model in attrs.items():
         c.file = file
@@ -176,6 +178,7 @@ def crosscheck(content: Content) -> list[Problem]:
                 for j, t in enumerate(obj.service_types):
                     c.ref((*path, "service_types", j, "type"), t.type, types, "onbekende soort dienst")
             elif isinstance(obj, m.System):
+                c.ref((*path, "lot"), obj.lot, lot_numbers, "onbekend perceel")  # type: ignore[arg-type]
                 c.refs((*path, "phases"), obj.phases, phase_ids, "onbekende fase")
                 c.refs((*path, "rights"), obj.rights, rights, "onbekend recht")
                 c.refs((*path, "contacts"), obj.contacts, contacts, "onbekend contact")
@@ -203,10 +206,21 @@ def crosscheck(content: Content) -> list[Problem]:
                 for j, request in enumerate(obj.roles):
                     c.ref((*path, "roles", j, "right"), request.right, rights, "onbekend recht")
                     c.ref((*path, "roles", j, "role"), request.role, roles, "onbekende rol")
-                if obj.gathers_roles:
-                    gatherers.append(path)
+                if obj.asked_in is not None and obj.asked_in not in requests:
+                    c.report(
+                        (*path, "asked_in"),
+                        f"'{obj.asked_in}' is geen aanvraag bij de lokale beheerder"
+                        " (een punt met 'gathers_roles: true')",
+                    )
             elif isinstance(obj, m.Mail):
                 c.ref((*path, "item"), obj.item, item_ids, "onbekend checklistpunt")
+                uses_roles = any("rechten_en_rollen" in placeholders(p.text) for p in obj.paragraphs)
+                if uses_roles and obj.item in item_ids and obj.item not in requests:
+                    c.report(
+                        (*path, "item"),
+                        "een mail met {rechten_en_rollen} hoort bij een aanvraag bij de lokale beheerder"
+                        " (een punt met 'gathers_roles: true')",
+                    )
                 c.ref((*path, "to"), obj.to, contacts, "onbekend contact")
                 for field_path, text in [((*path, "subject"), obj.subject)] + [
                     ((*path, "paragraphs", j, "text"), p.text) for j, p in enumerate(obj.paragraphs)
@@ -220,6 +234,10 @@ def crosscheck(content: Content) -> list[Problem]:
                 c.refs((*path, "documents"), obj.documents, documents, "onbekend document")
             elif isinstance(obj, m.Option):
                 c.refs((*path, "holds"), obj.holds, holdable, "onbekende rol of onbekend recht of systeem")
+                c.refs((*path, "lots"), obj.lots, lot_numbers, "onbekend perceel")  # type: ignore[arg-type]
+                c.refs((*path, "outcome"), obj.outcome, item_ids, "onbekend checklistpunt")
+            elif isinstance(obj, m.Condition) and obj.lot is not None:
+                c.ref((*path, "lot"), obj.lot, lot_numbers, "onbekend perceel")  # type: ignore[arg-type]
             elif isinstance(obj, m.Condition) and obj.answer is not None:
                 _check_condition(c, path, obj, content, question_ids)
 
@@ -236,11 +254,69 @@ def crosscheck(content: Content) -> list[Problem]:
 
     _unique(c, "mails.yaml", [(("mails", i, "id"), x.id) for i, x in enumerate(content.mails.mails)], "mail-id")
     c.file = "journey.yaml"
-    has_roles = any(item.roles for p in phases for s in p.steps for item in s.items)
-    if has_roles and len(gatherers) != 1:
-        where = gatherers[1] if len(gatherers) > 1 else ("phases",)
-        c.report(where, "precies één checklistpunt moet 'gathers_roles: true' hebben")
+    paths = {
+        item.id: ("phases", i, "steps", j, "items", k)
+        for i, p in enumerate(phases)
+        for j, s in enumerate(p.steps)
+        for k, item in enumerate(s.items)
+    }
+    graph = {i: [w for w in item.waits_for if w in items_by_id] for i, item in items_by_id.items()}
+    for cycle in waits_for_cycles(graph):
+        c.report((*paths[cycle[0]], "waits_for"), "punten wachten in een kring op elkaar: " + " → ".join(cycle))
+    _check_guide_order(c, content.journey.guide_order, graph, item_ids)
     return c.problems
+
+
+def waits_for_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Every cycle in the waits_for graph once, as a path that starts and ends with the same item."""
+    found: list[list[str]] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                found.append([*stack[stack.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in graph:
+        if node not in state:
+            visit(node)
+    return found
+
+
+def waits_on(graph: dict[str, list[str]], item: str) -> set[str]:
+    """Everything ``item`` waits for, directly or through what it waits for."""
+    seen: set[str] = set()
+    todo = list(graph.get(item, []))
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo.extend(graph.get(node, []))
+    return seen
+
+
+def _check_guide_order(c: _Checker, order: list[m.GuideOrder], graph: dict[str, list[str]], known: set[str]) -> None:
+    """What the guide puts first is also what the items wait for, so no item can start too early."""
+    for i, rule in enumerate(order):
+        c.refs(("guide_order", i, "first"), rule.first, known, "onbekend checklistpunt")
+        c.refs(("guide_order", i, "then"), rule.then, known, "onbekend checklistpunt")
+        for j, later in enumerate(rule.then):
+            if later not in known:
+                continue
+            missing = [f for f in rule.first if f in known and f not in waits_on(graph, later)]
+            if missing:
+                c.report(
+                    ("guide_order", i, "then", j),
+                    f"'{later}' wacht niet op {', '.join(repr(f) for f in missing)}, maar de gids"
+                    f" (§{rule.section}) zet dat eerst: voeg het toe aan 'waits_for'",
+                )
 
 
 def _check_condition(c: _Checker, path: Path_, cond: m.Condition, content: Content, known: set[str]) -> None:

@@ -55,7 +55,7 @@ def _entries(content: Content) -> list[tuple[str, str, str, list[str]]]:
             out.append(("stap", f"Fase {phase.number}, stap {step.number}: {step.title}", step.section,
                         [step.title, step.summary, *step.details]))  # fmt: skip
             for item in step.items:
-                out.append(("checklistpunt", item.title, item.section, [item.title, *item.details]))
+                out.append(("checklistpunt", item.title, item.section, [item.title, *map(m.detail_text, item.details)]))
     for s in content.systems_file.systems:
         texts = [s.name, *s.aliases, s.purpose, *s.features, *s.prerequisites]
         texts += [step for proc in s.access for step in proc.steps]

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from .content import Content
 from .present import role_texts
-from .rules import Checklist, holds
+from .rules import Checklist, ChecklistItem, holds
 
 PLACEHOLDERS = ("organisatie", "soort_organisatie", "percelen", "rechten_en_rollen")
 
@@ -41,12 +41,11 @@ class Draft:
         return f"mailto:{quote(self.to, safe='@')}?{query}"
 
 
-def _values(content: Content, checklist: Checklist) -> dict[str, str]:
+def _values(content: Content, checklist: Checklist, entry: ChecklistItem) -> dict[str, str]:
     kind = checklist.answers.get("org_kind")
     question = content.question_by_id.get("org_kind")
     kind_label = next((o.label for o in question.options if o.value == kind), "") if question else ""
-    gatherer = next((e for e in checklist.items() if e.item.gathers_roles), None)
-    roles = role_texts(gatherer) if gatherer else []
+    roles = role_texts(entry)  # the rights and roles this mail's item asks for
     return {
         "organisatie": checklist.organisation,
         "soort_organisatie": kind_label[:1].lower() + kind_label[1:],
@@ -57,13 +56,13 @@ def _values(content: Content, checklist: Checklist) -> dict[str, str]:
 
 def drafts(content: Content, checklist: Checklist) -> list[Draft]:
     """Every mail whose checklist item is open for this customer, filled in."""
-    open_items = {e.item.id for e in checklist.items() if e.status != "done"}
-    values = _values(content, checklist)
+    open_items = {e.item.id: e for e in checklist.items() if e.status != "done"}
     lots = [lot.number for lot in checklist.lots]
     out: list[Draft] = []
     for mail in content.mails.mails:
         if mail.item not in open_items:
             continue
+        values = _values(content, checklist, open_items[mail.item])
         contact = content.contact_by_id[mail.to]
         paragraphs = [p.text for p in mail.paragraphs if holds(p.when, checklist.answers, lots)]
         out.append(

@@ -60,7 +60,7 @@ SectionNo = Annotated[str, Check('moet een sectienummer zijn, zoals "6.2.1.3"', 
 Text = Annotated[str, Check("mag niet leeg zijn", nonempty=True)]
 Url = Annotated[str, Check("moet een adres zijn dat begint met http:// of https://", pattern=r"https?://\S+")]
 Email = Annotated[str, Check("moet een e-mailadres zijn", pattern=r"[^@\s]+@[^@\s]+\.[a-z]+")]
-LotNo = Annotated[int, Check("moet een perceelnummer van 1 tot 6 zijn", low=1, high=6)]
+LotNo = Annotated[int, Check("moet een perceelnummer zijn (1 of meer)", low=1)]
 Positive = Annotated[int, Check("moet 1 of meer zijn", low=1)]
 DateText = Annotated[str, Check("moet een datum zijn als 17-05-2024", pattern=r"\d{2}-\d{2}-\d{4}")]
 
@@ -78,7 +78,8 @@ class Condition:
 
     Leaves:  ``{answer: q, equals: v}``, ``{answer: q, one_of: [v, ...]}``,
              ``{answer: q, includes: v}`` (a ticked checkbox option),
-             ``{lot: N}`` (lot N is needed), ``{lots_at_least: N}``.
+             ``{lot: N}`` (lot N is needed), ``{lots_at_least: N}``,
+             ``{suppliers_at_least: N}`` (the needed lots have N or more different suppliers).
     Combinators: ``{all: [...]}``, ``{any: [...]}``, ``{none: [...]}``.
     """
 
@@ -92,13 +93,17 @@ class Condition:
     one_of: list[str] | None = None
     includes: str | None = None
     lot: LotNo | None = None
-    lots_at_least: LotNo | None = None
+    lots_at_least: Positive | None = None
+    suppliers_at_least: Positive | None = None
 
     def __post_init__(self) -> None:
         combinators = {"all": self.all, "any": self.any, "none": self.none}
-        forms = [*combinators.values(), self.answer, self.lot, self.lots_at_least]
+        forms = [*combinators.values(), self.answer, self.lot, self.lots_at_least, self.suppliers_at_least]
         if sum(form is not None for form in forms) != 1:
-            raise ValueError("een voorwaarde gebruikt precies één vorm: all, any, none, answer, lot of lots_at_least")
+            raise ValueError(
+                "een voorwaarde gebruikt precies één vorm: all, any, none, answer, lot, lots_at_least"
+                " of suppliers_at_least"
+            )
         tests = [self.equals, self.one_of, self.includes]
         if self.answer is not None and sum(test is not None for test in tests) != 1:
             raise ValueError("bij 'answer' hoort precies één van: equals, one_of, includes")
@@ -427,6 +432,8 @@ class Option:
     lots: list[LotNo] = field(default_factory=list)
     holds: list[Id] = field(default_factory=list)
     exclusive: bool = False
+    # choosing this option ends the interview; the checklist then holds only these items
+    outcome: list[Id] = field(default_factory=list)
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -460,6 +467,21 @@ class InterviewFile:
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
+class Paragraph:
+    """A line of text that is only shown when its condition holds (no ``when``: always)."""
+
+    __pydantic_config__ = STRICT
+
+    text: Text
+    when: Condition | None = None
+
+
+def detail_text(detail: str | Paragraph) -> str:
+    """The text of an item's detail, whether it is plain or conditional."""
+    return detail if isinstance(detail, str) else detail.text
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class RoleRequest:
     """A right (``right: id``) or a role under a right (``role: id``) to ask the local administrator for."""
 
@@ -482,7 +504,7 @@ class Item:
 
     id: Id
     title: Text
-    details: list[Text] = field(default_factory=list)
+    details: list[Text | Paragraph] = field(default_factory=list)
     when: Condition | None = None
     done_when: Condition | None = None
     done_note: Text | None = None
@@ -490,9 +512,31 @@ class Item:
     documents: list[Id] = field(default_factory=list)
     systems: list[Id] = field(default_factory=list)
     roles: list[RoleRequest] = field(default_factory=list)
+    # a request to the local administrator: it asks for its own roles and those of the items that name it
     gathers_roles: bool = False
+    asked_in: Id | None = None  # the request (an item with gathers_roles) that asks for this item's roles
     waits_for: list[Id] = field(default_factory=list)
     section: SectionNo
+
+    def __post_init__(self) -> None:
+        if self.asked_in is not None and not self.roles:
+            raise ValueError("'asked_in' hoort bij een punt met 'roles'")
+        if self.asked_in is not None and self.gathers_roles:
+            raise ValueError("een punt met 'gathers_roles: true' vraagt zijn rechten zelf: laat 'asked_in' weg")
+        if self.roles and self.asked_in is None and not self.gathers_roles:
+            raise ValueError("zeg in welke aanvraag bij de lokale beheerder deze rechten komen: 'asked_in: ID'")
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class GuideOrder:
+    """The guide puts ``first`` before ``then``: no item of ``then`` may start while one of ``first`` is open."""
+
+    __pydantic_config__ = STRICT
+
+    first: Annotated[list[Id], nonempty("checklistpunt")]
+    then: Annotated[list[Id], nonempty("checklistpunt")]
+    section: SectionNo
+    note: Text
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -528,17 +572,10 @@ class JourneyFile:
 
     summary: Text
     phases: list[Phase]
+    guide_order: list[GuideOrder] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- mails.yaml
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class Paragraph:
-    __pydantic_config__ = STRICT
-
-    text: Text
-    when: Condition | None = None
 
 
 @dataclass(kw_only=True, eq=False, repr=False)

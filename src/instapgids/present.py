@@ -73,6 +73,9 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
             fields.append(("Contact", [contact_text(content.contact_by_id[c]) for c in item.contacts]))
         if item.documents:
             fields.append(("Documenten", [document_text(content.document_by_id[d]) for d in item.documents]))
+        addresses = [content.system_by_id[s] for s in item.systems if content.system_by_id[s].url]
+        if addresses:
+            fields.append(("Adres", [f"{system.name}: {system.url}" for system in addresses]))
         if entry.waits_for:
             fields.append(("Wacht op", [titles[i] for i in entry.waits_for]))
     fields.append(("Waarom", describe_reasons(content, checklist, entry)))
@@ -81,7 +84,7 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
         id=item.id,
         title=item.title,
         status=STATUS_WORDS[entry.status],
-        details=list(item.details) if entry.status != "done" else [],
+        details=list(entry.details) if entry.status != "done" else [],
         fields=fields,
     )
 

@@ -28,7 +28,7 @@ def checklist_view(content: Content, checklist: Checklist) -> RenderableType:
         line.append(value)
         parts.append(line)
     done, total = progress_counts(checklist)
-    parts.append(Text(f"{total} punten, waarvan {done} klaar.", style="dim"))
+    parts.append(Text(f"{total} {'punt' if total == 1 else 'punten'}, waarvan {done} klaar.", style="dim"))
     for phase_view in checklist.phases:
         phase = phase_view.phase
         parts.append(Text(""))

@@ -26,7 +26,7 @@ def checklist_data(content: Content, checklist: Checklist) -> dict[str, Any]:
                     {
                         "id": item.id,
                         "title": item.title,
-                        "details": list(item.details),
+                        "details": list(entry.details),
                         "phase": {"number": phase_view.phase.number, "title": phase_view.phase.title},
                         "step": {"number": step_view.step.number, "title": step_view.step.title},
                         "status": STATUS_CODES[entry.status],

@@ -10,7 +10,7 @@ from . import models as m
 from .content import Content
 from .lookups import Hit
 from .present import contact_text, document_text
-from .render_lots import bullets, cite, heading, point, source_line
+from .render_lots import bullets, cite, count_word, heading, point, source_line
 
 
 def _names(content: Content, ids: list[str], kind: str) -> str:
@@ -110,7 +110,7 @@ def contacts_view(content: Content) -> RenderableType:
 
 def journey_view(content: Content) -> RenderableType:
     parts: list[RenderableType] = [
-        Text("De klantreis in vier fases", style="bold underline"),
+        Text(f"De klantreis in {count_word(len(content.journey.phases))} fases", style="bold underline"),
         Text(content.journey.summary),
     ]
     for phase in content.journey.phases:

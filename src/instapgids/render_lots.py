@@ -11,6 +11,13 @@ from rich.text import Text
 from . import models as m
 from .content import Content
 
+NUMBER_WORDS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+
+
+def count_word(number: int) -> str:
+    """A count from the content as a Dutch word ("zes"), or in digits from 13 on."""
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
+
 
 def cite(section: str) -> str:
     return f"§{section}"
@@ -26,7 +33,8 @@ def partners(lot: m.Lot) -> str:
 
 
 def lots_table(content: Content) -> RenderableType:
-    table = Table(title="De zes percelen van de ICT-raamcontracten 2022", title_justify="left", expand=False)
+    title = f"De {count_word(len(content.lots))} percelen van de ICT-raamcontracten 2022"
+    table = Table(title=title, title_justify="left", expand=False)
     table.add_column("Nr", justify="right", no_wrap=True)
     longest = max(len(lot.name) for lot in content.lots)
     table.add_column("Perceel en ICT-partner(s)", min_width=min(longest, 28))

@@ -33,7 +33,7 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 8) -> 
     items = checklist.items()
     counts = {status: sum(1 for e in items if e.status == status) for status in STATUS_WORDS}
     summary = " · ".join(f"{n} {STATUS_WORDS[status]}" for status, n in counts.items() if n)
-    parts.append(Text(f"Totaal {len(items)} punten: {summary}.", style="dim"))
+    parts.append(Text(f"Totaal {len(items)} {'punt' if len(items) == 1 else 'punten'}: {summary}.", style="dim"))
 
     startable = [e for e in items if e.status == "doing"] + [e for e in items if e.status == "open"]
     if not startable:

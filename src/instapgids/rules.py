@@ -31,6 +31,7 @@ class Reason:
     values: tuple[str, ...] = ()  # option values that matter; empty = the whole answer
     lot: int | None = None
     lot_count: bool = False
+    supplier_count: bool = False
 
 
 def needed_lots(content: Content, answers: Answers) -> list[int]:
@@ -45,6 +46,35 @@ def needed_lots(content: Content, answers: Answers) -> list[int]:
     return sorted(lots)
 
 
+def needed_suppliers(content: Content, lots: list[int]) -> list[str]:
+    """The different suppliers of the needed lots, each as its partners' names (lots 1 and 3 are both Atos).
+
+    A lot with several partners (lot 5) counts as one supplier: one of them gets the assignment.
+    """
+    found: list[str] = []
+    for number in lots:
+        lot = content.lot_by_number.get(number)
+        name = " / ".join(p.name for p in lot.partners) if lot else f"perceel {number}"
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def chosen_options(question: m.Question, given: AnswerValue | None) -> list[m.Option]:
+    """The options of a select or checkbox question that this answer picks."""
+    chosen = given if isinstance(given, list) else [given] if isinstance(given, str) else []
+    return [o for o in question.options if o.value in chosen]
+
+
+def outcome(content: Content, answers: Answers) -> list[str] | None:
+    """The items of the outcome an answer leads to (``outcome:`` on an option), or None for a full checklist."""
+    for question in active_questions(content, answers):
+        for option in chosen_options(question, answers.get(question.id)):
+            if option.outcome:
+                return list(option.outcome)
+    return None
+
+
 def held(content: Content, answers: Answers) -> set[str]:
     """Systems, rights and roles the user says they already have (``holds:``)."""
     have: set[str] = set()
@@ -57,22 +87,31 @@ def held(content: Content, answers: Answers) -> set[str]:
     return have
 
 
-def evaluate(cond: m.Condition, answers: Answers, lots: list[int]) -> tuple[bool, list[Reason]]:
-    """Whether ``cond`` holds, and the reasons that make it hold."""
+def evaluate(
+    cond: m.Condition, answers: Answers, lots: list[int], suppliers: int | None = None
+) -> tuple[bool, list[Reason]]:
+    """Whether ``cond`` holds, and the reasons that make it hold.
+
+    ``suppliers``: how many different suppliers the needed lots have (``needed_suppliers``);
+    without it, every lot counts as its own supplier.
+    """
     if cond.all is not None:
-        results = [evaluate(c, answers, lots) for c in cond.all]
+        results = [evaluate(c, answers, lots, suppliers) for c in cond.all]
         ok = all(r[0] for r in results)
         return ok, [reason for r in results for reason in r[1]] if ok else []
     if cond.any is not None:
-        results = [evaluate(c, answers, lots) for c in cond.any]
+        results = [evaluate(c, answers, lots, suppliers) for c in cond.any]
         return any(r[0] for r in results), [reason for r in results if r[0] for reason in r[1]]
     if cond.none is not None:
-        ok = not any(evaluate(c, answers, lots)[0] for c in cond.none)
+        ok = not any(evaluate(c, answers, lots, suppliers)[0] for c in cond.none)
         return ok, [Reason(question=q) for c in cond.none for q in referenced(c) if q in answers] if ok else []
     if cond.lot is not None:
         return cond.lot in lots, [Reason(lot=cond.lot)]
     if cond.lots_at_least is not None:
         return len(lots) >= cond.lots_at_least, [Reason(lot_count=True)]
+    if cond.suppliers_at_least is not None:
+        count = len(lots) if suppliers is None else suppliers
+        return count >= cond.suppliers_at_least, [Reason(supplier_count=True)]
     assert cond.answer is not None
     given = answers.get(cond.answer)
     if cond.includes is not None:
@@ -93,17 +132,27 @@ def referenced(cond: m.Condition) -> list[str]:
     return found
 
 
-def holds(cond: m.Condition | None, answers: Answers, lots: list[int]) -> bool:
-    return cond is None or evaluate(cond, answers, lots)[0]
+def holds(cond: m.Condition | None, answers: Answers, lots: list[int], suppliers: int | None = None) -> bool:
+    return cond is None or evaluate(cond, answers, lots, suppliers)[0]
 
 
 # --------------------------------------------------------------------------- interview routing
 
 
+def _ends_interview(question: m.Question, answers: Answers) -> bool:
+    return any(o.outcome for o in chosen_options(question, answers.get(question.id)))
+
+
 def active_questions(content: Content, answers: Answers) -> list[m.Question]:
-    """The questions that apply to these answers, in interview order."""
+    """The questions that apply to these answers, in interview order; none after an answer with an outcome."""
     lots = needed_lots(content, answers)
-    return [q for q in content.interview.questions if holds(q.when, answers, lots)]
+    active: list[m.Question] = []
+    for question in content.interview.questions:
+        if holds(question.when, answers, lots):
+            active.append(question)
+            if _ends_interview(question, answers):
+                break
+    return active
 
 
 def applicable_answers(content: Content, answers: Answers) -> dict[str, AnswerValue]:
@@ -113,6 +162,8 @@ def applicable_answers(content: Content, answers: Answers) -> dict[str, AnswerVa
         lots = needed_lots(content, kept)
         if question.id in answers and holds(question.when, kept, lots):
             kept[question.id] = answers[question.id]
+            if _ends_interview(question, kept):
+                break
     return kept
 
 
@@ -150,7 +201,8 @@ class ChecklistItem:
     done_by_answers: bool = False  # done because of the interview answers (not by `instapgids done`)
     roles: list[RoleLine] = field(default_factory=list)
     waits_for: list[str] = field(default_factory=list)
-    needed_by: list[str] = field(default_factory=list)  # for the gathering item: who asked for roles
+    needed_by: list[str] = field(default_factory=list)  # for a request to the local administrator: who asked
+    details: list[str] = field(default_factory=list)  # the item's details that apply to these answers
 
 
 @dataclass
@@ -199,36 +251,48 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
     progress = progress or {}
     answers = applicable_answers(content, answers)
     lots = needed_lots(content, answers)
+    suppliers = len(needed_suppliers(content, lots))
     have = held(content, answers)
+    only = outcome(content, answers)
 
     entries: list[tuple[m.Phase, m.Step, ChecklistItem]] = []
     for phase in content.journey.phases:
         for step in phase.steps:
             for item in step.items:
-                applies, reasons = evaluate(item.when, answers, lots) if item.when else (True, [])
+                if only is not None and item.id not in only:
+                    continue
+                applies, reasons = evaluate(item.when, answers, lots, suppliers) if item.when else (True, [])
                 if not applies:
                     continue
-                done, done_reasons = evaluate(item.done_when, answers, lots) if item.done_when else (False, [])
+                done, done_reasons = (
+                    evaluate(item.done_when, answers, lots, suppliers) if item.done_when else (False, [])
+                )
                 entry = ChecklistItem(item, "done" if done else "open", done_reasons if done else reasons, done)
-                if not done and progress.get(item.id) == "klaar":
-                    entry.status = "done"
-                elif not done:
+                entry.details = [
+                    m.detail_text(d)
+                    for d in item.details
+                    if isinstance(d, str) or holds(d.when, answers, lots, suppliers)
+                ]
+                if not done:  # marked done or not, its rights still belong in its request
                     requests = [
                         (r.right, r.role)
                         for r in item.roles
-                        if holds(r.when, answers, lots) and (r.role or r.right) not in have
+                        if holds(r.when, answers, lots, suppliers) and (r.role or r.right) not in have
                     ]
                     entry.roles = _role_lines(content, requests)
+                    if progress.get(item.id) == "klaar":
+                        entry.status = "done"
                 entries.append((phase, step, entry))
 
-    # one request to the local administrator with every right and role needed
-    gatherer = next((e for _, _, e in entries if e.item.gathers_roles), None)
-    if gatherer is not None:
-        requests = [(line.right.id, role.id) for _, _, e in entries for line in e.roles for role in line.roles] + [
-            (line.right.id, None) for _, _, e in entries for line in e.roles
-        ]
-        gatherer.roles = _role_lines(content, requests)
-        gatherer.needed_by = [e.item.id for _, _, e in entries if e.roles and e is not gatherer]
+    # each request to the local administrator holds its own rights and roles and those of the items asked in it
+    for _, _, gatherer in entries:
+        if not gatherer.item.gathers_roles or gatherer.status == "done":
+            continue
+        asking = [e for _, _, e in entries if e.item.asked_in == gatherer.item.id and not e.done_by_answers]
+        lines = [line for e in [gatherer, *asking] for line in e.roles]
+        requests = [(line.right.id, role.id) for line in lines for role in line.roles]
+        gatherer.roles = _role_lines(content, requests + [(line.right.id, None) for line in lines])
+        gatherer.needed_by = [e.item.id for e in asking if e.roles]
         if not gatherer.roles:
             gatherer.status = "done"
             gatherer.done_by_answers = True
@@ -251,7 +315,7 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
     return Checklist(
         organisation=name if isinstance(name, str) and name else "uw organisatie",
         answers=dict(answers),
-        lots=[content.lot_by_number[n] for n in lots],
+        lots=[content.lot_by_number[n] for n in lots if n in content.lot_by_number],
         phases=[p for p in phases if p.steps],
     )
 
@@ -273,9 +337,9 @@ def describe_answer(question: m.Question, value: AnswerValue, only: tuple[str, .
 
 def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[str]:
     """Why an item is on the checklist (or why it is done), in Dutch, one line per answer."""
-    if entry.item.gathers_roles:
-        if entry.done_by_answers:
-            return ["U heeft alle rechten en rollen die u nodig heeft al."]
+    if entry.item.gathers_roles and entry.done_by_answers and not entry.reasons:
+        return ["U heeft alle rechten en rollen die u nodig heeft al."]
+    if entry.item.gathers_roles and entry.needed_by:
         titles = [i.item.title for i in checklist.items() if i.item.id in entry.needed_by]
         return ["Nodig voor: " + "; ".join(titles) + "."]
     if entry.done_by_answers and entry.item.done_note:
@@ -291,6 +355,8 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
             key = f"lot:{reason.lot}"
         elif reason.lot_count:
             key = "lots"
+        elif reason.supplier_count:
+            key = "suppliers"
         else:
             assert reason.question is not None
             key = reason.question
@@ -302,6 +368,10 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
         if key == "lots":
             names = ", ".join(f"{lot.number} ({lot.name})" for lot in checklist.lots)
             lines.append(f"U heeft meer dan één perceel nodig: {names}.")
+        elif key == "suppliers":
+            numbers = [lot.number for lot in checklist.lots]
+            names = ", ".join(needed_suppliers(content, numbers))
+            lines.append(f"U heeft diensten van meer dan één leverancier nodig: {names}.")
         elif key.startswith("lot:"):
             lot = content.lot_by_number[int(key[4:])]
             lines.append(f"U heeft perceel {lot.number} ({lot.name}) nodig.")
