@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .content import Content
-from .errors import Problem, UserError, os_reason
+from .errors import Problem, UserError, note_written, os_reason
 from .paths import state_dir
 from .rules import AnswerValue
 
@@ -236,6 +236,7 @@ def write_atomic(path: Path, text: str, *, make_folder: bool = False) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, path)
+        note_written(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
