@@ -12,10 +12,19 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from .console import err, out
+from .console import err, literal, out
 from .content import Content
 from .errors import Problem, UserError
-from .profile import AnswersError, Profile, profile_path, read_profile, write_atomic, write_profile
+from .profile import (
+    AnswersError,
+    Profile,
+    ProfileError,
+    profile_path,
+    read_profile,
+    set_aside_broken,
+    write_atomic,
+    write_profile,
+)
 from .rules import Answers, Checklist, applicable_answers, build_checklist, next_question
 
 
@@ -29,20 +38,30 @@ def _show(content: Content, answers: Answers, progress: dict[str, str] | None = 
     out().print(checklist_view(content, build_checklist(content, answers, progress)))
 
 
-def _existing(content: Content, path: Path) -> Profile | None:
-    """The saved profile at ``path``, with its notices shown; None when there is none."""
+def _existing(content: Content, path: Path, profile: str | None) -> Profile | None:
+    """The saved profile at ``path``, with its notices shown; None when there is none.
+
+    A profile that cannot be read is reported with the way out: `start` sets it aside and begins anew.
+    """
     if not path.exists():
         return None
-    saved = read_profile(path, content, strict=False)
+    try:
+        saved = read_profile(path, content, strict=False)
+    except ProfileError as exc:
+        raise ProfileError(
+            exc.problems,
+            "Herstel het bestand, of zet het opzij en begin opnieuw met: "
+            f"instapgids start{_profile_flag(profile)} (het bestand blijft bewaard).",
+        ) from None
     for notice in saved.notices:
-        err().print(f"[yellow]Let op:[/yellow] {notice}")
+        err().print(f"[yellow]Let op:[/yellow] {literal(notice)}")
     return saved
 
 
 def saved_profile(content: Content, profile: str | None) -> Profile:
     """The saved profile, or a Dutch message saying to run `instapgids start` first."""
     path = profile_path(profile)
-    saved = _existing(content, path)
+    saved = _existing(content, path, profile)
     if saved is None:
         raise UserError(
             f"Er is nog geen profiel ({path}).\n"
@@ -51,7 +70,7 @@ def saved_profile(content: Content, profile: str | None) -> Profile:
     if next_question(content, saved.answers) is not None:
         err().print(
             "[yellow]Let op:[/yellow] het gesprek is nog niet afgerond; de checklist is onvolledig. "
-            f"Vul aan met: instapgids start{_profile_flag(profile)}"
+            f"Vul aan met: instapgids start{literal(_profile_flag(profile))}"
         )
     return saved
 
@@ -71,13 +90,13 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     if missing:
         raise AnswersError(missing)
     path = profile_path(profile)
-    kept = _existing(content, path)  # progress marked before is kept
+    kept = _existing(content, path, profile)  # progress marked before is kept
     saved = Profile(path=path, answers=answers, complete=True)
     if kept is not None:
         saved.progress, saved.stale_progress = kept.progress, kept.stale_progress
     write_profile(saved, content)
     _show(content, answers, saved.statuses())
-    err().print(f"[dim]Antwoorden bewaard in {path}[/dim]")
+    err().print(f"[dim]Antwoorden bewaard in {literal(path)}[/dim]")
 
 
 def run_interview(content: Content, profile: str | None) -> None:
@@ -92,21 +111,21 @@ def run_interview(content: Content, profile: str | None) -> None:
     from . import interview
 
     path = profile_path(profile)
-    existing = _existing(content, path)
+    existing = _existing_or_set_aside(content, path, profile)
     answers: Answers = {}
     kept = Profile(path=path)  # what is saved besides the answers: old answers, progress
-    if existing is not None:
-        kept.progress, kept.stale_progress = existing.progress, existing.stale_progress
-        if interview.choose_resume(existing.complete) != "restart":
-            answers, kept.stale = existing.answers, existing.stale
-    else:
-        interview.welcome()
 
     def save(current: Answers, complete: bool = False) -> None:
         kept.answers, kept.complete = dict(current), complete
         write_profile(kept, content)
 
     try:
+        if existing is not None:
+            kept.progress, kept.stale_progress = existing.progress, existing.stale_progress
+            if interview.choose_resume(existing.complete) != "restart":
+                answers, kept.stale = existing.answers, existing.stale
+        else:
+            interview.welcome()
         answers = interview.review(content, dict(answers), save)
     except KeyboardInterrupt:
         if not path.exists():
@@ -118,14 +137,34 @@ def run_interview(content: Content, profile: str | None) -> None:
     save(answers, complete=True)
     out().print()
     _show(content, answers, kept.statuses())
-    flag = _profile_flag(profile)
+    flag = literal(_profile_flag(profile))
     out().print(
-        f"\n[dim]Uw antwoorden staan in {path}.[/dim]\n"
+        f"\n[dim]Uw antwoorden staan in {literal(path)}.[/dim]\n"
         f"Verder: [bold]instapgids mails{flag}[/bold] (de mails om te sturen), "
         f"[bold]instapgids done{flag} <id>[/bold] (een punt afvinken), "
         f"[bold]instapgids status{flag}[/bold] (uw voortgang), "
         f"[bold]instapgids checklist{flag} --export html -o checklist.html[/bold] (om af te drukken)."
     )
+
+
+def _existing_or_set_aside(content: Content, path: Path, profile: str | None) -> Profile | None:
+    """`start` on a terminal: a profile that cannot be read can be set aside (never deleted) to begin anew."""
+    try:
+        return _existing(content, path, profile)
+    except ProfileError as exc:
+        from . import interview
+
+        err().print(str(ProfileError(exc.problems)), markup=False)  # without the hint: the choice follows
+        try:
+            if not interview.choose_broken():
+                raise UserError(
+                    "Er is niets gewijzigd. Herstel het bestand, of kies de volgende keer om het opzij te zetten."
+                )
+        except KeyboardInterrupt:
+            raise Interrupted("\nOnderbroken. Er is niets gewijzigd.") from None
+        aside = set_aside_broken(path)
+        err().print(f"Het oude profiel staat nu in {literal(aside)}. U begint opnieuw.\n")
+        return None
 
 
 def org_kind_of(content: Content, profile: str | None) -> str | None:
@@ -137,7 +176,8 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
                 f"Er is geen profiel '{profile}' ({path}). Beantwoord eerst de vragen met: instapgids start"
             )
         return None
-    kind = read_profile(path, content, strict=False).answers.get("org_kind")
+    saved = _existing(content, path, profile)
+    kind = saved.answers.get("org_kind") if saved is not None else None
     return kind if isinstance(kind, str) else None
 
 
@@ -164,7 +204,7 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
     if target.exists() and not force:
         raise UserError(f"'{target}' bestaat al. Kies een andere naam of overschrijf met --force.")
     write_atomic(target, text)
-    err().print(f"Checklist geschreven naar {target}")
+    err().print(f"Checklist geschreven naar {literal(target)}")
 
 
 def _markdown(content: Content, checklist: Checklist) -> str:
@@ -218,7 +258,8 @@ def mark(content: Content, profile: str | None, item_ids: list[str], status: str
     from .present import STATUS_WORDS
 
     for item_id in item_ids:
-        out().print(f"{item_id}: [bold]{STATUS_WORDS[after[item_id].status]}[/bold] — {after[item_id].item.title}")
+        title = after[item_id].item.title
+        out().print(f"{literal(item_id)}: [bold]{STATUS_WORDS[after[item_id].status]}[/bold] — {literal(title)}")
 
 
 def show_status(content: Content, profile: str | None) -> None:
@@ -255,4 +296,4 @@ def show_mails(content: Content, profile: str | None, export: str | None, output
         raise UserError(f"Deze bestanden bestaan al: {', '.join(existing)}. Overschrijf met --force.")
     for target, draft in targets:
         write_atomic(target, eml(draft).decode("utf-8"), make_folder=True)
-    err().print(f"{len(targets)} mails geschreven naar {output}")
+    err().print(f"{len(targets)} mails geschreven naar {literal(output)}")
