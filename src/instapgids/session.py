@@ -117,6 +117,8 @@ def run_interview(content: Content, profile: str | None) -> None:
 
     def save(current: Answers, complete: bool = False) -> None:
         kept.answers, kept.complete = dict(current), complete
+        # An answer set aside as unusable is replaced by the new one (else write_profile would keep the old).
+        kept.stale = {qid: value for qid, value in kept.stale.items() if qid not in current}
         write_profile(kept, content)
 
     try:
