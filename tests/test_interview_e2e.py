@@ -314,14 +314,18 @@ def test_setting_a_broken_profile_aside_never_overwrites(
 ) -> None:
     from datetime import datetime
 
+    class HalfPastEleven(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> HalfPastEleven:
+            return cls(2026, 11, 29, 11, 30)
+
+    monkeypatch.setattr("instapgids.profile.datetime", HalfPastEleven)
     broken = write_profile_text(private_home, "kapot", "answers: [\n")
-    stamp = datetime.now().strftime("%Y%m%d-%H%M")
-    earlier = write_profile_text(private_home, f"kapot.kapot-{stamp}", "eerder opzijgezet\n")
+    earlier = write_profile_text(private_home, "kapot.kapot-20261129-1130", "eerder opzijgezet\n")
     result = interview(ENTER + CTRL_C, "--profile", "kapot")
     assert result.code == 130, result.text
     assert earlier.read_text(encoding="utf-8") == "eerder opzijgezet\n"
-    if not earlier.with_name(f"kapot.kapot-{stamp}-2.yaml").exists():  # the minute turned during the test
-        assert any(p.name.startswith("kapot.kapot-") and p != earlier for p in broken.parent.iterdir())
+    assert broken.with_name("kapot.kapot-20261129-1130-2.yaml").read_text(encoding="utf-8") == "answers: [\n"
     assert not broken.exists()
 
 
