@@ -347,3 +347,10 @@ def test_a_profile_that_is_not_utf8_is_named_at_the_bad_byte(cli: Callable[..., 
     err = refused(cli("status", "--profile", "latin"))
     line = next(n for n, row in enumerate(answers_text().splitlines(), 1) if "org_name" in row)
     assert f"latin.yaml:{line}:14: (bestand): het bestand is geen UTF-8-tekst" in err
+
+
+def test_a_search_term_with_controls_is_shown_as_text(cli: Callable[..., Result]) -> None:
+    result = cli("search", "\x1b]0;titel\x07")
+    assert result.code == 0, result.text
+    assert "Niets gevonden voor '\\x1b]0;titel\\x07'" in result.out
+    assert ESC not in result.text
