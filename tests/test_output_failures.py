@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import pty
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -57,10 +57,13 @@ def test_a_closed_pipe_ends_quietly_like_sigpipe(args: tuple[str, ...]) -> None:
 
 
 @pytest.fixture
-def full_disk() -> int:
+def full_disk() -> Iterator[int]:
+    """/dev/full: every write fails with ENOSPC, as on a full disk."""
     if not Path("/dev/full").exists():
         pytest.skip("this system has no /dev/full")
-    return os.open("/dev/full", os.O_WRONLY)
+    fd = os.open("/dev/full", os.O_WRONLY)
+    yield fd
+    os.close(fd)
 
 
 @pytest.mark.parametrize("args", [("--version",), ("journey",)], ids=["version", "journey"])
@@ -121,16 +124,23 @@ def test_a_terminal_without_utf8_shows_plain_letters(tmp_path: Path) -> None:
     assert b"Meer over een perceel: instapgids lots show" in shown  # "één" without its accents
 
 
-def test_an_internal_error_after_a_write_names_what_was_written(
-    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, private_home: Path
-) -> None:
+def bug_at(monkeypatch: pytest.MonkeyPatch, cli: Callable[..., Result], target: str, profile: str) -> Result:
+    """`start --answers` with a bug (a RuntimeError) planted in ``target``."""
+
     def broken(*args: object) -> None:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr("instapgids.session._show", broken)
-    result = cli("start", "--answers", str(LOKAAL), "--profile", "na-schrijven")
+    monkeypatch.setattr(target, broken)
+    result = cli("start", "--answers", str(LOKAAL), "--profile", profile)
     assert result.code == 70
     assert "Er ging iets mis in instapgids zelf (RuntimeError: kapot)" in result.err
+    return result
+
+
+def test_an_internal_error_after_a_write_names_what_was_written(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, private_home: Path
+) -> None:
+    result = bug_at(monkeypatch, cli, "instapgids.session._show", "na-schrijven")  # after the profile is saved
     assert f"Dit werd wel al geschreven: {private_home / 'state' / 'profielen' / 'na-schrijven.yaml'}." in result.err
     assert "niet gewijzigd" not in result.err
 
@@ -138,11 +148,6 @@ def test_an_internal_error_after_a_write_names_what_was_written(
 def test_an_internal_error_before_any_write_says_nothing_changed(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*args: object) -> None:
-        raise RuntimeError("kapot")
-
-    monkeypatch.setattr("instapgids.session.write_profile", broken)
-    result = cli("start", "--answers", str(LOKAAL), "--profile", "voor-schrijven")
-    assert result.code == 70
+    result = bug_at(monkeypatch, cli, "instapgids.session.write_profile", "voor-schrijven")
     assert "Uw bestanden zijn niet gewijzigd." in result.err
     assert "geschreven" not in result.err
