@@ -27,6 +27,7 @@ from conftest import Result
 from prompts import (
     CTRL_C,
     DONE_CHOICE,
+    DOWN,
     EMPTY_CHECKBOX,
     ENTER,
     ITEM_ID,
@@ -175,6 +176,75 @@ def test_reviewing_a_profile_keeps_an_answer_of_an_older_content_version(
     assert "updated" in profile  # the file was written again
 
 
+# --------------------------------------------------------------------------- hostile or broken profiles, in-process
+
+
+def write_profile_text(private_home: Path, name: str, text: str) -> Path:
+    path = private_home / "state" / "profielen" / f"{name}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_saved_name_with_controls_is_asked_again_and_replaced(
+    interview: Callable[..., Result], private_home: Path
+) -> None:
+    text = yaml.safe_dump({"format": 1, "complete": True, "answers": LOT4_IN_REGIE}, allow_unicode=True)
+    write_profile_text(private_home, "esc", text.replace("org_name: Gemeente E2E", 'org_name: "Gemeente\\e[2J"'))
+    # "bekijken en wijzigen" leads to the one question whose answer was set aside, then "Alles klopt".
+    result = interview(ENTER + answer_keys("org_name", "Gemeente Nieuw") + ENTER, "--profile", "esc")
+    assert result.code == 0, result.text
+    assert "past niet meer: bevat een onzichtbaar stuurteken (U+001B, Esc)" in " ".join(result.err.split())
+    assert saved(private_home, "esc")["answers"] == {**LOT4_IN_REGIE, "org_name": "Gemeente Nieuw"}
+    assert "Checklist voor Gemeente Nieuw" in result.out
+
+
+def test_start_sets_a_broken_profile_aside_and_begins_anew(
+    interview: Callable[..., Result], private_home: Path
+) -> None:
+    broken = write_profile_text(private_home, "kapot", "answers: [\n")
+    # The first choice sets the profile aside; then a whole new interview.
+    result = interview(ENTER + walk_keys(LOT4_IN_REGIE) + ENTER, "--profile", "kapot")
+    assert result.code == 0, result.text
+    assert f"Uw profiel {broken} is niet bruikbaar:" in result.err
+    aside = [p for p in broken.parent.iterdir() if p.name.startswith("kapot.kapot-")]
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "answers: [\n"
+    assert f"Het oude profiel staat nu in {aside[0]}" in " ".join(result.err.split())
+    assert saved(private_home, "kapot")["answers"] == LOT4_IN_REGIE
+
+
+def test_setting_a_broken_profile_aside_never_overwrites(
+    interview: Callable[..., Result], private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    class HalfPastEleven(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> HalfPastEleven:
+            return cls(2026, 11, 29, 11, 30)
+
+    monkeypatch.setattr("instapgids.profile.datetime", HalfPastEleven)
+    broken = write_profile_text(private_home, "kapot", "answers: [\n")
+    earlier = write_profile_text(private_home, "kapot.kapot-20261129-1130", "eerder opzijgezet\n")
+    result = interview(ENTER + CTRL_C, "--profile", "kapot")
+    assert result.code == 130, result.text
+    assert earlier.read_text(encoding="utf-8") == "eerder opzijgezet\n"
+    assert broken.with_name("kapot.kapot-20261129-1130-2.yaml").read_text(encoding="utf-8") == "answers: [\n"
+    assert not broken.exists()
+
+
+def test_keeping_a_broken_profile_changes_nothing(interview: Callable[..., Result], private_home: Path) -> None:
+    broken = write_profile_text(private_home, "kapot", "answers: [\n")
+    result = interview(DOWN + ENTER, "--profile", "kapot")  # "Stoppen; ik herstel het bestand zelf"
+    assert result.code == 2, result.text
+    assert "Er is niets gewijzigd." in result.err
+    assert [p.name for p in broken.parent.iterdir()] == ["kapot.yaml"]
+    assert broken.read_text(encoding="utf-8") == "answers: [\n"
+
+
+# --------------------------------------------------------------------------- a real pseudo-terminal
+
+
 def test_full_interview_in_a_terminal(screens: Callable[..., Screen], private_home: Path) -> None:
     # Two ticks in one checkbox: questionary would say "done (2 selections)" if the prompt were left on screen.
     answers = {**LOT4_IN_REGIE, "optional_systems": ["cmdb2", "klantencommunity"]}
@@ -204,6 +274,34 @@ def test_empty_checkbox_is_refused_in_dutch_and_asked_again(screens: Callable[..
     screen.child.send(CTRL_C)
     assert screen.finish() == 130
     screen.assert_no_english()
+
+
+def test_a_pasted_control_character_is_refused_and_asked_again(screens: Callable[..., Screen]) -> None:
+    screen = screens("start", "--profile", "plakken")
+    screen.expect(prompt_start("org_name"))
+    screen.child.send("\x1b[200~Gemeente\tX\x1b[201~" + ENTER)  # a bracketed paste with a tab in it
+    screen.expect("Uw antwoord bevat een onzichtbaar stuurteken (U+0009, tab) dat hier niet mag.")
+    screen.child.send("\x7f" * 10 + "Gemeente X" + ENTER)
+    screen.expect(prompt_start(ORDER[1]))
+    screen.child.send(CTRL_C)
+    assert screen.finish() == 130
+    screen.assert_no_english()
+
+
+def test_ctrl_c_at_the_resume_menu_says_onderbroken_and_keeps_the_profile(
+    screens: Callable[..., Screen], cli: Callable[..., Result], private_home: Path
+) -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "lokaal-bestuur-netwerk.yaml"
+    assert cli("start", "--answers", str(example), "--profile", "menu").code == 0
+    before = (private_home / "state" / "profielen" / "menu.yaml").read_bytes()
+    screen = screens("start", "--profile", "menu")
+    screen.expect("Er zijn al antwoorden bewaard")
+    screen.child.send(CTRL_C)
+    screen.expect("Onderbroken. Uw antwoorden tot nu toe zijn bewaard in")
+    assert screen.finish() == 130, screen.text
+    assert "Met 'instapgids start --profile menu' gaat u verder waar u stopte." in " ".join(screen.text.split())
+    screen.assert_no_english()
+    assert (private_home / "state" / "profielen" / "menu.yaml").read_bytes() == before
 
 
 def test_ctrl_c_keeps_the_answers_and_start_resumes_after_them(

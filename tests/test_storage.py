@@ -472,19 +472,6 @@ def test_a_signal_during_start_keeps_the_answers_and_restores_the_terminal(
     screen.assert_no_english()
 
 
-def test_ctrl_c_at_the_resume_menu_says_onderbroken(
-    screens: Callable[..., Screen], cli: Callable[..., Result], private_home: Path
-) -> None:
-    start(cli)
-    before = profile_file(private_home).read_bytes()
-    screen = screens("start", "--profile", PROFILE)
-    screen.expect("Mijn antwoorden bekijken")
-    screen.child.send("\x03")
-    screen.expect("Onderbroken")
-    assert screen.finish() == 130, screen.text
-    assert profile_file(private_home).read_bytes() == before
-
-
 # --------------------------------------------------------------------------- the content cache
 
 

@@ -173,7 +173,9 @@ def read_files(directory: Path) -> tuple[dict[str, bytes], list[Problem]]:
         except FileNotFoundError:
             problems.append(Problem(path, 1, 1, "(bestand)", "bestand ontbreekt"))
         except OSError as exc:
-            problems.append(Problem(path, 1, 1, "(bestand)", f"kan het bestand niet lezen: {os_reason(exc)}"))
+            problems.append(
+                Problem(path, 1, 1, "(bestand)", f"kan het bestand niet lezen: {os_reason(exc, reading=True)}")
+            )
     return found, problems
 
 

@@ -1,12 +1,15 @@
 """Errors a user can cause and can fix, each with a Dutch message and an exit code.
 
-The CLI catches :class:`UserError` in one place (``cli.main``) and prints the
-message; nothing else reaches the user as a traceback.
+The CLI catches :class:`UserError` in one place (``entry.main``) and prints the
+message; nothing else reaches the user as a traceback. This module also keeps
+a small record of the files this process wrote, so that a message after a
+failure never claims that nothing was changed.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +31,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{display_path(self.file)}:{self.line}:{self.column}: {self.field}: {self.message}"
+        # One problem is one line: user text in the field or message cannot start another or hide in controls.
+        return visible(f"{display_path(self.file)}:{self.line}:{self.column}: {self.field}: {self.message}")
 
 
 class ContentError(UserError):
@@ -43,33 +47,26 @@ class ContentError(UserError):
         super().__init__("\n".join([head, *map(str, self.problems), *([note] if note else [])]))
 
 
-_written: list[Path] = []
-
-
-def note_written(path: Path) -> None:
-    """Record that this process changed ``path`` (so that a later failure never claims "nothing changed")."""
-    _written.append(path)
-
-
-def written() -> list[Path]:
-    """The files this process has written so far, in order."""
-    return list(_written)
-
-
-def os_reason(exc: OSError) -> str:
-    """Why a file operation failed, in Dutch."""
+def os_reason(exc: OSError, *, reading: bool = False) -> str:
+    """Why a file operation failed, in Dutch; ``reading`` for a file that was being read."""
     import errno
 
+    denied = "u heeft geen leesrechten op dat bestand" if reading else "u heeft daar geen schrijfrechten"
     reasons = {
-        errno.ENOENT: "de map bestaat niet",
+        errno.ENOENT: "het bestand bestaat niet" if reading else "de map bestaat niet",
         errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
         errno.EEXIST: "een deel van het pad is een bestand, geen map",
-        errno.EACCES: "u heeft daar geen schrijfrechten",
-        errno.EPERM: "u heeft daar geen schrijfrechten",
+        errno.EACCES: denied,
+        errno.EPERM: denied,
         errno.EROFS: "die plaats is alleen-lezen",
         errno.ENOSPC: "de schijf is vol",
+        errno.EDQUOT: "uw schijfruimte (quotum) is op",
+        errno.EFBIG: "het bestand wordt te groot",
+        errno.EIO: "de schijf gaf een lees- of schrijffout",
         errno.EISDIR: "dat is een map, geen bestand",
-        errno.ENAMETOOLONG: "de naam is te lang",
+        errno.ENAMETOOLONG: "de naam is te lang voor het bestandssysteem",
+        errno.ELOOP: "een symbolische koppeling (symlink) verwijst in een kring naar zichzelf",
+        errno.ENXIO: "dat is geen gewoon bestand",
     }
     return reasons.get(exc.errno or 0, "het besturingssysteem weigert het")
 
@@ -78,5 +75,43 @@ def display_path(path: Path) -> str:
     """A path relative to the working directory when it lies below it, else absolute."""
     try:
         return os.path.relpath(path) if Path.cwd() in path.resolve().parents else str(path)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return str(path)
+
+
+# Characters that never belong in a line of text a user typed: C0 controls (tab and line ends
+# included), DEL, C1 controls, the Unicode line and paragraph separators, the bidi embedding,
+# override and isolate controls (they can make text read differently from what it is), and lone
+# surrogates (undecodable bytes of a file name).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def control_char(text: str) -> str | None:
+    """The first character of ``text`` that is a control character (see ``_CONTROL``), or None."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\x1b``), so it shows and does nothing."""
+    return _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
+
+
+_WRITTEN: list[Path] = []
+
+
+def note_written(path: Path) -> None:
+    """Record that this process wrote ``path`` (for messages after a failure)."""
+    _WRITTEN.append(path)
+
+
+def written() -> list[Path]:
+    """The files this process wrote, in order, each once."""
+    return list(dict.fromkeys(_WRITTEN))
+
+
+def forget_written() -> None:
+    """Start a new record (each run of the CLI in one process, e.g. in tests)."""
+    _WRITTEN.clear()

@@ -15,7 +15,14 @@ from prompt_toolkit.styles import Style
 
 from . import models as m
 from .content import Content
-from .rules import AnswerValue, active_questions, applicable_answers, describe_answer, next_question
+from .rules import (
+    AnswerValue,
+    active_questions,
+    applicable_answers,
+    describe_answer,
+    next_question,
+    text_problem,
+)
 
 SELECT_HINT = "(pijltjestoetsen, Enter om te kiezen)"
 CHECKBOX_HINT = "(pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen)"
@@ -52,6 +59,8 @@ def answer_problem(question: m.Question, value: AnswerValue) -> str | None:
     """What is wrong with an answer typed or ticked at the prompt, in words for the user."""
     if question.kind == "text" and not str(value).strip():
         return "Vul hier iets in."
+    if question.kind == "text" and (problem := text_problem(str(value))):
+        return f"Uw antwoord {problem}."
     if question.kind == "checkbox" and isinstance(value, list):
         if not value:
             return "Kruis minstens één antwoord aan: ga er met de pijltjes naartoe en druk op de spatiebalk."
@@ -189,5 +198,18 @@ def choose_conflict(
             qmark="?",
             style=STYLE,
             erase_when_done=True,
+        ).unsafe_ask()
+    )
+
+
+def choose_broken() -> bool:
+    """A saved profile cannot be read: True to set it aside (it is kept) and begin anew."""
+    choices = [
+        questionary.Choice("Het profiel opzijzetten en opnieuw beginnen (het oude bestand blijft bewaard)", value=True),
+        questionary.Choice("Stoppen; ik herstel het bestand zelf", value=False),
+    ]
+    return bool(
+        questionary.select(
+            "Wat wilt u doen?", choices=choices, instruction=SELECT_HINT, qmark="?", style=STYLE, erase_when_done=True
         ).unsafe_ask()
     )

@@ -95,6 +95,9 @@ def install_rich_help() -> None:
     """Dutch headings for Typer's Rich help (imports typer.rich_utils, and so Rich)."""
     from typer import rich_utils
 
+    from .console import own_broken_pipes
+
+    own_broken_pipes()
     for constant, english in RICH_CONSTANTS.items():
         if hasattr(rich_utils, constant):
             setattr(rich_utils, constant, DUTCH.get(english, english))

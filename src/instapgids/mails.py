@@ -101,6 +101,11 @@ def written_draft(path: Path) -> bool:
     return headers.get(DRAFT_HEADER) is not None
 
 
+def _one_line(text: str) -> str:
+    """A header value: every run of white space (a line end included) as one space, so none can start a header."""
+    return " ".join(text.split())
+
+
 def eml(draft: Draft) -> bytes:
     """The draft as an .eml file (opens as a new, unsent mail in most mail programs)."""
     from email.message import EmailMessage
@@ -109,8 +114,8 @@ def eml(draft: Draft) -> bytes:
     # No folding: a folded subject with an encoded word (the en dash) unfolds with a double space.
     message = EmailMessage(policy=SMTP.clone(max_line_length=998))
     if draft.to:
-        message["To"] = draft.to
-    message["Subject"] = draft.subject
+        message["To"] = _one_line(draft.to)
+    message["Subject"] = _one_line(draft.subject)
     message["X-Unsent"] = "1"
     message[DRAFT_HEADER] = draft.id
     message.set_content(draft.body)

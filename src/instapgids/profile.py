@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .content import Content
-from .errors import Problem, UserError, os_reason
+from .errors import Problem, UserError, display_path, note_written, os_reason
 from .files import locked, write_file
 from .paths import state_dir
-from .rules import AnswerValue
+from .rules import AnswerValue, text_problem
 
 if TYPE_CHECKING:
     from .yamlsource import LocatedDict
@@ -44,14 +44,28 @@ PROGRESS_STATUSES = ("bezig", "klaar")
 
 
 class AnswersError(UserError):
-    """An answers file or profile that cannot be used; lists every problem."""
+    """An answers file that cannot be used; lists every problem."""
 
     exit_code = 2
 
     def __init__(self, problems: list[Problem], hint: str = "") -> None:
         self.problems = problems
-        head = "Het antwoordenbestand is niet bruikbaar:"
-        super().__init__("\n".join([head, *(str(p) for p in problems), *([hint] if hint else [])]))
+        self.hint = hint
+        super().__init__("\n".join([self.head(), *(str(p) for p in problems), *([hint] if hint else [])]))
+
+    def head(self) -> str:
+        return "Het antwoordenbestand is niet bruikbaar:"
+
+
+class ProfileError(AnswersError):
+    """A saved profile that cannot be used (broken YAML, the wrong shape, …); lists every problem."""
+
+    def head(self) -> str:
+        return f"Uw profiel {display_path(self.problems[0].file)} is niet bruikbaar:"
+
+
+MAX_FILE_SIZE = 1024 * 1024  # an answers file or profile is well under 10 KB
+MAX_NAME_LENGTH = 100
 
 
 @dataclass
@@ -85,9 +99,19 @@ def profile_path(value: str | None) -> Path:
     """``--profile``: a path, or a bare name kept in the state directory; none = the default profile."""
     if not value:
         return state_dir() / "profielen" / "standaard.yaml"
+    if (why := text_problem(value)) is not None:
+        raise UserError(f"De profielnaam {why}. Kies een naam met gewone letters, cijfers en streepjes.")
     if os.sep not in value and "/" not in value and not value.endswith((".yaml", ".yml")):
+        if len(value) > MAX_NAME_LENGTH:
+            raise UserError(
+                f"De profielnaam is te lang ({len(value)} tekens). "
+                f"Kies een naam van hoogstens {MAX_NAME_LENGTH} tekens."
+            )
         return state_dir() / "profielen" / f"{value}.yaml"
-    return Path(value).expanduser()
+    path = Path(value).expanduser()
+    if any(len(os.fsencode(part)) > 255 for part in path.parts):
+        raise UserError(f"Het pad '{value}' bevat een naam die te lang is voor het bestandssysteem.")
+    return path
 
 
 def check_answer(content: Content, qid: str, value: Any) -> str | None:
@@ -97,6 +121,7 @@ def check_answer(content: Content, qid: str, value: Any) -> str | None:
     if question.kind == "text":
         if not isinstance(value, str) or not value.strip():
             return "moet een niet-lege tekst zijn"
+        return text_problem(value)
     elif question.kind == "confirm":
         if not isinstance(value, bool):
             return "moet true (ja) of false (nee) zijn"
@@ -124,27 +149,37 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     profile), answers that the current content cannot use are kept aside in
     ``stale`` and reported in ``notices``.
     """
-    from .yamlsource import LocatedDict, YamlProblem, load, locate, plain
+    from .yamlsource import LocatedDict, YamlProblem, load_user, locate, plain
 
+    failed = AnswersError if strict else ProfileError
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_SIZE + 1)  # bounded: /dev/zero or a huge file is refused, not read
     except FileNotFoundError:
         raise UserError(f"Het bestand '{path}' bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise UserError(f"Kan '{path}' niet lezen: het is geen UTF-8-tekst.") from None
     except OSError as exc:
-        raise UserError(f"Kan '{path}' niet lezen: {os_reason(exc)}.") from None
+        raise UserError(f"Kan '{path}' niet lezen: {os_reason(exc, reading=True)}.") from None
+    if len(data) > MAX_FILE_SIZE:
+        raise failed(
+            [Problem(path, 1, 1, "(bestand)", "het bestand is groter dan 1 MB; dit kan geen antwoordenbestand zijn")]
+        )
     try:
-        raw = load(text)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = len(data[: exc.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        raise failed([Problem(path, line, column, "(bestand)", "het bestand is geen UTF-8-tekst")]) from None
+    try:
+        raw = load_user(text)
     except YamlProblem as exc:
-        raise AnswersError([Problem(path, *exc.position, "(bestand)", exc.message)]) from None
+        raise failed([Problem(path, *exc.position, "(bestand)", exc.message)]) from None
 
     def at(loc: tuple[str | int, ...], message: str, key: bool = False) -> Problem:
         (line, column), resolved = locate(raw, loc, key=key)
         return Problem(path, line, column, ".".join(str(p) for p in resolved) or "(bestand)", message)
 
     if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
-        raise AnswersError([at((), "verwacht een mapping met de sleutel 'answers' (zie README)")])
+        raise failed([at((), "verwacht een mapping met de sleutel 'answers' (zie README)")])
     problems: list[Problem] = []
     notices: list[str] = []
     for k in raw:
@@ -160,7 +195,7 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     profile = Profile(
         path=path,
         complete=raw.get("complete") is True,
-        guide_version=str(raw.get("guide_version", "")),
+        guide_version=_version(raw.get("guide_version")),
         answers_line=raw.key_pos["answers"][0],
         notices=notices,
         text=None if strict else text,
@@ -182,11 +217,39 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
             problems.append(at(("answers", qid), why))
         else:
             profile.stale[qid] = value
-            profile.notices.append(f"Het antwoord op '{qid}' past niet meer ({why}); die vraag wordt opnieuw gesteld.")
+            profile.notices.append(f"Het antwoord op '{qid}' past niet meer: {why}. Die vraag wordt opnieuw gesteld.")
     problems += _read_progress(profile, raw, content, strict, at)
     if problems:
-        raise AnswersError(problems)
+        raise failed(problems)
     return profile
+
+
+def _version(value: Any) -> str:
+    """The guide version a profile was written with ("" when it has none that reads as a version)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return ""
+    return str(value)
+
+
+def set_aside_broken(path: Path) -> Path:
+    """Move a profile that cannot be read aside (``standaard.yaml`` → ``standaard.kapot-20261129-1130.yaml``).
+
+    Never overwrites: a hard link is made under a new name (refused if the name exists) before the
+    old name is removed, so the file is never lost, not even half-way.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M")
+    for number in range(1, 100):
+        target = path.with_name(f"{path.stem}.kapot-{stamp}{f'-{number}' if number > 1 else ''}{path.suffix}")
+        try:
+            os.link(path, target, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise UserError(f"Kan '{path}' niet opzij zetten: {os_reason(exc)}.") from None
+        os.unlink(path)
+        note_written(target)
+        return target
+    raise UserError(f"Kan '{path}' niet opzij zetten: er staan al te veel opzijgezette profielen naast.")
 
 
 def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: Any) -> list[Problem]:

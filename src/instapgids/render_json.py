@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .content import Content
@@ -67,5 +68,11 @@ def checklist_data(content: Content, checklist: Checklist) -> dict[str, Any]:
     }
 
 
+# json.dumps escapes C0 controls but leaves DEL, C1 controls and the line separators raw with
+# ensure_ascii=False; they can only stand inside strings, where an escape means the same.
+_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
 def checklist_json(content: Content, checklist: Checklist) -> str:
-    return json.dumps(checklist_data(content, checklist), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(checklist_data(content, checklist), ensure_ascii=False, indent=2) + "\n"
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from . import models as m
 from .content import Content
+from .errors import visible
 from .lookups import Hit
 from .present import contact_text, document_text
 from .render_lots import bullets, cite, count_word, heading, point, source_line
@@ -128,6 +129,7 @@ def journey_view(content: Content) -> RenderableType:
 
 
 def search_view(term: str, hits: list[Hit]) -> RenderableType:
+    term = visible(term)  # typed on the command line: shown as text, a control character included
     if not hits:
         return Text(f"Niets gevonden voor '{term}'. Probeer een ander of korter woord.")
     count = "1 resultaat" if len(hits) == 1 else f"{len(hits)} resultaten"

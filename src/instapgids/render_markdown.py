@@ -11,7 +11,7 @@ def _escape(text: str) -> str:
     """Keep user-typed text (the organisation's name) from becoming Markdown markup."""
     out = []
     for char in text:
-        out.append("\\" + char if char in "\\`*_{}[]<>()#+!|~" else char)
+        out.append("\\" + char if char in "\\`*_{}[]<>()#+!|~&" else char)
     return "".join(out)
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from . import models as m
 from .content import Content
+from .errors import control_char, visible
 
 AnswerValue = str | bool | list[str]
 Answers = Mapping[str, AnswerValue]
@@ -313,7 +314,8 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
         phases.append(PhaseView(phase, [s for s in steps if s.items]))
     name = answers.get("org_name")
     return Checklist(
-        organisation=name if isinstance(name, str) and name else "uw organisatie",
+        # Control characters are refused where a text answer comes in; visible() is the second line of defence.
+        organisation=visible(name) if isinstance(name, str) and name else "uw organisatie",
         answers=dict(answers),
         lots=[content.lot_by_number[n] for n in lots if n in content.lot_by_number],
         phases=[p for p in phases if p.steps],
@@ -321,6 +323,22 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
 
 
 # --------------------------------------------------------------------------- wording
+
+CHAR_NAMES = {"\t": "tab", "\n": "regeleinde", "\r": "regeleinde", "\x1b": "Esc", "\x00": "nulteken"}
+CHAR_NAMES.update({"\x07": "belsignaal", "\u2028": "regelscheiding", "\u2029": "alineascheiding"})
+
+
+def text_problem(value: str) -> str | None:
+    """What makes a typed text unusable besides being empty, or None; the same words at the prompt and in a file.
+
+    A text answer is one line of visible text: control characters (a tab, a line end, Esc, …), the
+    Unicode line separators and the bidi controls are refused (see ``errors.control_char``).
+    """
+    char = control_char(value)
+    if char is None:
+        return None
+    name = CHAR_NAMES.get(char, "richtingsteken" if "\u202a" <= char <= "\u2069" else "")
+    return f"bevat een onzichtbaar stuurteken (U+{ord(char):04X}{', ' + name if name else ''}) dat hier niet mag"
 
 
 def describe_answer(question: m.Question, value: AnswerValue, only: tuple[str, ...] = ()) -> str:

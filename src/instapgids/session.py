@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .console import err, out
+from .console import err, literal, out
 from .content import Content
 from .errors import Problem, UserError
 from .files import check_writable, locked, write_file, write_files
@@ -22,9 +22,11 @@ from .profile import (
     AnswersError,
     GuideChange,
     Profile,
+    ProfileError,
     guide_change,
     profile_path,
     read_profile,
+    set_aside_broken,
     update_profile,
     write_profile,
 )
@@ -45,11 +47,21 @@ def _show(content: Content, answers: Answers, progress: dict[str, str] | None = 
     out().print(checklist_view(content, build_checklist(content, answers, progress)))
 
 
-def _existing(content: Content, path: Path) -> Profile | None:
-    """The saved profile at ``path``, with its notices shown; None when there is none."""
+def _existing(content: Content, path: Path, profile: str | None) -> Profile | None:
+    """The saved profile at ``path``, with its notices shown; None when there is none.
+
+    A profile that cannot be read is reported with the way out: `start` sets it aside and begins anew.
+    """
     if not path.exists():
         return None
-    saved = read_profile(path, content, strict=False)
+    try:
+        saved = read_profile(path, content, strict=False)
+    except ProfileError as exc:
+        raise ProfileError(
+            exc.problems,
+            "Herstel het bestand, of zet het opzij en begin opnieuw met: "
+            f"instapgids start{_profile_flag(profile)} (het bestand blijft bewaard).",
+        ) from None
     _show_notices(saved)
     if (change := guide_change(content, saved)) is not None:
         _tell_guide_change(content, change)
@@ -78,7 +90,7 @@ def _tell_guide_change(content: Content, change: GuideChange) -> None:
 def saved_profile(content: Content, profile: str | None) -> Profile:
     """The saved profile, or a Dutch message saying to run `instapgids start` first."""
     path = profile_path(profile)
-    saved = _existing(content, path)
+    saved = _existing(content, path, profile)
     if saved is None:
         raise UserError(
             f"Er is nog geen profiel ({path}).\n"
@@ -87,7 +99,7 @@ def saved_profile(content: Content, profile: str | None) -> Profile:
     if next_question(content, saved.answers) is not None:
         err().print(
             "[yellow]Let op:[/yellow] het gesprek is nog niet afgerond; de checklist is onvolledig. "
-            f"Vul aan met: instapgids start{_profile_flag(profile)}"
+            f"Vul aan met: instapgids start{literal(_profile_flag(profile))}"
         )
     return saved
 
@@ -129,8 +141,8 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     saved = update_profile(path, content, replace_answers, _waiting)
     _show(content, answers, saved.statuses())
     if given.progress:
-        err().print(f"Voortgang van {len(given.progress)} punt(en) overgenomen uit {answers_file}.")
-    err().print(f"[dim]Antwoorden bewaard in {path}[/dim]")
+        err().print(f"Voortgang van {len(given.progress)} punt(en) overgenomen uit {literal(answers_file)}.")
+    err().print(f"[dim]Antwoorden bewaard in {literal(path)}[/dim]")
 
 
 class Interrupted(UserError):
@@ -143,7 +155,7 @@ class Interrupted(UserError):
 
 def _show_notices(profile: Profile) -> None:
     for notice in profile.notices:
-        err().print(f"[yellow]Let op:[/yellow] {notice}")
+        err().print(f"[yellow]Let op:[/yellow] {literal(notice)}")
     profile.notices = []
 
 
@@ -204,7 +216,7 @@ def run_interview(content: Content, profile: str | None) -> None:
     from . import interview
 
     path = profile_path(profile)
-    existing = _existing(content, path)
+    existing = _existing_or_set_aside(content, path, profile)
     store = InterviewStore(content, path, existing)
     answers: Answers = {}
     try:
@@ -235,14 +247,34 @@ def run_interview(content: Content, profile: str | None) -> None:
     saved = read_profile(path, content, strict=False)
     out().print()
     _show(content, answers, saved.statuses())
-    flag = _profile_flag(profile)
+    flag = literal(_profile_flag(profile))
     out().print(
-        f"\n[dim]Uw antwoorden staan in {path}.[/dim]\n"
+        f"\n[dim]Uw antwoorden staan in {literal(path)}.[/dim]\n"
         f"Verder: [bold]instapgids mails{flag}[/bold] (de mails om te sturen), "
         f"[bold]instapgids done{flag} <id>[/bold] (een punt afvinken), "
         f"[bold]instapgids status{flag}[/bold] (uw voortgang), "
         f"[bold]instapgids checklist{flag} --export html -o checklist.html[/bold] (om af te drukken)."
     )
+
+
+def _existing_or_set_aside(content: Content, path: Path, profile: str | None) -> Profile | None:
+    """`start` on a terminal: a profile that cannot be read can be set aside (never deleted) to begin anew."""
+    try:
+        return _existing(content, path, profile)
+    except ProfileError as exc:
+        from . import interview
+
+        err().print(str(ProfileError(exc.problems)), markup=False)  # without the hint: the choice follows
+        try:
+            if not interview.choose_broken():
+                raise UserError(
+                    "Er is niets gewijzigd. Herstel het bestand, of kies de volgende keer om het opzij te zetten."
+                )
+        except KeyboardInterrupt:
+            raise Interrupted("\nOnderbroken. Er is niets gewijzigd.") from None
+        aside = set_aside_broken(path)
+        err().print(f"Het oude profiel staat nu in {literal(aside)}. U begint opnieuw.\n")
+        return None
 
 
 def org_kind_of(content: Content, profile: str | None) -> str | None:
@@ -254,7 +286,8 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
                 f"Er is geen profiel '{profile}' ({path}). Beantwoord eerst de vragen met: instapgids start"
             )
         return None
-    kind = read_profile(path, content, strict=False).answers.get("org_kind")
+    saved = _existing(content, path, profile)
+    kind = saved.answers.get("org_kind") if saved is not None else None
     return kind if isinstance(kind, str) else None
 
 
@@ -277,7 +310,7 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
     if target.exists() and not force:
         raise UserError(f"'{target}' bestaat al. Kies een andere naam of overschrijf met --force.")
     write_file(target, text)
-    err().print(f"Checklist geschreven naar {target}")
+    err().print(f"Checklist geschreven naar {literal(target)}")
 
 
 def _markdown(content: Content, checklist: Checklist) -> str:
@@ -322,7 +355,8 @@ def mark(content: Content, profile: str | None, item_ids: list[str], status: str
     from .present import STATUS_WORDS
 
     for item_id in item_ids:
-        out().print(f"{item_id}: [bold]{STATUS_WORDS[after[item_id].status]}[/bold] — {after[item_id].item.title}")
+        title = after[item_id].item.title
+        out().print(f"{literal(item_id)}: [bold]{STATUS_WORDS[after[item_id].status]}[/bold] — {literal(title)}")
 
 
 def _check_marks(
@@ -399,6 +433,6 @@ def _write_drafts(content: Content, folder: Path, found: list[Draft], force: boo
     for target in targets:
         check_writable(target)
     write_files(dict(targets), make_folder=True, remove=tuple(stale))
-    err().print(f"{len(targets)} mails geschreven naar {folder}")
+    err().print(f"{len(targets)} mails geschreven naar {literal(folder)}")
     if stale:
-        err().print(f"Verwijderd (geldt niet meer): {', '.join(p.name for p in stale)}")
+        err().print(f"Verwijderd (geldt niet meer): {literal(', '.join(p.name for p in stale))}")

@@ -116,6 +116,7 @@ _SYNTAX_DUTCH = [
     ("could not determine a constructor", "een YAML-tag (!!…) die hier niet toegelaten is"),
     ("found unknown escape character", "een onbekende escape (\\…) tussen dubbele aanhalingstekens"),
     ("found duplicate anchor", "een anker (&naam) dat twee keer voorkomt"),
+    ("exceeded maximum nesting depth", "te diep genest"),
 ]
 
 
@@ -126,16 +127,64 @@ def _dutch(problem: str) -> str:
     return "ongeldige opbouw op deze plaats"
 
 
+def _problem(text: str, exc: yaml.YAMLError) -> YamlProblem:
+    """PyYAML's error as a Dutch problem at its place."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return YamlProblem(f"ongeldige YAML: {_dutch(exc.problem or '')}", position)
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow (NUL, ESC, …)
+        # Its first occurrence is the one refused (the reader goes from the start); exc.position counts bytes.
+        before = text[: max(text.find(chr(exc.character)), 0)]
+        position = (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        return YamlProblem(f"ongeldige YAML: een teken dat in YAML niet mag (U+{exc.character:04X})", position)
+    return YamlProblem("ongeldige YAML", (1, 1))
+
+
 def load(text: str) -> Any:
     """Parse one YAML document; raises :class:`YamlProblem` with a Dutch message."""
     try:
         return yaml.load(text, Loader=_Loader)  # _Loader derives from the safe loader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem(f"ongeldige YAML: {_dutch(exc.problem or '')}", position) from None
-    except yaml.YAMLError:
-        raise YamlProblem("ongeldige YAML", (1, 1)) from None
+    except yaml.YAMLError as exc:
+        raise _problem(text, exc) from None
+
+
+MAX_DEPTH = 20  # an answers file or profile nests three deep
+
+
+def load_user(text: str) -> Any:
+    """Parse a user's own file (answers file, profile), refusing what it never needs.
+
+    An alias (``*name``) can make a few hundred bytes expand to gigabytes (an
+    "alias bomb"), and deep nesting exhausts the stack; both are refused at
+    their place before anything is built, by one pass over the parser's events
+    (the C parser: cheap). Content files may keep their anchors and aliases.
+    """
+
+    def at(event: yaml.Event) -> Position:
+        mark = event.start_mark
+        return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(
+                    f"een verwijzing (*{event.anchor}) is in dit bestand niet toegestaan; schrijf de waarde voluit",
+                    at(event),
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(
+                        f"te diep genest (meer dan {MAX_DEPTH} lagen)",
+                        at(event),
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        raise _problem(text, exc) from None
+    return load(text)
 
 
 def plain(value: Any) -> Any:

@@ -9,6 +9,7 @@ text in the profile is written quoted and read back as text.
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -42,7 +43,9 @@ def round_trip(text: str | None, data: Mapping[str, Any], *, owned: set[str], he
     document = None
     if text is not None:
         try:
-            document = yaml.load(text)
+            with warnings.catch_warnings():  # ruamel's remarks on YAML 1.1 style are not for the user
+                warnings.simplefilter("ignore")
+                document = yaml.load(text)
         except Exception:  # not readable the round-trip way: write it anew (it was validated before)
             document = None
     if not isinstance(document, CommentedMap):
