@@ -136,6 +136,26 @@ def no_traceback(result: Result) -> None:
     assert "Er ging iets mis in instapgids zelf" not in result.text, result.text
 
 
+def profile_file(home: Path, name: str = "p") -> Path:
+    """Where the profile `--profile NAME` is kept in a test's private home."""
+    return home / "state" / "profielen" / f"{name}.yaml"
+
+
+def saved(home: Path, name: str = "p") -> dict[str, Any]:
+    """The profile `--profile NAME` as data."""
+    data = yaml.safe_load(profile_file(home, name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def start(
+    cli: Callable[..., Result], example: Path = EXAMPLES / "lokaal-bestuur-netwerk.yaml", name: str = "p"
+) -> None:
+    """`instapgids start --answers EXAMPLE --profile NAME`, which must succeed."""
+    result = cli("start", "--answers", str(example), "--profile", name)
+    assert result.code == 0, result.text
+
+
 def files_in(folder: Path) -> list[str]:
     """The names of the files in a folder, without the lock files beside profiles (``.NAME.lock``)."""
     return sorted(p.name for p in folder.iterdir() if not (p.name.startswith(".") and p.name.endswith(".lock")))

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLES, Result, checklist_of, files_in, flat, ids_with, no_traceback
+from conftest import EXAMPLES, Result, checklist_of, files_in, flat, ids_with, no_traceback, profile_file, saved, start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -25,21 +25,6 @@ WORDS = {"open": "niet gestart", "doing": "bezig", "done": "klaar", "blocked": "
 JSON_CODES = ["niet-gestart", "bezig", "klaar", "kan-nog-niet-starten"]
 PHASE_ROW = re.compile(r"^\s*(\d+)\.\s+(.+?)\s+(\d+)/(\d+)\s+([█░]+)\s*$", re.M)
 NOW_ID = re.compile(r"\(id:\s+([a-z0-9-]+),\s+§")
-
-
-def profile_file(home: Path, name: str = PROFILE) -> Path:
-    return home / "state" / "profielen" / f"{name}.yaml"
-
-
-def saved(home: Path, name: str = PROFILE) -> dict[str, Any]:
-    data = yaml.safe_load(profile_file(home, name).read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def start(cli: Callable[..., Result], example: Path = LOKAAL, name: str = PROFILE) -> None:
-    result = cli("start", "--answers", str(example), "--profile", name)
-    assert result.code == 0, result.text
 
 
 def shown_statuses(cli: Callable[..., Result], name: str = PROFILE) -> dict[str, str]:

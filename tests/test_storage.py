@@ -21,7 +21,7 @@ import pexpect
 import pytest
 import yaml
 
-from conftest import EXAMPLES, Result, checklist_of, files_in, instapgids_exe, no_traceback
+from conftest import EXAMPLES, Result, checklist_of, files_in, instapgids_exe, no_traceback, profile_file, saved, start
 from prompts import ENTER, ORDER, REVIEW, Screen, answer_keys, prompt_start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -29,21 +29,6 @@ pytestmark = pytest.mark.usefixtures("shared_content_cache")
 LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 PROFILE = "p"
 CHANGED_ELSEWHERE = "intussen ook ergens anders gewijzigd"
-
-
-def profile_file(home: Path, name: str = PROFILE) -> Path:
-    return home / "state" / "profielen" / f"{name}.yaml"
-
-
-def saved(home: Path, name: str = PROFILE) -> dict[str, Any]:
-    data = yaml.safe_load(profile_file(home, name).read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def start(cli: Callable[..., Result], example: Path = LOKAAL, name: str = PROFILE) -> None:
-    result = cli("start", "--answers", str(example), "--profile", name)
-    assert result.code == 0, result.text
 
 
 def item_ids(content: Any, example: Path = LOKAAL) -> list[str]:
