@@ -65,9 +65,11 @@ SCENARIOS: dict[str, dict[str, Any]] = {
     # idem, holding the basic role: nobody asks for anything, so the request is done by the answers
     "weet-niet-basis": {"org_name": "Agentschap Proef", "scope": "ja", "org_kind": "overheid",
                         "needs": ["weet-niet"], "has": ["basis"]},
-    # a government service with lot 2 and its own local administrator
-    "netwerk": {"org_name": "Dienst Net", "scope": "nee", "org_kind": "overheid", "needs": ["netwerk"],
-                "has": ["dwh"], "local_admin": True},
+    # a government service with lots 1 and 2 (two suppliers) and its own local administrator
+    "netwerk": {"org_name": "Dienst Net", "scope": "nee", "org_kind": "overheid", "needs": ["integratie", "netwerk"],
+                "has": ["geen"], "local_admin": True},
+    # none of the needs on offer: a checkbox option with an outcome ends the interview
+    "niets": {"org_name": "Proef Niets", "scope": "ja", "org_kind": "overheid", "needs": ["niets"]},
     # outside the scope: the interview ends at once
     "buiten": {"org_name": "Vzw Buiten", "scope": "buiten"},
 }  # fmt: skip
@@ -95,7 +97,7 @@ def test_the_synthetic_content_passes_validate(cli: Callable[..., Result]) -> No
     """The loader and the cross-file checks accept it, as `instapgids validate --data-dir` does."""
     result = cli("validate", "--data-dir", str(ENGINE))
     assert result.code == 0, result.text
-    assert "17 checklistpunten" in result.text and "7 vragen" in result.text
+    assert "18 checklistpunten" in result.text and "7 vragen" in result.text
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
@@ -125,6 +127,7 @@ ROUTES: list[tuple[dict[str, Any], str | None]] = [
     ({**BASE, "org_kind": "lokaal", "needs": ["integratie"], "has": ["geen"]}, "local_admin"),  # or `equals`
     ({**BASE, "org_kind": "andere", "needs": ["integratie"], "has": ["geen"]}, None),
     ({**BASE, "needs": ["weet-niet"], "has": ["geen"]}, None),
+    ({**BASE, "needs": ["niets"]}, None),  # an outcome on a checkbox option
 ]
 
 
@@ -140,7 +143,9 @@ CHANGES: list[tuple[dict[str, Any], dict[str, Any]]] = [
      {**BASE, "org_name": "Gemeente Proef", "scope": "nee", "org_kind": "lokaal", "needs": ["integratie"],
       "has": ["basis"], "local_admin": False}),
     ({**SCENARIOS["netwerk"], "needs": ["integratie"]},
-     {"org_name": "Dienst Net", "scope": "nee", "org_kind": "overheid", "needs": ["integratie"], "has": ["dwh"]}),
+     {"org_name": "Dienst Net", "scope": "nee", "org_kind": "overheid", "needs": ["integratie"], "has": ["geen"]}),
+    ({**SCENARIOS["netwerk"], "needs": ["niets"]},
+     {"org_name": "Dienst Net", "scope": "nee", "org_kind": "overheid", "needs": ["niets"]}),
     # an outcome drops every answer after it
     ({**SCENARIOS["overheid"], "scope": "buiten"}, {"org_name": "Dienst Proef", "scope": "buiten"}),
     # answers to unknown questions are not kept; unanswered questions do not appear
@@ -165,16 +170,18 @@ ITEMS: dict[str, list[tuple[str, str]]] = {
     "lokaal": [("welkom", "open"), ("klantbereik", "open"), ("lokaal-info", "open"), ("meer-percelen", "open"),
                ("hoofdaannemer", "open"), ("cloud-beheer", "open"), ("breed", "open"), ("zonder-beheerder", "open"),
                ("aanvraag", "blocked"), ("indienen", "open"), ("controleren", "blocked"), ("cloud-toegang", "open")],
-    "andere": [("welkom", "open"), ("klantbereik", "done"), ("lokaal-info", "open"), ("integratie", "open"),
-               ("meer-percelen", "open"), ("zonder-beheerder", "open"), ("aanvraag", "open"), ("indienen", "open"),
+    "andere": [("welkom", "open"), ("klantbereik", "done"), ("lokaal-info", "open"), ("integratie", "done"),
+               ("meer-percelen", "done"), ("zonder-beheerder", "open"), ("aanvraag", "open"), ("indienen", "open"),
                ("dwh-toegang", "done"), ("controleren", "blocked"), ("cloud-toegang", "open"),
                ("cloud-exploitatie", "blocked")],
     "weet-niet": [("welkom", "open"), ("klantbereik", "done"), ("behoefte-helpen", "open"), ("breed", "open"),
                   ("aanvraag", "blocked"), ("controleren", "blocked")],
     "weet-niet-basis": [("welkom", "open"), ("klantbereik", "done"), ("behoefte-helpen", "open"), ("breed", "open"),
                         ("aanvraag", "done"), ("controleren", "open")],
-    "netwerk": [("welkom", "open"), ("klantbereik", "open"), ("breed", "open"), ("aanvraag", "blocked"),
-                ("indienen", "open"), ("controleren", "blocked")],
+    "netwerk": [("welkom", "open"), ("klantbereik", "open"), ("integratie", "open"), ("meer-percelen", "open"),
+                ("hoofdaannemer", "open"), ("breed", "open"), ("aanvraag", "blocked"), ("indienen", "open"),
+                ("dwh-toegang", "open"), ("controleren", "blocked")],
+    "niets": [("ander-aanbod", "open")],
     "buiten": [("buiten-klantbereik", "open")],
 }  # fmt: skip
 
@@ -190,6 +197,7 @@ STRUCTURE: dict[str, list[tuple[str, list[str]]]] = {
     "andere": [("fase-a", ["stap-begin", "stap-percelen"]), ("fase-b", ["stap-toegang", "stap-cloud"]),
                ("fase-c", ["stap-later"])],
     "buiten": [("fase-a", ["stap-begin"])],
+    "niets": [("fase-a", ["stap-percelen"])],
 }  # fmt: skip
 
 
@@ -208,6 +216,8 @@ def test_only_phases_and_steps_with_items_are_shown(name: str) -> None:
         ("andere", "Vzw Proef", [1, 3]),
         ("weet-niet", "Agentschap Proef", []),
         ("buiten", "Vzw Buiten", []),
+        ("netwerk", "Dienst Net", [1, 2]),
+        ("niets", "Proef Niets", []),
     ],
 )
 def test_heading_and_lots(name: str, organisation: str, lots: list[int]) -> None:
@@ -236,6 +246,8 @@ REASONS: list[tuple[str, str, list[Reason]]] = [
     ("overheid", "klantbereik", [Reason(question="scope")]),  # done: the reasons of done_when
     ("lokaal", "klantbereik", [Reason(question="scope")]),  # open: the reasons of when
     ("overheid", "integratie", [Reason(lot=1)]),
+    ("andere", "integratie", [Reason(lot=3)]),  # done by its done_when
+    ("andere", "meer-percelen", []),  # done by a none of a count: no answer to name
     ("lokaal", "meer-percelen", [Reason(lot_count=True)]),
     ("lokaal", "hoofdaannemer", [Reason(supplier_count=True)]),
     ("lokaal", "lokaal-info", [Reason(question="org_kind")]),
@@ -244,6 +256,7 @@ REASONS: list[tuple[str, str, list[Reason]]] = [
     # any: only the parts that hold
     ("overheid", "breed", [Reason(question="org_kind")]),
     ("lokaal", "breed", [Reason(question="needs", values=("netwerk",))]),
+    ("netwerk", "breed", [Reason(question="org_kind"), Reason(question="needs", values=("netwerk",))]),
     # none: the answered questions it looks at, in order; an unasked one is not a reason
     ("lokaal", "zonder-beheerder", [Reason(question="local_admin"), Reason(question="org_kind")]),
     ("andere", "zonder-beheerder", [Reason(question="org_kind")]),
@@ -252,6 +265,7 @@ REASONS: list[tuple[str, str, list[Reason]]] = [
     ("andere", "indienen", [Reason(question="needs")]),
     ("andere", "cloud-exploitatie", [Reason(question="cloud_managed")]),
     ("buiten", "buiten-klantbereik", [Reason(question="scope")]),
+    ("niets", "ander-aanbod", [Reason(question="needs", values=("niets",))]),
 ]
 
 
@@ -264,7 +278,7 @@ def test_reasons(name: str, item: str, reasons: list[Reason]) -> None:
     ("name", "done"),
     [
         ("overheid", ["klantbereik"]),
-        ("andere", ["klantbereik", "dwh-toegang"]),
+        ("andere", ["klantbereik", "integratie", "meer-percelen", "dwh-toegang"]),
         ("weet-niet-basis", ["klantbereik", "aanvraag"]),
         ("lokaal", []),
     ],
@@ -305,7 +319,11 @@ REQUESTS: list[tuple[str, str, list[tuple[str, list[str]]], list[str]]] = [
     ("andere", "dwh-toegang", [], []),
     ("weet-niet", "aanvraag", [("portaal-recht", ["rol-basis"])], []),
     ("weet-niet-basis", "aanvraag", [], []),
-    ("netwerk", "aanvraag", [("portaal-recht", ["rol-basis", "rol-indiener"])], ["indienen"]),
+    # two suppliers bring in the approver; two lots the reports role
+    ("netwerk", "aanvraag", [("portaal-recht", ["rol-basis", "rol-indiener", "rol-goedkeurder"]),
+                             ("dwh-recht", ["rapporten"])], ["indienen", "dwh-toegang"]),
+    ("netwerk", "indienen", [("portaal-recht", ["rol-indiener", "rol-goedkeurder"])], []),
+    ("netwerk", "dwh-toegang", [("dwh-recht", ["rapporten"])], []),
 ]  # fmt: skip
 
 
@@ -322,8 +340,10 @@ def test_roles_and_who_needs_them(
 DETAILS: list[tuple[str, list[str]]] = [
     ("overheid", ["Lees de proefgids helemaal."]),
     ("lokaal", ["Lees de proefgids helemaal.", "Als lokaal bestuur meldt u zich ook bij de gemeente.",
-                "Vraag ook naar het netwerk."]),
-    ("netwerk", ["Lees de proefgids helemaal.", "Vraag ook naar het netwerk."]),
+                "Vraag ook naar het netwerk.", "Spreek af welke leverancier hoofdaannemer is."]),
+    ("netwerk", ["Lees de proefgids helemaal.", "Vraag ook naar het netwerk.",
+                 "Spreek af welke leverancier hoofdaannemer is."]),
+    ("andere", ["Lees de proefgids helemaal."]),  # two lots, but one supplier
 ]  # fmt: skip
 
 
@@ -340,6 +360,7 @@ def test_outcome_keeps_only_its_items() -> None:
     assert statuses(found) == [("buiten-klantbereik", "open")]
     assert found.answers == {"org_name": "Dienst Proef", "scope": "buiten"}
     assert found.lots == []
+    assert outcome(CONTENT, SCENARIOS["niets"]) == ["ander-aanbod"]
 
 
 # --------------------------------------------------------------------------- progress marked by the user
@@ -390,7 +411,13 @@ ANSWER_WORDS: list[tuple[str, Any, tuple[str, ...], str]] = [
     ("cloud_managed", True, (), "ja"),
     ("cloud_managed", False, (), "nee"),
     ("org_name", "Proef", (), "Proef"),
-    ("org_name", "ja", (), "ja"),  # a text is shown as typed, even when it looks like an option
+    ("org_name", "ja", (), "ja"),
+    (
+        "org_name",
+        "Proef",
+        ("ja",),
+        "Proef",
+    ),  # a text is shown whole  # a text is shown as typed, even when it looks like an option
     ("scope", "nee", (), "Nog niet nagekeken"),
     ("scope", "zomaar", (), "zomaar"),  # an unknown value is shown as it is
     ("needs", ["cloud", "integratie"], (), "Cloud (perceel 3); Integratie (perceel 1)"),
@@ -417,8 +444,12 @@ WORDS: list[tuple[str, dict[str, str], str, list[str]]] = [
     ("overheid", {}, "integratie", ["U heeft perceel 1 (Integratie) nodig."]),
     ("andere", {}, "cloud-toegang", ["U heeft perceel 3 (Cloud) nodig."]),
     ("lokaal", {}, "meer-percelen", ["U heeft meer dan één perceel nodig: 2 (Netwerk), 3 (Cloud)."]),
-    ("andere", {}, "meer-percelen", ["U heeft meer dan één perceel nodig: 1 (Integratie), 3 (Cloud)."]),
+    ("netwerk", {}, "meer-percelen", ["U heeft meer dan één perceel nodig: 1 (Integratie), 2 (Netwerk)."]),
     ("lokaal", {}, "hoofdaannemer", ["U heeft diensten van meer dan één leverancier nodig: Beta / Gamma, Alfa."]),
+    ("netwerk", {}, "hoofdaannemer", ["U heeft diensten van meer dan één leverancier nodig: Alfa, Beta / Gamma."]),
+    ("andere", {}, "integratie",
+     ["Perceel 3 heeft dezelfde leverancier; die regelt de integratie mee.", "U heeft perceel 3 (Cloud) nodig."]),
+    ("andere", {}, "meer-percelen", ["Uw percelen hebben één leverancier; die stemt ze op elkaar af."]),
     ("lokaal", {}, "cloud-beheer", ["Nodig: Cloud (perceel 3)", "Cloud al beheerd: nee"]),
     ("andere", {}, "cloud-exploitatie", ["Cloud al beheerd: ja"]),
     ("overheid", {}, "breed", ["Soort organisatie: Een overheidsdienst"]),
@@ -436,6 +467,8 @@ WORDS: list[tuple[str, dict[str, str], str, list[str]]] = [
     ("weet-niet-basis", {}, "aanvraag", ["U heeft alle rechten en rollen die u nodig heeft al."]),
     ("overheid", {"aanvraag": "klaar"}, "aanvraag", [ALWAYS]),
     ("buiten", {}, "buiten-klantbereik", ["Klantbereik: Nee, erbuiten"]),
+    ("niets", {}, "ander-aanbod", ["Nodig: Niets hiervan"]),
+    ("netwerk", {}, "breed", ["Soort organisatie: Een overheidsdienst", "Nodig: Netwerk (perceel 2)"]),
 ]  # fmt: skip
 
 
@@ -579,6 +612,9 @@ TEXT_PROBLEMS: list[tuple[str, str | None]] = [
     ("a\u202ab", "bevat een onzichtbaar stuurteken (U+202A, richtingsteken) dat hier niet mag"),
     ("a\u2069b", "bevat een onzichtbaar stuurteken (U+2069, richtingsteken) dat hier niet mag"),
     ("a\x01b", "bevat een onzichtbaar stuurteken (U+0001) dat hier niet mag"),
+    ("a\x7fb", "bevat een onzichtbaar stuurteken (U+007F) dat hier niet mag"),
+    ("a\x9bb", "bevat een onzichtbaar stuurteken (U+009B) dat hier niet mag"),
+    ("a\ud800b", "bevat een onzichtbaar stuurteken (U+D800) dat hier niet mag"),
 ]
 
 
