@@ -621,3 +621,43 @@ TEXT_PROBLEMS: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "problem"), TEXT_PROBLEMS, ids=[str(i) for i in range(len(TEXT_PROBLEMS))])
 def test_text_problem(text: str, problem: str | None) -> None:
     assert text_problem(text) == problem
+
+
+# --------------------------------------------------------------------------- known defects
+
+
+def with_item(form: dict[str, Any]) -> Any:
+    """The synthetic content with one more item in stap-percelen, brought in by this condition."""
+    import copy
+
+    from pydantic import TypeAdapter
+
+    from instapgids import models as m
+
+    content = copy.deepcopy(CONTENT)
+    item = TypeAdapter(m.Item).validate_python({"id": "extra", "title": "Extra", "when": form, "section": "2"})
+    content.journey.phases[0].steps[1].items.append(item)
+    return content
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="rules.evaluate: a `none:` gives reasons only for answered questions (referenced() knows no lots or"
+    " counts), so an item there because a lot is NOT needed, or because a follow-up was not asked, reads"
+    " 'Geldt voor elke nieuwe klant.'",
+)
+@pytest.mark.parametrize(
+    ("form", "word"),
+    [
+        ({"none": [{"lot": 2}]}, "perceel"),
+        ({"none": [{"suppliers_at_least": 2}]}, "leverancier"),
+        ({"none": [{"answer": "cloud_managed", "equals": True}]}, ""),  # not asked: no cloud needed
+    ],
+    ids=["lot", "suppliers", "not-asked"],
+)
+def test_an_item_brought_in_by_none_says_why(form: dict[str, Any], word: str) -> None:
+    content = with_item(form)
+    found = build_checklist(content, SCENARIOS["overheid"])  # lot 1 only: one lot, one supplier, no cloud
+    lines = describe_reasons(content, found, entry(found, "extra"))
+    assert lines != [ALWAYS]
+    assert any(word in line for line in lines), lines
