@@ -33,7 +33,7 @@ DATA = ROOT / "data"
 CONTENT_FILES = sorted(FIELDS)
 
 # Texts that are the same in English (technical terms the Dutch already borrows from English).
-SAME_IN_ENGLISH = {"Data & analytics"}
+SAME_IN_ENGLISH = {"Data & analytics", "CMDB2"}
 
 
 def dutch(name: str) -> Any:
