@@ -33,7 +33,13 @@ DATA = ROOT / "data"
 CONTENT_FILES = sorted(FIELDS)
 
 # Texts that are the same in English (technical terms the Dutch already borrows from English).
-SAME_IN_ENGLISH = {"Data & analytics", "CMDB2"}
+SAME_IN_ENGLISH = {
+    "Data & analytics",
+    "CMDB2",
+    "DXC Technology & Cegeka",
+    "Cronos Public Services",
+    "Leveraged managed mainframe services.",
+}
 
 
 def dutch(name: str) -> Any:
