@@ -116,17 +116,25 @@ FIELDS: dict[str, dict[str, str]] = {
         "mails.*.subject": TEXT,
         "mails.*.paragraphs.*.text": TEXT,
     },
+    # A term keeps its Dutch form (the reader meets it in the guide) with an English gloss; its aliases are
+    # Dutch search words and stay as they are (KEPT).
+    "glossary.yaml": {
+        "terms.*.term": NAME,
+        "terms.*.short": TEXT,
+        "terms.*.more": TEXT,
+    },
 }
 
 # Fields whose strings are never translated: ids and references, values, sections, addresses, dates,
-# version numbers, and proper names of organisations, companies and persons.
+# version numbers, proper names of organisations, companies and persons, and the glossary's Dutch search
+# words (aliases) and references to other terms (see).
 KEPT: frozenset[str] = frozenset(
     {
         "id", "kind", "value", "type", "number", "version", "date", "section", "sections", "url", "email",
         "phone", "phone_internal", "publisher", "author", "documents", "systems", "contacts", "support",
         "phases", "waits_for", "asked_in", "right", "role", "rights", "first", "then", "outcome", "holds",
         "scope", "applies_to", "system", "level", "granted_by", "available_after", "item", "to",
-        "partners.*.name",
+        "partners.*.name", "aliases", "see",
     }
 )  # fmt: skip
 SKIPPED_SUBTREES: frozenset[str] = frozenset({"when", "done_when"})  # conditions: plain data, no text
