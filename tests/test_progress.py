@@ -459,3 +459,17 @@ def test_without_a_profile_says_to_start_first(
     assert named.code == 2, named.text
     assert "instapgids start --profile klant-x" in named.err
     assert not (private_home / "state" / "profielen").exists()
+
+
+def test_the_fingerprints_of_a_checklist_are_the_same_in_every_process(content: Any) -> None:
+    """An item with a conditional detail once got a fingerprint with a memory address in it, so a newer
+    guide reported it as changed although nothing had."""
+    from instapgids.content import load_content
+    from instapgids.profile import Profile, fingerprints
+
+    answers = yaml.safe_load((EXAMPLES / "consultant-zonder-eid.yaml").read_text(encoding="utf-8"))["answers"]
+    profile = Profile(path=Path("p.yaml"), answers=answers)
+    fresh = load_content(use_cache=False)
+    assert any(not isinstance(d, str) for e in checklist_of(fresh, EXAMPLES / "consultant-zonder-eid.yaml").items()
+               for d in e.item.details)  # fmt: skip
+    assert fingerprints(content, profile) == fingerprints(fresh, profile)

@@ -312,15 +312,22 @@ def _profile_data(profile: Profile, content: Content) -> dict[str, Any]:
 
 
 def fingerprints(content: Content, profile: Profile) -> dict[str, str]:
-    """Item id -> a short fingerprint of what the item says, for every item on this profile's checklist."""
+    """Item id -> a short fingerprint of what the item says, for every item on this profile's checklist.
+
+    Made of the texts only: a conditional detail (a ``Paragraph``) has no repr of its own that a
+    later process would repeat.
+    """
     import zlib
 
+    from .models import detail_text
     from .rules import build_checklist
 
-    items = build_checklist(content, profile.answers, profile.statuses()).items()
-    return {
-        e.item.id: f"{zlib.crc32(repr((e.item.title, e.item.details, e.item.section)).encode()):08x}" for e in items
-    }
+    found = {}
+    for entry in build_checklist(content, profile.answers, profile.statuses()).items():
+        item = entry.item
+        said = repr((item.title, [detail_text(d) for d in item.details], item.section))
+        found[item.id] = f"{zlib.crc32(said.encode()):08x}"
+    return found
 
 
 @dataclass(frozen=True)
