@@ -180,7 +180,7 @@ def test_a_failed_write_keeps_the_old_profile_and_leaves_no_temporary_file(
     cli: Callable[..., Result], content: Any, private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The rename at the end of the atomic write fails (as on a full disk): the profile is as it was."""
-    import instapgids.files
+    import instapgids.store.files
 
     start(cli)
     path = profile_file(private_home)
@@ -189,7 +189,7 @@ def test_a_failed_write_keeps_the_old_profile_and_leaves_no_temporary_file(
     def refuse(src: str, dst: str) -> None:
         raise PermissionError(13, "Toegang geweigerd")
 
-    monkeypatch.setattr(instapgids.files.os, "replace", refuse)
+    monkeypatch.setattr(instapgids.store.files.os, "replace", refuse)
     result = cli("done", ids_with(checklist_of(content, LOKAAL), "open")[0], "--profile", PROFILE)
     assert result.code == 2, result.text
     no_traceback(result)
@@ -464,8 +464,8 @@ def test_without_a_profile_says_to_start_first(
 def test_the_fingerprints_of_a_checklist_are_the_same_in_every_process(content: Any) -> None:
     """An item with a conditional detail once got a fingerprint with a memory address in it, so a newer
     guide reported it as changed although nothing had."""
-    from instapgids.content import load_content
-    from instapgids.profile import Profile, fingerprints
+    from instapgids.content.load import load_content
+    from instapgids.store.profiles import Profile, fingerprints
 
     answers = yaml.safe_load((EXAMPLES / "consultant-zonder-eid.yaml").read_text(encoding="utf-8"))["answers"]
     profile = Profile(path=Path("p.yaml"), answers=answers)

@@ -275,7 +275,7 @@ def test_text_that_looks_like_another_yaml_value_stays_text(
 def test_a_new_eml_export_holds_exactly_the_current_drafts(
     cli: Callable[..., Result], content: Any, tmp_path: Path
 ) -> None:
-    from instapgids.mails import drafts
+    from instapgids.presentation.mails import drafts
 
     start(cli)
     folder = tmp_path / "mails"
@@ -311,7 +311,7 @@ def test_without_force_old_drafts_are_not_touched(cli: Callable[..., Result], co
 def test_a_set_of_drafts_on_a_full_disk_is_written_whole_or_not_at_all(
     cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import instapgids.files
+    import instapgids.store.files
 
     start(cli)
     folder = tmp_path / "mails"
@@ -328,7 +328,7 @@ def test_a_set_of_drafts_on_a_full_disk_is_written_whole_or_not_at_all(
             raise OSError(28, "No space left on device")
         real_fsync(fd)
 
-    monkeypatch.setattr(instapgids.files.os, "fsync", full_on_the_third)
+    monkeypatch.setattr(instapgids.store.files.os, "fsync", full_on_the_third)
     result = cli("mails", "--profile", PROFILE, "--export", "eml", "-o", str(folder), "--force")
     assert result.code == 2, result.text
     no_traceback(result)
@@ -478,19 +478,19 @@ def test_a_signal_during_start_keeps_the_answers_and_restores_the_terminal(
 def test_a_cache_file_others_can_write_is_not_unpickled(
     cli: Callable[..., Result], private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import instapgids.content
+    import instapgids.content.load
 
     assert cli("lots", "show", "4").code == 0  # writes the cache
     [cached] = list(Path(os.environ["XDG_CACHE_HOME"]).rglob("*.pickle"))
     cached.chmod(0o666)
     checked = {"validated": False}
-    real = instapgids.content.validate_files
+    real = instapgids.content.load.validate_files
 
     def spy(*args: Any) -> Any:
         checked["validated"] = True
         return real(*args)
 
-    monkeypatch.setattr(instapgids.content, "validate_files", spy)
+    monkeypatch.setattr(instapgids.content.load, "validate_files", spy)
     assert cli("lots", "show", "4").code == 0
     assert checked["validated"], "a cache file writable by others was trusted"
 
@@ -500,7 +500,7 @@ def test_the_cache_key_covers_every_module_that_shapes_the_content(
 ) -> None:
     import shutil
 
-    import instapgids.content_cache as cache
+    import instapgids.content.cache as cache
 
     package = tmp_path / "instapgids"
     shutil.copytree(Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))

@@ -1,0 +1,117 @@
+"""The shape of the code: layers that only look down, no import cycles, a library that loads no UI.
+
+Every import counts, also one inside a function (that is where the heavy modules are imported, and
+where cycles used to hide).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from conftest import ROOT
+
+SRC = ROOT / "src"
+PACKAGE = SRC / "instapgids"
+# Each module's layer; a module may import from its own layer and from lower ones only.
+LAYERS = {"ground": 0, "content": 1, "engine": 2, "store": 3, "presentation": 4, "api": 5, "cli": 6}
+GROUND = {"instapgids", "instapgids.errors", "instapgids.paths"}
+UI = ("typer", "click", "rich", "questionary", "prompt_toolkit")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def layer(module: str) -> str:
+    if module in GROUND:
+        return "ground"
+    if module == "instapgids.__main__":  # python -m instapgids: the command line
+        return "cli"
+    return module.split(".")[1]
+
+
+def imports(path: Path, modules: set[str]) -> set[str]:
+    """The instapgids modules that this file imports, at any level of nesting."""
+    found: set[str] = set()
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("instapgids"))
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*anchor, *([base] if base else [])])
+            if not base.startswith("instapgids"):
+                continue
+            for alias in node.names:  # `from instapgids.content import models` imports a module
+                found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base)
+    return {m for m in found if m in modules and m != name}
+
+
+def graph() -> dict[str, set[str]]:
+    files = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    return {name: imports(path, set(files)) for name, path in files.items()}
+
+
+def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    found: list[list[str]] = []
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(edges[node]):
+            if state.get(nxt) == 1:
+                found.append([*stack[stack.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(edges):
+        if node not in state:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles() -> None:
+    found = cycles(graph())
+    assert not found, "import cycles:\n" + "\n".join(" → ".join(c) for c in found)
+
+
+def test_each_layer_imports_only_from_its_own_layer_and_lower_ones() -> None:
+    wrong = [
+        f"{module} ({layer(module)}) imports {target} ({layer(target)})"
+        for module, targets in graph().items()
+        for target in sorted(targets)
+        if LAYERS[layer(target)] > LAYERS[layer(module)]
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_folder_listing_shows_the_layers() -> None:
+    listed = {p.name for p in PACKAGE.iterdir() if not p.name.startswith(("_", "."))} - {"py.typed"}
+    assert listed == {"errors.py", "paths.py", "content", "engine", "store", "presentation", "cli"}
+
+
+def test_only_the_terminal_views_and_the_command_line_import_a_user_interface() -> None:
+    """Rich belongs to presentation/terminal, questionary and prompt_toolkit to cli (typer/click too)."""
+    wrong = []
+    for path in PACKAGE.rglob("*.py"):
+        name = module_name(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            used = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            used += [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            for module in used:
+                top = module.split(".")[0]
+                allowed = name.startswith("instapgids.cli") or (
+                    top == "rich" and name.startswith("instapgids.presentation.terminal")
+                )
+                if top in UI and not allowed:
+                    wrong.append(f"{name} imports {module}")
+    assert not wrong, "\n".join(wrong)
