@@ -7,9 +7,13 @@ where cycles used to hide).
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
+
+from conftest import EXAMPLES, ROOT
 
 SRC = ROOT / "src"
 PACKAGE = SRC / "instapgids"
@@ -96,7 +100,7 @@ def test_each_layer_imports_only_from_its_own_layer_and_lower_ones() -> None:
 
 def test_the_folder_listing_shows_the_layers() -> None:
     listed = {p.name for p in PACKAGE.iterdir() if not p.name.startswith(("_", "."))} - {"py.typed"}
-    assert listed == {"errors.py", "paths.py", "content", "engine", "store", "presentation", "cli"}
+    assert listed == {"api.py", "errors.py", "paths.py", "content", "engine", "store", "presentation", "cli"}
 
 
 def test_only_the_terminal_views_and_the_command_line_import_a_user_interface() -> None:
@@ -115,3 +119,32 @@ def test_only_the_terminal_views_and_the_command_line_import_a_user_interface() 
                 if top in UI and not allowed:
                     wrong.append(f"{name} imports {module}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml"))[:1], ids=lambda p: p.stem)
+def test_the_library_builds_a_checklist_without_loading_a_user_interface(example: Path) -> None:
+    script = (
+        "import sys\n"
+        "from instapgids import api\n"
+        f"checklist = api.build_checklist(api.load_content(), api.read_answers({str(example)!r}))\n"
+        "assert checklist.items, 'an empty checklist'\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {UI!r}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", f"the library loaded: {done.stdout}"
+
+
+def test_the_script_of_docs_library_md_builds_the_checklists_of_a_folder(tmp_path: Path) -> None:
+    script = ROOT / "docs" / "examples" / "checklists_for_a_folder.py"
+    code = script.read_text(encoding="utf-8").split('"""', 2)[2].strip()
+    assert code in (ROOT / "docs" / "library.md").read_text(encoding="utf-8"), "docs/library.md shows another script"
+    assert len(code.splitlines()) <= 12
+    for example in EXAMPLES.glob("*.yaml"):
+        (tmp_path / example.name).write_bytes(example.read_bytes())
+    done = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == len(list(EXAMPLES.glob("*.yaml")))
+    for example in EXAMPLES.glob("*.yaml"):
+        made = (tmp_path / example.name).with_suffix(".md")
+        assert made.read_text(encoding="utf-8").startswith("# Checklist voor")

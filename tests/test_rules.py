@@ -104,7 +104,7 @@ def test_doing_whatever_can_start_again_and_again_finishes_every_checklist() -> 
             startable = [e.item.id for e in current.items() if e.status in ("open", "doing")]
             if not startable:
                 break
-            progress.update(dict.fromkeys(startable, "klaar"))
+            progress.update(dict.fromkeys(startable, "done"))
             current = build_checklist(CONTENT, answers, progress)
         stuck = [(e.item.id, e.waits_for) for e in current.items() if e.status != "done"]
         assert not stuck, (stuck, answers)
@@ -126,7 +126,7 @@ def test_nothing_can_start_before_what_the_guide_puts_first() -> None:
             startable = [i for i, st in status.items() if st in ("open", "doing")]
             if not startable:
                 break
-            progress.update(dict.fromkeys(startable, "klaar"))
+            progress.update(dict.fromkeys(startable, "done"))
             current = build_checklist(CONTENT, answers, progress)
 
 
@@ -399,7 +399,7 @@ def test_one_request_per_moment_rights_that_wait_for_a_step_are_asked_later() ->
 
 def test_marking_the_roles_item_done_keeps_its_rights_in_the_request() -> None:
     answers = {**BASE, "org_kind": "vlaamse-overheid"}
-    checklist = build_checklist(CONTENT, answers, {"klantenportaal-rollen": "klaar"})
+    checklist = build_checklist(CONTENT, answers, {"klantenportaal-rollen": "done"})
     request = entry(checklist, "lokale-beheerder-aanvraag")
     assert request is not None and request.status == "open"
     assert {r.id for line in request.roles for r in line.roles} == {"klantportaalgebruiker", "indiener-project"}

@@ -131,7 +131,7 @@ def test_progress_marked_while_start_is_open_is_kept(
     assert cli("done", marked, "--profile", PROFILE).code == 0
     screen.child.send(ENTER)  # "Alles klopt"
     assert screen.finish() == 0, screen.text
-    assert saved(private_home)["progress"][marked]["status"] == "klaar"
+    assert saved(private_home)["progress"][marked]["status"] == "done"
 
 
 @pytest.mark.parametrize("keep", ["mine", "theirs"])
@@ -185,14 +185,14 @@ def test_progress_in_an_answers_file_is_taken_over(
     assert result.code == 0, result.text
     assert "Voortgang van 2 punt(en) overgenomen" in result.err
     kept = saved(private_home)["progress"]
-    assert kept[first] == {"status": "klaar", "date": "2026-01-05"}
-    assert kept[second]["status"] == "bezig"
+    assert kept[first] == {"status": "done", "date": "2026-01-05"}  # the Dutch words of old read as codes
+    assert kept[second]["status"] == "doing"
 
 
 @pytest.mark.parametrize(
     ("entry", "where", "message"),
     [
-        ({"status": "af", "date": "2026-01-05"}, "status: af", "verwacht bezig of klaar"),
+        ({"status": "af", "date": "2026-01-05"}, "status: af", "verwacht done of doing"),
         ({"status": "klaar", "date": "gisteren"}, "date: gisteren", "verwacht een datum als JJJJ-MM-DD"),
         ({"status": "klaar"}, "bestaat-niet:", "onbekend checklistpunt"),
         ({"status": "klaar"}, "NOT-ON-LIST:", "staat niet op de checklist van deze antwoorden"),
@@ -235,7 +235,7 @@ def test_comments_and_extra_fields_of_a_profile_are_kept(
     first = item_ids(content)[0]
     assert cli("done", first, "--profile", PROFILE).code == 0
     text = path.read_text(encoding="utf-8")
-    text = text.replace("status: klaar", "status: klaar\n    wie: Els")
+    text = text.replace("status: done", "status: done\n    wie: Els")
     path.write_text(text, encoding="utf-8")
     assert cli("doing", first, "--profile", PROFILE).code == 0
     start(cli)  # answers given anew keep them too
@@ -244,7 +244,7 @@ def test_comments_and_extra_fields_of_a_profile_are_kept(
     assert "# gekozen na overleg met Jan" in text
     assert "notities: bel Jan op maandag  # mijn eigen veld" in text
     data = saved(private_home)
-    assert data["progress"][first]["status"] == "bezig"
+    assert data["progress"][first]["status"] == "doing"
     assert data["progress"][first]["wie"] == "Els"
     shown = cli("checklist", "--profile", PROFILE)
     assert shown.code == 0 and "Let op" not in shown.err, shown.text

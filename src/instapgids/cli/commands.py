@@ -236,7 +236,7 @@ def done(ids: ItemIds, profile: ProfileOption = None) -> None:
     """Duid checklistpunten aan als klaar. Voorbeeld: instapgids done ddc-dms-toegang"""
     from instapgids.cli.session import mark
 
-    mark(_content(), profile, ids, "klaar")
+    mark(_content(), profile, ids, "done")
 
 
 @app.command()
@@ -244,7 +244,7 @@ def doing(ids: ItemIds, profile: ProfileOption = None) -> None:
     """Duid checklistpunten aan als bezig. Voorbeeld: instapgids doing lokale-beheerder-aanvraag"""
     from instapgids.cli.session import mark
 
-    mark(_content(), profile, ids, "bezig")
+    mark(_content(), profile, ids, "doing")
 
 
 @app.command()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,13 +16,15 @@ from typing import TYPE_CHECKING
 from instapgids.cli.signals import Stopped, stop_on_signals
 from instapgids.content.bundle import Content
 from instapgids.content.questions import Answers, AnswerValue
-from instapgids.engine.checklist import Checklist, build_checklist
+from instapgids.engine.checklist import build_checklist
 from instapgids.engine.routing import applicable_answers, next_question
-from instapgids.errors import Problem, UserError
+from instapgids.errors import UserError
+from instapgids.presentation.exports import FORMATS
+from instapgids.presentation.exports import export as export_as
 from instapgids.presentation.terminal.console import err, literal, out
+from instapgids.store.answers import read_answers_file
 from instapgids.store.files import check_writable, locked, write_file, write_files
 from instapgids.store.profiles import (
-    AnswersError,
     GuideChange,
     Profile,
     ProfileError,
@@ -112,24 +113,8 @@ def _waiting() -> None:
 
 def run_with_answers(content: Content, profile: str | None, answers_file: Path) -> None:
     """`start --answers FILE`: no prompts; the answers must be complete. Progress in the file is taken over."""
-    given = read_profile(answers_file, content, strict=True)
-    answers = applicable_answers(content, given.answers)
-    missing = []
-    probe = dict(answers)
-    line = given.answers_line
-    while (question := next_question(content, probe)) is not None:
-        missing.append(
-            Problem(answers_file, line, 1, f"answers.{question.id}", f"antwoord ontbreekt ({question.label})")
-        )
-        probe[question.id] = "?" if question.kind != "checkbox" else ["?"]
-    on_list = {e.item.id for e in build_checklist(content, answers).items()}
-    missing += [
-        Problem(answers_file, *given.progress_pos[i], f"progress.{i}", "staat niet op de checklist van deze antwoorden")
-        for i in given.progress
-        if i not in on_list
-    ]
-    if missing:
-        raise AnswersError(missing)
+    given = read_answers_file(answers_file, content)
+    answers = given.answers
 
     def replace_answers(current: Profile | None) -> Profile:
         saved = Profile(path=path, answers=answers, complete=True)
@@ -295,14 +280,14 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
 
 def show_checklist(content: Content, profile: str | None, export: str | None, output: str | None, force: bool) -> None:
     """`checklist`: the checklist of a saved profile, on screen or exported."""
-    if export is not None and export.lower() not in EXPORT_FORMATS:
-        raise UserError(f"Onbekend exportformaat '{export}'. Kies uit: {', '.join(EXPORT_FORMATS)}.")
+    if export is not None and export.lower() not in FORMATS:
+        raise UserError(f"Onbekend exportformaat '{export}'. Kies uit: {', '.join(FORMATS)}.")
     saved = saved_profile(content, profile)
     if export is None:
         _show(content, saved.answers, saved.statuses())
         return
     checklist = build_checklist(content, saved.answers, saved.statuses())
-    text = EXPORT_FORMATS[export.lower()](content, checklist)
+    text = export_as(content, checklist, export.lower())
     if output in (None, "-"):
         sys.stdout.write(text)
         return
@@ -313,27 +298,6 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
         raise UserError(f"'{target}' bestaat al. Kies een andere naam of overschrijf met --force.")
     write_file(target, text)
     err().print(f"Checklist geschreven naar {literal(target)}")
-
-
-def _markdown(content: Content, checklist: Checklist) -> str:
-    from instapgids.presentation.as_markdown import checklist_markdown
-
-    return checklist_markdown(content, checklist)
-
-
-def _html(content: Content, checklist: Checklist) -> str:
-    from instapgids.presentation.as_html import checklist_html
-
-    return checklist_html(content, checklist)
-
-
-def _json(content: Content, checklist: Checklist) -> str:
-    from instapgids.presentation.as_json import checklist_json
-
-    return checklist_json(content, checklist)
-
-
-EXPORT_FORMATS: dict[str, Callable[[Content, Checklist], str]] = {"md": _markdown, "html": _html, "json": _json}
 
 
 def mark(content: Content, profile: str | None, item_ids: list[str], status: str | None) -> None:

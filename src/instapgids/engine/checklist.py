@@ -25,8 +25,7 @@ from instapgids.errors import visible
 # open: not started; doing: the user started it; done: finished (by an answer or
 # marked by the user); blocked: waits for an item that is not done yet.
 Status = Literal["open", "doing", "done", "blocked"]
-Progress = Mapping[str, str]  # item id -> "bezig" | "klaar", as the user marked it
-PROGRESS_VALUES = ("bezig", "klaar")
+Progress = Mapping[str, str]  # item id -> "doing" | "done", as the user marked it
 
 
 @dataclass(frozen=True)
@@ -124,7 +123,7 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
                         if holds(r.when, answers, lots, suppliers) and (r.role or r.right) not in have
                     ]
                     entry.roles = _role_lines(content, requests)
-                    if progress.get(item.id) == "klaar":
+                    if progress.get(item.id) == "done":
                         entry.status = "done"
                 entries.append((phase, step, entry))
 
@@ -146,7 +145,7 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
         if entry.status == "done":
             continue
         entry.waits_for = [i for i in entry.item.waits_for if i in open_ids]
-        if progress.get(entry.item.id) == "bezig":
+        if progress.get(entry.item.id) == "doing":
             entry.status = "doing"
         elif entry.waits_for:
             entry.status = "blocked"

@@ -29,7 +29,7 @@ def checklist_markdown(content: Content, checklist: Checklist) -> str:
             lines += [f"### Stap {step.number}: {step.title} (§{step.section})", ""]
             for entry in step_view.items:
                 text = item_text(content, checklist, entry)
-                box = "x" if text.status == "klaar" else " "
+                box = "x" if text.code == "done" else " "
                 lines.append(f"- [{box}] **{text.title}** ({text.status}, id: `{text.id}`)")
                 for detail in text.details:
                     lines.append(f"  - {detail}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from instapgids.content.bundle import Content
-from instapgids.engine.checklist import Checklist, ChecklistItem
+from instapgids.engine.checklist import Checklist, ChecklistItem, Status
 from instapgids.presentation.words import STATUS_WORDS, contact_text, describe_reasons, document_text, role_texts
 
 
@@ -19,7 +19,8 @@ class ItemText:
 
     id: str
     title: str
-    status: str
+    code: Status  # the status as a code, for layout decisions
+    status: str  # the status in words
     details: list[str]
     fields: list[tuple[str, list[str]]]
 
@@ -46,6 +47,7 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
     return ItemText(
         id=item.id,
         title=item.title,
+        code=entry.status,
         status=STATUS_WORDS[entry.status],
         details=list(entry.details) if entry.status != "done" else [],
         fields=fields,

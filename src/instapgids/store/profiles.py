@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers", "progress", "checklist"}
-PROGRESS_STATUSES = ("bezig", "klaar")
+PROGRESS_STATUSES = ("doing", "done")
+# Profiles once stored the Dutch words; they still read, and are written back as codes.
+OLD_STATUS_WORDS = {"bezig": "doing", "klaar": "done"}
 
 
 class AnswersError(UserError):
@@ -77,7 +79,7 @@ class Profile:
     stale: dict[str, Any] = field(default_factory=dict)  # answers the current content cannot use
     notices: list[str] = field(default_factory=list)
     answers_line: int = 1  # where `answers:` stands in the file, for problems about a missing answer
-    # item id -> {"status": "bezig" | "klaar", "date": "YYYY-MM-DD"}, as marked with done/doing
+    # item id -> {"status": "doing" | "done", "date": "YYYY-MM-DD"}, as marked with doing/done
     progress: dict[str, dict[str, str]] = field(default_factory=dict)
     stale_progress: dict[str, Any] = field(default_factory=dict)  # for items the content no longer has
     progress_pos: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each progress entry stands
@@ -91,7 +93,7 @@ class Profile:
         self.notices.append(f"{what} meer; het blijft bewaard maar telt niet mee.")
 
     def statuses(self) -> dict[str, str]:
-        """Item id -> "bezig" | "klaar", for the rules."""
+        """Item id -> "doing" | "done", for the engine."""
         return {item: entry["status"] for item, entry in self.progress.items()}
 
 
@@ -265,11 +267,12 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
     problems: list[Problem] = []
     for item_id, entry in plain(given).items():
         status = entry.get("status") if isinstance(entry, dict) else None
+        status = OLD_STATUS_WORDS.get(status, status) if isinstance(status, str) else status
         when = _date(entry.get("date", date.today())) if isinstance(entry, dict) else None
         if not isinstance(entry, dict):
-            problems.append(at(("progress", item_id), "verwacht {status: bezig of klaar, date: JJJJ-MM-DD}"))
+            problems.append(at(("progress", item_id), "verwacht {status: done of doing, date: JJJJ-MM-DD}"))
         elif status not in PROGRESS_STATUSES:
-            problems.append(at(("progress", item_id, "status"), "verwacht bezig of klaar"))
+            problems.append(at(("progress", item_id, "status"), "verwacht done of doing"))
         elif when is None:
             problems.append(at(("progress", item_id, "date"), "verwacht een datum als JJJJ-MM-DD"))
         elif item_id not in items:

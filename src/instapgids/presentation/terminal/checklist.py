@@ -13,12 +13,7 @@ from instapgids.engine.checklist import Checklist, ChecklistItem
 from instapgids.presentation.items import heading_lines, item_text, progress_counts
 
 # The status is always written out in words too; the mark and colour only help the eye.
-MARKS = {
-    "niet gestart": ("[ ]", "bold"),
-    "bezig": ("[~]", "bold yellow"),
-    "klaar": ("[x]", "green"),
-    "kan nog niet starten": ("[.]", "dim"),
-}
+MARKS = {"open": ("[ ]", "bold"), "doing": ("[~]", "bold yellow"), "done": ("[x]", "green"), "blocked": ("[.]", "dim")}
 
 
 def checklist_view(content: Content, checklist: Checklist) -> RenderableType:
@@ -46,11 +41,11 @@ def checklist_view(content: Content, checklist: Checklist) -> RenderableType:
 def _item(content: Content, checklist: Checklist, entry: ChecklistItem) -> RenderableType:
     """One item: a head line with mark, title, status and id; then details and fields with hanging indents."""
     text = item_text(content, checklist, entry)
-    mark, style = MARKS[text.status]
+    mark, style = MARKS[text.code]
     head = Table.grid(padding=(0, 1))
     head.add_column(no_wrap=True)
     head.add_column()
-    title = Text(text.title, style="" if text.status == "klaar" else "bold")
+    title = Text(text.title, style="" if text.code == "done" else "bold")
     title.append(f"  ({text.status}, id: {text.id})", style="dim")
     head.add_row(Text(mark, style=style), title)
 
