@@ -61,30 +61,10 @@ def graph() -> dict[str, set[str]]:
     return {name: imports(path, set(files)) for name, path in files.items()}
 
 
-def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
-    found: list[list[str]] = []
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in sorted(edges[node]):
-            if state.get(nxt) == 1:
-                found.append([*stack[stack.index(nxt) :], nxt])
-            elif nxt not in state:
-                visit(nxt)
-        stack.pop()
-        state[node] = 2
-
-    for node in sorted(edges):
-        if node not in state:
-            visit(node)
-    return found
-
-
 def test_no_import_cycles() -> None:
-    found = cycles(graph())
+    from instapgids.content.crosscheck import waits_for_cycles  # the same search, for items
+
+    found = waits_for_cycles({module: sorted(targets) for module, targets in sorted(graph().items())})
     assert not found, "import cycles:\n" + "\n".join(" → ".join(c) for c in found)
 
 

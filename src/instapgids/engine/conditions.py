@@ -27,14 +27,7 @@ class Reason:
 
 def needed_lots(content: Content, answers: Answers) -> list[int]:
     """The lot numbers brought in by the ticked options (``lots:`` in interview.yaml)."""
-    lots: set[int] = set()
-    for question in content.interview.questions:
-        given = answers.get(question.id)
-        chosen = given if isinstance(given, list) else [given] if isinstance(given, str) else []
-        for option in question.options:
-            if option.value in chosen:
-                lots.update(option.lots)
-    return sorted(lots)
+    return sorted({number for option in all_chosen(content, answers) for number in option.lots})
 
 
 def needed_suppliers(content: Content, lots: list[int]) -> list[str]:
@@ -57,16 +50,14 @@ def chosen_options(question: Question, given: AnswerValue | None) -> list[Option
     return [o for o in question.options if o.value in chosen]
 
 
+def all_chosen(content: Content, answers: Answers) -> list[Option]:
+    """Every option these answers pick, question by question."""
+    return [o for q in content.interview.questions for o in chosen_options(q, answers.get(q.id))]
+
+
 def held(content: Content, answers: Answers) -> set[str]:
     """Systems, rights and roles the user says they already have (``holds:``)."""
-    have: set[str] = set()
-    for question in content.interview.questions:
-        given = answers.get(question.id)
-        chosen = given if isinstance(given, list) else [given] if isinstance(given, str) else []
-        for option in question.options:
-            if option.value in chosen:
-                have.update(option.holds)
-    return have
+    return {have for option in all_chosen(content, answers) for have in option.holds}
 
 
 def evaluate(
