@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from instapgids.content import load_content  # noqa: E402
-from instapgids.profile import Profile, read_profile, write_profile  # noqa: E402
-from instapgids.rules import build_checklist  # noqa: E402
+from instapgids.content.load import load_content  # noqa: E402
+from instapgids.engine.checklist import build_checklist  # noqa: E402
+from instapgids.store.profiles import Profile, read_profile, write_profile  # noqa: E402
 
 from interview_paths import asked, cover  # noqa: E402
 

@@ -51,7 +51,7 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
     """Run `instapgids ARGS` in this process; returns exit code and output without colour codes."""
-    from instapgids.entry import main
+    from instapgids.cli.main import main
 
     def run(*args: str) -> Result:
         monkeypatch.setattr(sys, "argv", ["instapgids", *args])
@@ -113,7 +113,7 @@ def shared_content_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
 @pytest.fixture
 def content() -> Any:
     """The shipped content, loaded as the CLI loads it."""
-    from instapgids.content import load_content
+    from instapgids.content.load import load_content
 
     return load_content()
 
@@ -163,7 +163,7 @@ def files_in(folder: Path) -> list[str]:
 
 def checklist_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> Any:
     """The checklist the rules build for an answers file, with optional progress."""
-    from instapgids.rules import build_checklist
+    from instapgids.engine.checklist import build_checklist
 
     return build_checklist(content, example_answers(answers), progress or {})
 

@@ -22,14 +22,14 @@ from __future__ import annotations
 
 from itertools import chain, combinations
 
-from instapgids import models as m
-from instapgids.content import Content
-from instapgids.rules import AnswerValue, applicable_answers
+from instapgids.content.bundle import Content
+from instapgids.content.questions import AnswerValue, Question
+from instapgids.engine.routing import applicable_answers
 
 Answers = dict[str, AnswerValue]
 
 
-def domain(question: m.Question) -> list[AnswerValue]:
+def domain(question: Question) -> list[AnswerValue]:
     """The answers the cover tries for one question."""
     if question.kind == "text":
         return ["Organisatie Test"]
@@ -43,7 +43,7 @@ def domain(question: m.Question) -> list[AnswerValue]:
     return [*singles, together] if len(together) > 1 else singles
 
 
-def all_subsets(question: m.Question) -> list[list[str]]:
+def all_subsets(question: Question) -> list[list[str]]:
     """Every non-empty combination of a checkbox question's options that can go together."""
     together = [o.value for o in question.options if not o.exclusive]
     alone = [[o.value] for o in question.options if o.exclusive]

@@ -516,7 +516,7 @@ def test_data_dir_that_is_a_file(cli: Callable[..., Result]) -> None:
 def test_a_change_after_a_cached_run_is_noticed(
     data_copy: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, private_home: Path
 ) -> None:
-    import instapgids.content
+    import instapgids.content.load
 
     monkeypatch.setenv("INSTAPGIDS_DATA_DIR", str(data_copy))
     assert cli("lots", "show", "4").code == 0
@@ -524,7 +524,7 @@ def test_a_change_after_a_cached_run_is_noticed(
 
     # Unchanged content comes from the cache: validation is not even called.
     with monkeypatch.context() as patched:
-        patched.setattr(instapgids.content, "validate_files", lambda *a: pytest.fail("cache not used"))
+        patched.setattr(instapgids.content.load, "validate_files", lambda *a: pytest.fail("cache not used"))
         cached = cli("lots", "show", "4")
     assert cached.code == 0, cached.text
     assert "Proximus" in cached.out

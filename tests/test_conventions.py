@@ -29,8 +29,8 @@ def command_paths() -> list[tuple[str, ...]]:
     """Every command path of the app, as click sees it after instapgids has made it Dutch."""
     import typer.main
 
-    from instapgids import localize
-    from instapgids.cli import app
+    from instapgids.cli import localize
+    from instapgids.cli.commands import app
 
     localize.install()
     root = typer.main.get_command(app)

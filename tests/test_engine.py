@@ -19,26 +19,12 @@ from typing import Any
 
 import pytest
 
-from instapgids.content import load_content
-from instapgids.rules import (
-    ALWAYS,
-    Answers,
-    Checklist,
-    ChecklistItem,
-    Reason,
-    applicable_answers,
-    build_checklist,
-    describe_answer,
-    describe_reasons,
-    evaluate,
-    held,
-    needed_lots,
-    needed_suppliers,
-    next_question,
-    outcome,
-    referenced,
-    text_problem,
-)
+from instapgids.content.load import load_content
+from instapgids.content.questions import text_problem
+from instapgids.engine.checklist import Checklist, ChecklistItem, build_checklist
+from instapgids.engine.conditions import Answers, Reason, evaluate, held, needed_lots, needed_suppliers, referenced
+from instapgids.engine.routing import applicable_answers, next_question, outcome
+from instapgids.presentation.words import ALWAYS, describe_answer, describe_reasons
 
 from conftest import ROOT, Result
 
@@ -367,19 +353,19 @@ def test_outcome_keeps_only_its_items() -> None:
 
 PROGRESS: list[tuple[str, dict[str, str], dict[str, str]]] = [
     # marking the request done releases the item that waits for it
-    ("overheid", {"aanvraag": "klaar"}, {"aanvraag": "done", "controleren": "open"}),
+    ("overheid", {"aanvraag": "done"}, {"aanvraag": "done", "controleren": "open"}),
     # started: doing, even while it still waits
-    ("overheid", {"controleren": "bezig"}, {"controleren": "doing"}),
-    ("overheid", {"integratie": "bezig"}, {"integratie": "doing"}),
-    ("overheid", {"integratie": "klaar"}, {"integratie": "done"}),
+    ("overheid", {"controleren": "doing"}, {"controleren": "doing"}),
+    ("overheid", {"integratie": "doing"}, {"integratie": "doing"}),
+    ("overheid", {"integratie": "done"}, {"integratie": "done"}),
     # a mark on an item done by the answers changes nothing
-    ("overheid", {"klantbereik": "bezig"}, {"klantbereik": "done"}),
+    ("overheid", {"klantbereik": "doing"}, {"klantbereik": "done"}),
     # an unknown mark changes nothing
     ("overheid", {"integratie": "later"}, {"integratie": "open"}),
-    ("lokaal", {"klantbereik": "klaar"}, {"klantbereik": "done", "aanvraag": "open", "controleren": "blocked"}),
-    ("lokaal", {"klantbereik": "bezig"}, {"klantbereik": "doing", "aanvraag": "blocked"}),
-    ("andere", {"cloud-toegang": "klaar"}, {"cloud-toegang": "done", "cloud-exploitatie": "open"}),
-    ("weet-niet", {"behoefte-helpen": "klaar"}, {"behoefte-helpen": "done", "aanvraag": "open"}),
+    ("lokaal", {"klantbereik": "done"}, {"klantbereik": "done", "aanvraag": "open", "controleren": "blocked"}),
+    ("lokaal", {"klantbereik": "doing"}, {"klantbereik": "doing", "aanvraag": "blocked"}),
+    ("andere", {"cloud-toegang": "done"}, {"cloud-toegang": "done", "cloud-exploitatie": "open"}),
+    ("weet-niet", {"behoefte-helpen": "done"}, {"behoefte-helpen": "done", "aanvraag": "open"}),
 ]
 
 
@@ -390,16 +376,16 @@ def test_progress(name: str, progress: dict[str, str], changed: dict[str, str]) 
 
 
 def test_progress_releases_waits_and_keeps_what_was_asked() -> None:
-    found = checklist("lokaal", {"klantbereik": "klaar"})
+    found = checklist("lokaal", {"klantbereik": "done"})
     assert entry(found, "aanvraag").waits_for == []
     assert not entry(found, "klantbereik").done_by_answers
     assert entry(found, "klantbereik").reasons == [Reason(question="scope")]
     # an item the user marked done still has its roles asked in the request
-    marked = checklist("overheid", {"indienen": "klaar", "dwh-toegang": "klaar"})
+    marked = checklist("overheid", {"indienen": "done", "dwh-toegang": "done"})
     assert requests(entry(marked, "aanvraag")) == [("portaal-recht", ["rol-basis", "rol-indiener"]), ("dwh-recht", [])]
     assert entry(marked, "aanvraag").needed_by == ["indienen", "dwh-toegang"]
     # a request the user marked done gathers nothing more: it keeps only its own role
-    done = checklist("overheid", {"aanvraag": "klaar"})
+    done = checklist("overheid", {"aanvraag": "done"})
     assert requests(entry(done, "aanvraag")) == [("portaal-recht", ["rol-basis"])]
     assert entry(done, "aanvraag").needed_by == []
     assert not entry(done, "aanvraag").done_by_answers
@@ -440,7 +426,7 @@ WORDS: list[tuple[str, dict[str, str], str, list[str]]] = [
     # open: never the done_note
     ("lokaal", {}, "klantbereik", ["Klantbereik: Nog niet nagekeken"]),
     # marked done by the user: still not the done_note (the answer did not make it done)
-    ("lokaal", {"klantbereik": "klaar"}, "klantbereik", ["Klantbereik: Nog niet nagekeken"]),
+    ("lokaal", {"klantbereik": "done"}, "klantbereik", ["Klantbereik: Nog niet nagekeken"]),
     ("overheid", {}, "integratie", ["U heeft perceel 1 (Integratie) nodig."]),
     ("andere", {}, "cloud-toegang", ["U heeft perceel 3 (Cloud) nodig."]),
     ("lokaal", {}, "meer-percelen", ["U heeft meer dan één perceel nodig: 2 (Netwerk), 3 (Cloud)."]),
@@ -465,7 +451,7 @@ WORDS: list[tuple[str, dict[str, str], str, list[str]]] = [
     ("lokaal", {}, "aanvraag", ["Nodig voor: Dien werkaanvragen in."]),
     ("weet-niet", {}, "aanvraag", [ALWAYS]),  # only its own role
     ("weet-niet-basis", {}, "aanvraag", ["U heeft alle rechten en rollen die u nodig heeft al."]),
-    ("overheid", {"aanvraag": "klaar"}, "aanvraag", [ALWAYS]),
+    ("overheid", {"aanvraag": "done"}, "aanvraag", [ALWAYS]),
     ("buiten", {}, "buiten-klantbereik", ["Klantbereik: Nee, erbuiten"]),
     ("niets", {}, "ander-aanbod", ["Nodig: Niets hiervan"]),
     ("netwerk", {}, "breed", ["Soort organisatie: Een overheidsdienst", "Nodig: Netwerk (perceel 2)"]),
@@ -542,7 +528,7 @@ def test_held(answers: dict[str, Any], have: set[str]) -> None:
 def cond(**form: Any) -> Any:
     from pydantic import TypeAdapter
 
-    from instapgids import models as m
+    from instapgids.content import models as m
 
     return TypeAdapter(m.Condition).validate_python(form)
 
@@ -632,10 +618,10 @@ def with_item(form: dict[str, Any]) -> Any:
 
     from pydantic import TypeAdapter
 
-    from instapgids import models as m
+    from instapgids.content import journey as j
 
     content = copy.deepcopy(CONTENT)
-    item = TypeAdapter(m.Item).validate_python({"id": "extra", "title": "Extra", "when": form, "section": "2"})
+    item = TypeAdapter(j.Item).validate_python({"id": "extra", "title": "Extra", "when": form, "section": "2"})
     content.journey.phases[0].steps[1].items.append(item)
     return content
 

@@ -119,7 +119,7 @@ def test_json_export_statuses_follow_done_and_doing(cli: Callable[..., Result], 
     opened = ids_with(checklist_of(content, LOKAAL), "open")
     assert cli("done", opened[0], "--profile", PROFILE).code == 0
     assert cli("doing", opened[1], "--profile", PROFILE).code == 0
-    checklist = checklist_of(content, LOKAAL, {opened[0]: "klaar", opened[1]: "bezig"})
+    checklist = checklist_of(content, LOKAAL, {opened[0]: "done", opened[1]: "doing"})
 
     data = export_json(cli)
     statuses = {item["id"]: item["status"] for item in data["items"]}
@@ -236,7 +236,7 @@ def test_html_export_ticks_what_the_profile_marks_done(
     opened = ids_with(checklist_of(content, LOKAAL), "open")
     assert cli("done", opened[0], opened[2], "--profile", PROFILE).code == 0
     assert cli("doing", opened[1], "--profile", PROFILE).code == 0
-    checklist = checklist_of(content, LOKAAL, {opened[0]: "klaar", opened[2]: "klaar", opened[1]: "bezig"})
+    checklist = checklist_of(content, LOKAAL, {opened[0]: "done", opened[2]: "done", opened[1]: "doing"})
 
     page = Page(export_html(cli, tmp_path / "checklist.html"))
     boxes = page.boxes()

@@ -209,8 +209,8 @@ def test_markdown_export_shows_markdown_characters_as_written(cli: Callable[...,
 def test_json_export_never_holds_a_raw_c1_control_or_line_separator(content: Any) -> None:
     from dataclasses import replace
 
-    from instapgids.render_json import checklist_json
-    from instapgids.rules import build_checklist
+    from instapgids.engine.checklist import build_checklist
+    from instapgids.presentation.as_json import checklist_json
 
     name = "A\x85B\x9bC\u2028D\u2029E\x7fF"
     checklist = replace(build_checklist(content, example_answers(LOKAAL), {}), organisation=name)
@@ -220,7 +220,7 @@ def test_json_export_never_holds_a_raw_c1_control_or_line_separator(content: Any
 
 
 def test_an_eml_header_never_takes_a_line_end_from_a_name() -> None:
-    from instapgids.mails import Draft, eml
+    from instapgids.presentation.mails import Draft, eml
 
     subject = "Toegang voor Gemeente X\r\nBcc: iedereen@example.org\nX-Extra: ja"
     draft = Draft("id", "item", "dienst@example.org\r\nCc: ook@example.org", "Dienst", "", subject, "Tekst\n", "6.1")

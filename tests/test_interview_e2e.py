@@ -223,7 +223,7 @@ def test_setting_a_broken_profile_aside_never_overwrites(
         def now(cls, tz: Any = None) -> HalfPastEleven:
             return cls(2026, 11, 29, 11, 30)
 
-    monkeypatch.setattr("instapgids.profile.datetime", HalfPastEleven)
+    monkeypatch.setattr("instapgids.store.profiles.datetime", HalfPastEleven)
     broken = write_profile_text(private_home, "kapot", "answers: [\n")
     earlier = write_profile_text(private_home, "kapot.kapot-20261129-1130", "eerder opzijgezet\n")
     result = interview(ENTER + CTRL_C, "--profile", "kapot")

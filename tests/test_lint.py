@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 BIN = Path(sys.executable).parent
-PATHS = ["src", "tests", "benchmarks"]
+PATHS = ["src", "tests", "benchmarks", "docs"]
 
 
 @pytest.mark.parametrize(

@@ -210,8 +210,8 @@ def test_search_ignores_accents_and_case(cli: Callable[..., Result]) -> None:
 
 
 def test_search_shows_kind_title_and_section_of_each_hit(cli: Callable[..., Result]) -> None:
-    from instapgids.content import load_content
-    from instapgids.lookups import search
+    from instapgids.content.load import load_content
+    from instapgids.presentation.search import search
 
     out = ok(cli("search", "CMDB2"))
     expected = search(load_content(), "CMDB2")

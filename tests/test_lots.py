@@ -18,7 +18,7 @@ import typer.models
 import yaml
 
 import instapgids
-from instapgids import cli as cli_module
+from instapgids.cli import commands as cli_module
 
 from conftest import DATA, ROOT, Result
 
@@ -37,7 +37,7 @@ ENGLISH = re.compile(r"\b(error|usage|no such|invalid|traceback|try '|got unexpe
 @pytest.fixture(scope="session")
 def validated_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A content cache holding the shipped content, validated once for the whole session."""
-    from instapgids.content import load_content
+    from instapgids.content.load import load_content
 
     cache = tmp_path_factory.mktemp("validated-cache")
     with pytest.MonkeyPatch.context() as patch:

@@ -41,7 +41,7 @@ def start(cli: Callable[..., Result], answers: Path, name: str = PROFILE) -> Non
 
 
 def drafts_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> list[Any]:
-    from instapgids.mails import drafts
+    from instapgids.presentation.mails import drafts
 
     return drafts(content, checklist_of(content, answers, progress))
 

@@ -140,7 +140,7 @@ def bug_at(monkeypatch: pytest.MonkeyPatch, cli: Callable[..., Result], target: 
 def test_an_internal_error_after_a_write_names_what_was_written(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, private_home: Path
 ) -> None:
-    result = bug_at(monkeypatch, cli, "instapgids.session._show", "na-schrijven")  # after the profile is saved
+    result = bug_at(monkeypatch, cli, "instapgids.cli.session._show", "na-schrijven")  # after the profile is saved
     assert f"Dit werd wel al geschreven: {private_home / 'state' / 'profielen' / 'na-schrijven.yaml'}." in result.err
     assert "niet gewijzigd" not in result.err
 
@@ -148,6 +148,6 @@ def test_an_internal_error_after_a_write_names_what_was_written(
 def test_an_internal_error_before_any_write_says_nothing_changed(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    result = bug_at(monkeypatch, cli, "instapgids.profile.write_profile", "voor-schrijven")
+    result = bug_at(monkeypatch, cli, "instapgids.store.profiles.write_profile", "voor-schrijven")
     assert "Uw bestanden zijn niet gewijzigd." in result.err
     assert "geschreven" not in result.err

@@ -149,23 +149,23 @@ def test_progress_is_saved_in_the_profile_with_status_and_date(
 
     data = saved(private_home)
     today = date.today().isoformat()
-    assert data["progress"] == {first: {"status": "klaar", "date": today}, second: {"status": "bezig", "date": today}}
+    assert data["progress"] == {first: {"status": "done", "date": today}, second: {"status": "doing", "date": today}}
     assert data["answers"] == answers_before
     # written atomically: only the profile itself is in the folder, no temporary file
     assert files_in(profile_file(private_home).parent) == [f"{PROFILE}.yaml"]
 
     # `doing` on something done, then `done` again: one entry per item, the latest status
     assert cli("doing", first, "--profile", PROFILE).code == 0
-    assert saved(private_home)["progress"][first]["status"] == "bezig"
+    assert saved(private_home)["progress"][first]["status"] == "doing"
     assert cli("done", first, "--profile", PROFILE).code == 0
-    assert saved(private_home)["progress"][first] == {"status": "klaar", "date": today}
+    assert saved(private_home)["progress"][first] == {"status": "done", "date": today}
 
 
 def test_a_failed_write_keeps_the_old_profile_and_leaves_no_temporary_file(
     cli: Callable[..., Result], content: Any, private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The rename at the end of the atomic write fails (as on a full disk): the profile is as it was."""
-    import instapgids.files
+    import instapgids.store.files
 
     start(cli)
     path = profile_file(private_home)
@@ -174,7 +174,7 @@ def test_a_failed_write_keeps_the_old_profile_and_leaves_no_temporary_file(
     def refuse(src: str, dst: str) -> None:
         raise PermissionError(13, "Toegang geweigerd")
 
-    monkeypatch.setattr(instapgids.files.os, "replace", refuse)
+    monkeypatch.setattr(instapgids.store.files.os, "replace", refuse)
     result = cli("done", ids_with(checklist_of(content, LOKAAL), "open")[0], "--profile", PROFILE)
     assert result.code == 2, result.text
     no_traceback(result)
@@ -316,7 +316,7 @@ def test_status_shows_each_phase_with_the_checklists_numbers_and_a_bar(
     some = min(3, len(opened) - 1)
     assert cli("done", *opened[:some], "--profile", PROFILE).code == 0
     assert cli("doing", opened[some], "--profile", PROFILE).code == 0
-    progress = {**dict.fromkeys(opened[:some], "klaar"), opened[some]: "bezig"}
+    progress = {**dict.fromkeys(opened[:some], "done"), opened[some]: "doing"}
     checklist = checklist_of(content, example, progress)
 
     result = cli("status", "--profile", PROFILE)
@@ -346,7 +346,7 @@ def test_now_lists_only_what_can_start_started_first(example: Path, cli: Callabl
     opened = ids_with(checklist_of(content, example), "open")
     started = opened[-1]  # a late item, to see it move to the front
     assert cli("doing", started, "--profile", PROFILE).code == 0
-    checklist = checklist_of(content, example, {started: "bezig"})
+    checklist = checklist_of(content, example, {started: "doing"})
 
     result = cli("status", "--profile", PROFILE)
     assert result.code == 0, result.text
@@ -421,7 +421,7 @@ def test_progress_of_an_item_that_no_longer_exists_is_reported_and_kept(
     assert "'verdwenen-punt'" in marked.err
     progress = saved(private_home)["progress"]
     assert progress["verdwenen-punt"] == gone
-    assert progress[first]["status"] == "klaar"
+    assert progress[first]["status"] == "done"
 
     status = cli("status", "--profile", PROFILE)
     assert status.code == 0, status.text
@@ -444,3 +444,34 @@ def test_without_a_profile_says_to_start_first(
     assert named.code == 2, named.text
     assert "instapgids start --profile klant-x" in named.err
     assert not (private_home / "state" / "profielen").exists()
+
+
+def test_the_fingerprints_of_a_checklist_are_the_same_in_every_process(content: Any) -> None:
+    """An item with a conditional detail once got a fingerprint with a memory address in it, so a newer
+    guide reported it as changed although nothing had."""
+    from instapgids.content.load import load_content
+    from instapgids.store.profiles import Profile, fingerprints
+
+    answers = yaml.safe_load((EXAMPLES / "consultant-zonder-eid.yaml").read_text(encoding="utf-8"))["answers"]
+    profile = Profile(path=Path("p.yaml"), answers=answers)
+    fresh = load_content(use_cache=False)
+    assert any(not isinstance(d, str) for e in checklist_of(fresh, EXAMPLES / "consultant-zonder-eid.yaml").items()
+               for d in e.item.details)  # fmt: skip
+    assert fingerprints(content, profile) == fingerprints(fresh, profile)
+
+
+def test_a_profile_with_the_dutch_status_words_of_old_still_reads_and_is_written_back_with_codes(
+    cli: Callable[..., Result], content: Any, private_home: Path
+) -> None:
+    start(cli)
+    first, second, third = ids_with(checklist_of(content, LOKAAL), "open")[:3]
+    path = profile_file(private_home)
+    data = saved(private_home)
+    data["progress"] = {first: {"status": "klaar", "date": "2024-01-15"}, second: {"status": "bezig"}}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    assert (saved_statuses(cli)[first], saved_statuses(cli)[second]) == ("klaar", "bezig")
+    assert cli("done", third, "--profile", PROFILE).code == 0
+    progress = saved(private_home)["progress"]
+    assert progress[first] == {"status": "done", "date": "2024-01-15"}
+    assert [progress[second]["status"], progress[third]["status"]] == ["doing", "done"]

@@ -7,21 +7,16 @@ from collections import defaultdict
 
 import pytest
 
-from instapgids import models as m
-from instapgids.content import load_content
-from instapgids.present import item_text
-from instapgids.render_checklist import checklist_view
-from instapgids.render_markdown import checklist_markdown
-from instapgids.rules import (
-    ALWAYS,
-    Checklist,
-    ChecklistItem,
-    applicable_answers,
-    build_checklist,
-    describe_reasons,
-    held,
-    next_question,
-)
+from instapgids.content.journey import Item
+from instapgids.content.load import load_content
+from instapgids.content.questions import Question
+from instapgids.engine.checklist import Checklist, ChecklistItem, build_checklist
+from instapgids.engine.conditions import held
+from instapgids.engine.routing import applicable_answers, next_question
+from instapgids.presentation.as_markdown import checklist_markdown
+from instapgids.presentation.items import item_text
+from instapgids.presentation.terminal.checklist import checklist_view
+from instapgids.presentation.words import ALWAYS, describe_reasons
 
 from interview_paths import Answers, asked, cover, domain
 
@@ -109,7 +104,7 @@ def test_doing_whatever_can_start_again_and_again_finishes_every_checklist() -> 
             startable = [e.item.id for e in current.items() if e.status in ("open", "doing")]
             if not startable:
                 break
-            progress.update(dict.fromkeys(startable, "klaar"))
+            progress.update(dict.fromkeys(startable, "done"))
             current = build_checklist(CONTENT, answers, progress)
         stuck = [(e.item.id, e.waits_for) for e in current.items() if e.status != "done"]
         assert not stuck, (stuck, answers)
@@ -131,7 +126,7 @@ def test_nothing_can_start_before_what_the_guide_puts_first() -> None:
             startable = [i for i, st in status.items() if st in ("open", "doing")]
             if not startable:
                 break
-            progress.update(dict.fromkeys(startable, "klaar"))
+            progress.update(dict.fromkeys(startable, "done"))
             current = build_checklist(CONTENT, answers, progress)
 
 
@@ -174,14 +169,14 @@ def test_every_question_is_asked_on_some_path() -> None:
 
 
 @pytest.mark.parametrize("question", CONTENT.interview.questions, ids=lambda q: q.id)
-def test_every_answer_of_every_question_occurs_on_some_path(question: m.Question) -> None:
+def test_every_answer_of_every_question_occurs_on_some_path(question: Question) -> None:
     given = [answers[question.id] for answers in PATHS if question.id in answers]
     for value in domain(question):
         assert value in given, (question.id, value)
 
 
 @pytest.mark.parametrize("item", list(ITEMS.values()), ids=lambda i: i.id)
-def test_every_rule_fires_both_ways(item: m.Item) -> None:
+def test_every_rule_fires_both_ways(item: Item) -> None:
     """Each item is on some path; a conditional one is absent from some;
     one with `done_when` is done on some path and open on another."""
     present = [entry(c, item.id) for c in CHECKLISTS]
@@ -206,7 +201,7 @@ def test_every_role_request_fires_on_some_path() -> None:
 
 
 @pytest.mark.parametrize("question", CONTENT.interview.questions, ids=lambda q: q.id)
-def test_no_wasted_question(question: m.Question) -> None:
+def test_no_wasted_question(question: Question) -> None:
     """Changing this answer (and answering what it newly brings up) changes the checklist on some path."""
     for answers in PATHS:
         if question.id not in answers:
@@ -404,7 +399,7 @@ def test_one_request_per_moment_rights_that_wait_for_a_step_are_asked_later() ->
 
 def test_marking_the_roles_item_done_keeps_its_rights_in_the_request() -> None:
     answers = {**BASE, "org_kind": "vlaamse-overheid"}
-    checklist = build_checklist(CONTENT, answers, {"klantenportaal-rollen": "klaar"})
+    checklist = build_checklist(CONTENT, answers, {"klantenportaal-rollen": "done"})
     request = entry(checklist, "lokale-beheerder-aanvraag")
     assert request is not None and request.status == "open"
     assert {r.id for line in request.roles for r in line.roles} == {"klantportaalgebruiker", "indiener-project"}

@@ -127,8 +127,8 @@ def test_profiles_are_kept_apart(cli: Callable[..., Result], private_home: Path)
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_every_item_shows_its_id_status_reason_and_source(example: Path, cli: Callable[..., Result]) -> None:
-    from instapgids.content import load_content
-    from instapgids.rules import build_checklist
+    from instapgids.content.load import load_content
+    from instapgids.engine.checklist import build_checklist
 
     result = cli("start", "--answers", str(example), "--profile", example.stem)
     assert result.code == 0, result.text
@@ -417,12 +417,12 @@ def test_a_failed_write_leaves_no_temporary_file(
     saved_profile: str, cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The last step of the atomic write fails (as on a full disk): the temporary file is removed."""
-    import instapgids.files
+    import instapgids.store.files
 
     def refuse(src: str, dst: str) -> None:
         raise PermissionError(13, "Toegang geweigerd")
 
-    monkeypatch.setattr(instapgids.files.os, "replace", refuse)
+    monkeypatch.setattr(instapgids.store.files.os, "replace", refuse)
     result = export(cli, "-o", str(tmp_path / "checklist.md"))
     _assert_refused_in_dutch(result, tmp_path, [])
 

@@ -116,7 +116,7 @@ def test_progress_marked_while_start_is_open_is_kept(
     assert cli("done", marked, "--profile", PROFILE).code == 0
     screen.child.send(ENTER)  # "Alles klopt"
     assert screen.finish() == 0, screen.text
-    assert saved(private_home)["progress"][marked]["status"] == "klaar"
+    assert saved(private_home)["progress"][marked]["status"] == "done"
 
 
 @pytest.mark.parametrize("keep", ["mine", "theirs"])
@@ -170,14 +170,14 @@ def test_progress_in_an_answers_file_is_taken_over(
     assert result.code == 0, result.text
     assert "Voortgang van 2 punt(en) overgenomen" in result.err
     kept = saved(private_home)["progress"]
-    assert kept[first] == {"status": "klaar", "date": "2026-01-05"}
-    assert kept[second]["status"] == "bezig"
+    assert kept[first] == {"status": "done", "date": "2026-01-05"}  # the Dutch words of old read as codes
+    assert kept[second]["status"] == "doing"
 
 
 @pytest.mark.parametrize(
     ("entry", "where", "message"),
     [
-        ({"status": "af", "date": "2026-01-05"}, "status: af", "verwacht bezig of klaar"),
+        ({"status": "af", "date": "2026-01-05"}, "status: af", "verwacht done of doing"),
         ({"status": "klaar", "date": "gisteren"}, "date: gisteren", "verwacht een datum als JJJJ-MM-DD"),
         ({"status": "klaar"}, "bestaat-niet:", "onbekend checklistpunt"),
         ({"status": "klaar"}, "NOT-ON-LIST:", "staat niet op de checklist van deze antwoorden"),
@@ -220,7 +220,7 @@ def test_comments_and_extra_fields_of_a_profile_are_kept(
     first = item_ids(content)[0]
     assert cli("done", first, "--profile", PROFILE).code == 0
     text = path.read_text(encoding="utf-8")
-    text = text.replace("status: klaar", "status: klaar\n    wie: Els")
+    text = text.replace("status: done", "status: done\n    wie: Els")
     path.write_text(text, encoding="utf-8")
     assert cli("doing", first, "--profile", PROFILE).code == 0
     start(cli)  # answers given anew keep them too
@@ -229,7 +229,7 @@ def test_comments_and_extra_fields_of_a_profile_are_kept(
     assert "# gekozen na overleg met Jan" in text
     assert "notities: bel Jan op maandag  # mijn eigen veld" in text
     data = saved(private_home)
-    assert data["progress"][first]["status"] == "bezig"
+    assert data["progress"][first]["status"] == "doing"
     assert data["progress"][first]["wie"] == "Els"
     shown = cli("checklist", "--profile", PROFILE)
     assert shown.code == 0 and "Let op" not in shown.err, shown.text
@@ -260,7 +260,7 @@ def test_text_that_looks_like_another_yaml_value_stays_text(
 def test_a_new_eml_export_holds_exactly_the_current_drafts(
     cli: Callable[..., Result], content: Any, tmp_path: Path
 ) -> None:
-    from instapgids.mails import drafts
+    from instapgids.presentation.mails import drafts
 
     start(cli)
     folder = tmp_path / "mails"
@@ -296,7 +296,7 @@ def test_without_force_old_drafts_are_not_touched(cli: Callable[..., Result], co
 def test_a_set_of_drafts_on_a_full_disk_is_written_whole_or_not_at_all(
     cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import instapgids.files
+    import instapgids.store.files
 
     start(cli)
     folder = tmp_path / "mails"
@@ -313,7 +313,7 @@ def test_a_set_of_drafts_on_a_full_disk_is_written_whole_or_not_at_all(
             raise OSError(28, "No space left on device")
         real_fsync(fd)
 
-    monkeypatch.setattr(instapgids.files.os, "fsync", full_on_the_third)
+    monkeypatch.setattr(instapgids.store.files.os, "fsync", full_on_the_third)
     result = cli("mails", "--profile", PROFILE, "--export", "eml", "-o", str(folder), "--force")
     assert result.code == 2, result.text
     no_traceback(result)
@@ -463,19 +463,19 @@ def test_a_signal_during_start_keeps_the_answers_and_restores_the_terminal(
 def test_a_cache_file_others_can_write_is_not_unpickled(
     cli: Callable[..., Result], private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import instapgids.content
+    import instapgids.content.load
 
     assert cli("lots", "show", "4").code == 0  # writes the cache
     [cached] = list(Path(os.environ["XDG_CACHE_HOME"]).rglob("*.pickle"))
     cached.chmod(0o666)
     checked = {"validated": False}
-    real = instapgids.content.validate_files
+    real = instapgids.content.load.validate_files
 
     def spy(*args: Any) -> Any:
         checked["validated"] = True
         return real(*args)
 
-    monkeypatch.setattr(instapgids.content, "validate_files", spy)
+    monkeypatch.setattr(instapgids.content.load, "validate_files", spy)
     assert cli("lots", "show", "4").code == 0
     assert checked["validated"], "a cache file writable by others was trusted"
 
@@ -485,7 +485,7 @@ def test_the_cache_key_covers_every_module_that_shapes_the_content(
 ) -> None:
     import shutil
 
-    import instapgids.content_cache as cache
+    import instapgids.content.cache as cache
 
     package = tmp_path / "instapgids"
     shutil.copytree(Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))

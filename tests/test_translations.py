@@ -1,6 +1,6 @@
 """The English next to the Dutch content (data/en/): complete, nothing extra, nothing stale, placeholders kept.
 
-Independent of the rest of the package: only instapgids.translations, PyYAML and the files.
+Independent of the rest of the package: only instapgids.content.translations, PyYAML and the files.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from instapgids.translations import (
+from instapgids.content.translations import (
     FIELDS,
     NAME,
     TEXT,
@@ -187,7 +187,7 @@ def test_command_line_reports_and_writes(tmp_path: Path) -> None:
     for name in CONTENT_FILES:
         (data / name).write_text((DATA / name).read_text(encoding="utf-8"), encoding="utf-8")
         (data / "en" / name).write_text((DATA / "en" / name).read_text(encoding="utf-8"), encoding="utf-8")
-    command = [sys.executable, "-m", "instapgids.translations", "--data-dir", str(data)]
+    command = [sys.executable, "-m", "instapgids.content.translations", "--data-dir", str(data)]
     assert subprocess.run(command, capture_output=True, text=True).returncode == 0
 
     journey = data / "journey.yaml"

@@ -1,3 +1,3 @@
-from instapgids.entry import main
+from instapgids.cli.main import main
 
 main()

@@ -1,6 +1,6 @@
 """Errors a user can cause and can fix, each with a Dutch message and an exit code.
 
-The CLI catches :class:`UserError` in one place (``entry.main``) and prints the
+The CLI catches :class:`UserError` in one place (``cli.main``) and prints the
 message; nothing else reaches the user as a traceback. This module also keeps
 a small record of the files this process wrote, so that a message after a
 failure never claims that nothing was changed.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import UserError
+from instapgids.errors import UserError
 
 _PACKAGE = Path(__file__).resolve().parent
 

@@ -1,0 +1,9 @@
+"""Layer 4, command line: the thin shell around the library.
+
+Owns the process entry and exit codes (``main``), the Typer commands (``commands``), what each
+command does with profiles and output (``session``), the questionary interview (``interview``,
+the one module that imports questionary), stopping on signals (``signals``) and click's and
+Typer's own words in Dutch (``localize``).
+
+May import everything below it. Nothing below imports it.
+"""

@@ -1,0 +1,179 @@
+"""The process entry point: one place that turns every outcome into a message and an exit code.
+
+``instapgids --version`` is answered here without importing Typer (it is the
+command scripts call most, and Typer with click costs ~75 ms to import);
+everything else goes to the Typer app in ``commands``. No traceback reaches the
+user: their mistakes are a Dutch message (``UserError``), an interrupt is exit
+130, and a bug in instapgids is a short Dutch message (INSTAPGIDS_DEBUG=1
+shows the traceback).
+
+Output that cannot be written is not a bug either:
+
+- a closed pipe (``instapgids lots list | head -1``): exit 141, as a program
+  that the shell's SIGPIPE ended, and no message (the reader has gone on purpose);
+- a full disk or an I/O error on stdout: a Dutch message, exit 74 (EX_IOERR);
+- a terminal or file whose character set cannot hold "é" or "—": on a
+  terminal, messages and output fall back to the nearest plain letters
+  ("een", "-"); output redirected to a file or pipe stops with a message
+  saying how to switch to UTF-8 (exit 1), because silently replaced characters
+  would damage an export.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import sys
+from typing import NoReturn
+
+from instapgids import __version__
+
+# The message for an output that cannot hold the text; itself plain ASCII, so it always shows.
+ENCODING_MESSAGE = (
+    "instapgids kan deze uitvoer niet schrijven: de tekenset ({encoding}) kent tekens als e-accent\n"
+    "of het gedachtestreepje niet, dus de uitvoer is onvolledig. Gebruik een UTF-8-tekenset, bv. met:\n"
+    "  export LANG=C.UTF-8    (of: export PYTHONIOENCODING=utf-8)"
+)
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG}
+# One character for one: Rich has measured the line with the original character.
+PLAIN = {"—": "-", "–": "-", "…": "+", "█": "#", "░": ".", "✔": "v", "→": ">", "•": "*", "·": "-", "§": "#"}
+PLAIN.update({"‘": "'", "’": "'", "“": '"', "”": '"', "€": "E", "─": "-", "━": "-"})
+
+
+def _plain_letters(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each character the output cannot hold as its nearest ASCII ("é" → "e")."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    import unicodedata
+
+    out = []
+    for char in exc.object[exc.start : exc.end]:
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if c.isascii() and not unicodedata.combining(c))
+        out.append(PLAIN.get(char) or base[:1] or "?")
+    return "".join(out), exc.end
+
+
+def _is_utf(encoding: str | None) -> bool:
+    try:
+        return codecs.lookup(encoding or "ascii").name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def _fit_streams() -> None:
+    """On a character set without "é": plain letters for messages, and for output shown on a terminal."""
+    codecs.register_error("instapgids-plain", _plain_letters)
+    for stream in (sys.stderr, sys.stdout):
+        if stream is None or _is_utf(getattr(stream, "encoding", None)) or not hasattr(stream, "reconfigure"):
+            continue
+        if stream is sys.stderr or stream.isatty():
+            stream.reconfigure(errors="instapgids-plain")
+
+
+def _silence_stdout() -> None:
+    """Send stdout nowhere from now on, so that Python's own flush at exit fails neither loudly nor twice."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (pytest's capture); io.UnsupportedOperation
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    from instapgids.errors import visible
+
+    try:
+        sys.stdout.flush()
+    except OSError:
+        _silence_stdout()
+    try:  # user text in a message shows as text: controls become visible escapes (\x1b), line by line
+        sys.stderr.write("\n".join(visible(line) for line in message.rstrip("\n").split("\n")) + "\n")
+        sys.stderr.flush()
+    except OSError:
+        pass  # stderr cannot be written either: the exit code is all that is left
+    raise SystemExit(code)
+
+
+def _wrote() -> str:
+    """What this process wrote, for a message after a failure; '' when it wrote nothing."""
+    from instapgids.errors import written
+
+    done = written()
+    return f"\nDit werd wel al geschreven: {', '.join(str(p) for p in done)}." if done else ""
+
+
+def _unexpected(exc: Exception) -> NoReturn:
+    """An exception no command handled: output that cannot be written, or a bug in instapgids."""
+    from instapgids.errors import os_reason
+
+    if isinstance(exc, BrokenPipeError):
+        _silence_stdout()
+        raise SystemExit(141) from None
+    if isinstance(exc, UnicodeEncodeError) and not _is_utf(exc.encoding):
+        _silence_stdout()
+        _fail(ENCODING_MESSAGE.format(encoding=exc.encoding) + _wrote(), 1)
+    if isinstance(exc, OSError) and exc.errno in OUTPUT_ERRNOS:
+        _silence_stdout()
+        _fail(f"instapgids kan zijn uitvoer niet schrijven: {os_reason(exc)}." + _wrote(), 74)
+    if isinstance(exc, OSError) and exc.filename is not None:  # a path the user gave, that the system refuses
+        _fail(f"Kan '{exc.filename}' niet gebruiken: {os_reason(exc)}." + _wrote(), 74)
+    if os.environ.get("INSTAPGIDS_DEBUG"):
+        raise exc
+    done = _wrote()
+    _fail(
+        f"Er ging iets mis in instapgids zelf ({type(exc).__name__}: {exc}).\n"
+        + (done.lstrip("\n") if done else "Uw bestanden zijn niet gewijzigd.")
+        + " Meld dit aan het instapgids-team; met INSTAPGIDS_DEBUG=1 ziet u de technische details.",
+        70,
+    )
+
+
+def main() -> None:
+    """Entry point: runs the app and turns every user error into a message and an exit code."""
+    _fit_streams()
+    try:
+        code = _run(sys.argv[1:])
+        sys.stdout.flush()  # an output failure shows here, not in Python's flush at exit
+    except Exception as exc:
+        _unexpected(exc)
+    raise SystemExit(code)
+
+
+def _run(args: list[str]) -> int:
+    if args in (["--version"], ["-V"]):
+        print(f"instapgids {__version__}")
+        return 0
+    import click
+    import typer.main
+
+    from instapgids import errors
+    from instapgids.cli import localize
+    from instapgids.cli.commands import app
+
+    errors.forget_written()
+    # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    localize.install()
+    command = typer.main.get_command(app)
+    localize.translate_help(command)
+    if localize.shows_help(command, args):
+        localize.install_rich_help()  # loads Typer's Rich help (~100 ms): only when help is shown
+    try:
+        code = command.main(args=args, prog_name="instapgids", standalone_mode=False)
+    except errors.UserError as exc:
+        _fail(str(exc), exc.exit_code)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _fail("\nOnderbroken.", 130)
+    except SystemExit:
+        if isinstance(sys.stdout, click.utils.PacifyFlushWrapper):  # click's own answer to a closed pipe: exit 1
+            raise BrokenPipeError from None
+        raise
+    return code if isinstance(code, int) else 0

@@ -1,0 +1,86 @@
+"""A pickled copy of the last validated content, so that reading it needs neither YAML nor pydantic.
+
+The key is made of the size, modification and change times and inode of
+every content file and of every module of the content layer (any of them may
+shape what the content becomes: models, loader, cross-checks), the folder and the
+package version, much as Python does for its .pyc files:
+any change simply misses the cache and validates again (the change time
+cannot be set back, so `cp -p` or `touch -r` does not fool it), and a hit
+reads no content file at all. The cache is an
+optimisation only: a file that cannot be read or written is ignored.
+A pickle can run code, so a cache file is unpickled only when this user owns
+it and its folder, and neither is writable by anyone else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import pickle
+import stat
+import tempfile
+import zlib
+from pathlib import Path
+
+from instapgids import __version__
+from instapgids.content.bundle import Content
+from instapgids.paths import cache_dir
+
+_PACKAGE = Path(__file__).parent
+
+
+def key(directory: Path, names: list[str]) -> str | None:
+    """The cache key for this content folder, or None when a file cannot be found."""
+    parts = [__version__, str(directory.resolve())]
+    try:
+        for path in [*sorted(_PACKAGE.glob("*.py")), *(directory / name for name in names)]:
+            stat = path.stat()
+            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}")
+    except OSError:
+        return None
+    return "|".join(parts)
+
+
+def _file(directory: Path) -> Path:
+    """One cache file per content folder, so that trying an edited copy does not evict the shipped content."""
+    tag = zlib.crc32(str(directory.resolve()).encode())
+    return cache_dir() / f"inhoud-{tag:08x}.pickle"
+
+
+def _trusted(path: Path) -> bool:
+    """Owned by this user, like its folder, and writable by no one else (POSIX; elsewhere the
+    cache folder is private to the user anyway)."""
+    if not hasattr(os, "getuid"):
+        return True
+    for checked in (path.parent, path):
+        found = checked.lstat()
+        if stat.S_ISLNK(found.st_mode) or found.st_uid != os.getuid() or found.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return False
+    return True
+
+
+def read(directory: Path, wanted: str) -> Content | None:
+    path = _file(directory)
+    try:
+        if not _trusted(path):
+            return None
+        with path.open("rb") as handle:
+            found, content = pickle.load(handle)
+    except Exception:  # missing, unreadable or from another version: just validate again
+        return None
+    return content if found == wanted and isinstance(content, Content) else None
+
+
+def write(directory: Path, current: str, content: Content) -> None:
+    target = _file(directory)
+    try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(target.parent, 0o700)  # only then will read() trust what is in it
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".inhoud.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((current, dataclasses.replace(content, raw={})), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except Exception:
+        with contextlib.suppress(Exception):
+            os.unlink(tmp)

@@ -1,0 +1,154 @@
+"""The journey (``journey.yaml``: phases, steps, checklist items) and the mails (``mails.yaml``).
+
+Plain dataclasses, validated by pydantic like the rest of ``models``.
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- journey.yaml
+import string
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from instapgids.content.models import STRICT, Condition, Id, Positive, SectionNo, Text, nonempty
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Paragraph:
+    """A line of text that is only shown when its condition holds (no ``when``: always)."""
+
+    __pydantic_config__ = STRICT
+
+    text: Text
+    when: Condition | None = None
+
+
+def detail_text(detail: str | Paragraph) -> str:
+    """The text of an item's detail, whether it is plain or conditional."""
+    return detail if isinstance(detail, str) else detail.text
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class RoleRequest:
+    """A right (``right: id``) or a role under a right (``role: id``) to ask the local administrator for."""
+
+    __pydantic_config__ = STRICT
+
+    right: Id | None = None
+    role: Id | None = None
+    when: Condition | None = None
+
+    def __post_init__(self) -> None:
+        if (self.right is None) == (self.role is None):
+            raise ValueError("geef precies één van 'right' of 'role'")
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Item:
+    """One thing to do on the checklist."""
+
+    __pydantic_config__ = STRICT
+
+    id: Id
+    title: Text
+    details: list[Text | Paragraph] = field(default_factory=list)
+    when: Condition | None = None
+    done_when: Condition | None = None
+    done_note: Text | None = None
+    contacts: list[Id] = field(default_factory=list)
+    documents: list[Id] = field(default_factory=list)
+    systems: list[Id] = field(default_factory=list)
+    roles: list[RoleRequest] = field(default_factory=list)
+    # a request to the local administrator: it asks for its own roles and those of the items that name it
+    gathers_roles: bool = False
+    asked_in: Id | None = None  # the request (an item with gathers_roles) that asks for this item's roles
+    waits_for: list[Id] = field(default_factory=list)
+    section: SectionNo
+
+    def __post_init__(self) -> None:
+        if self.asked_in is not None and not self.roles:
+            raise ValueError("'asked_in' hoort bij een punt met 'roles'")
+        if self.asked_in is not None and self.gathers_roles:
+            raise ValueError("een punt met 'gathers_roles: true' vraagt zijn rechten zelf: laat 'asked_in' weg")
+        if self.roles and self.asked_in is None and not self.gathers_roles:
+            raise ValueError("zeg in welke aanvraag bij de lokale beheerder deze rechten komen: 'asked_in: ID'")
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class GuideOrder:
+    """The guide puts ``first`` before ``then``: no item of ``then`` may start while one of ``first`` is open."""
+
+    __pydantic_config__ = STRICT
+
+    first: Annotated[list[Id], nonempty("checklistpunt")]
+    then: Annotated[list[Id], nonempty("checklistpunt")]
+    section: SectionNo
+    note: Text
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Step:
+    __pydantic_config__ = STRICT
+
+    id: Id
+    number: Positive
+    title: Text
+    summary: Text
+    details: list[Text] = field(default_factory=list)
+    section: SectionNo
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Phase:
+    __pydantic_config__ = STRICT
+
+    id: Id
+    number: Positive
+    title: Text
+    summary: Text
+    support: list[Id] = field(default_factory=list)
+    systems: list[Id] = field(default_factory=list)
+    section: SectionNo
+    steps: Annotated[list[Step], nonempty("stap")]
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class JourneyFile:
+    __pydantic_config__ = STRICT
+
+    summary: Text
+    phases: list[Phase]
+    guide_order: list[GuideOrder] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- mails.yaml
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Mail:
+    """A mail the guide asks the customer to send; offered while its checklist item is open."""
+
+    __pydantic_config__ = STRICT
+
+    id: Id
+    item: Id
+    to: Id
+    subject: Text
+    paragraphs: Annotated[list[Paragraph], nonempty("alinea")]
+    section: SectionNo
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class MailsFile:
+    __pydantic_config__ = STRICT
+
+    mails: list[Mail]
+
+
+PLACEHOLDERS = ("organisatie", "soort_organisatie", "percelen", "rechten_en_rollen")
+
+
+def placeholders(text: str) -> list[str]:
+    """The ``{names}`` used in a text."""
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]

@@ -1,0 +1,74 @@
+"""The interview's questions (``interview.yaml``): their shape, and what makes an answer valid."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from instapgids.content.models import STRICT, Condition, Id, LotNo, SectionNo, Text
+
+# --------------------------------------------------------------------------- interview.yaml
+from instapgids.errors import control_char
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Option:
+    __pydantic_config__ = STRICT
+
+    value: Id
+    label: Text
+    lots: list[LotNo] = field(default_factory=list)
+    holds: list[Id] = field(default_factory=list)
+    exclusive: bool = False
+    # choosing this option ends the interview; the checklist then holds only these items
+    outcome: list[Id] = field(default_factory=list)
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Question:
+    __pydantic_config__ = STRICT
+
+    id: Id
+    kind: Literal["text", "select", "checkbox", "confirm"]
+    label: Text
+    prompt: Text
+    help: Text | None = None
+    options: list[Option] = field(default_factory=list)
+    when: Condition | None = None
+    section: SectionNo | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind in ("select", "checkbox") and len(self.options) < 2:
+            raise ValueError(f"een vraag van soort '{self.kind}' heeft minstens twee opties nodig")
+        if self.kind in ("text", "confirm") and self.options:
+            raise ValueError(f"een vraag van soort '{self.kind}' heeft geen opties")
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class InterviewFile:
+    __pydantic_config__ = STRICT
+
+    questions: list[Question]
+
+
+AnswerValue = str | bool | list[str]
+Answers = Mapping[str, AnswerValue]
+
+
+# --------------------------------------------------------------------------- wording
+
+CHAR_NAMES = {"\t": "tab", "\n": "regeleinde", "\r": "regeleinde", "\x1b": "Esc", "\x00": "nulteken"}
+
+
+def text_problem(value: str) -> str | None:
+    """What makes a typed text unusable besides being empty, or None; the same words at the prompt and in a file.
+
+    A text answer is one line of visible text: control characters (a tab, a line end, Esc, …), the
+    Unicode line separators and the bidi controls are refused (see ``errors.control_char``).
+    """
+    char = control_char(value)
+    if char is None:
+        return None
+    name = CHAR_NAMES.get(char, "richtingsteken" if "\u202a" <= char <= "\u2069" else "")
+    return f"bevat een onzichtbaar stuurteken (U+{ord(char):04X}{', ' + name if name else ''}) dat hier niet mag"

@@ -1,0 +1,167 @@
+"""The checklist: interview answers → the items that apply, with their status and reasons.
+
+Pure functions over the content and a plain ``answers`` mapping; no I/O, no
+printing. Every item on the checklist says why it is there (the answers that
+made its condition true) and whether it is already done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from instapgids.content import models as m
+from instapgids.content.bundle import Content
+from instapgids.content.journey import Item, Phase, Step, detail_text
+from instapgids.content.questions import CHAR_NAMES, Answers, AnswerValue
+from instapgids.engine.conditions import Reason, evaluate, held, holds, needed_lots, needed_suppliers
+from instapgids.engine.routing import applicable_answers, outcome
+from instapgids.errors import visible
+
+# --------------------------------------------------------------------------- checklist
+
+
+# open: not started; doing: the user started it; done: finished (by an answer or
+# marked by the user); blocked: waits for an item that is not done yet.
+Status = Literal["open", "doing", "done", "blocked"]
+Progress = Mapping[str, str]  # item id -> "doing" | "done", as the user marked it
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    """A right to ask for, with the roles under it that are needed."""
+
+    right: m.Right
+    roles: tuple[m.Role, ...]
+
+
+@dataclass
+class ChecklistItem:
+    item: Item
+    status: Status
+    reasons: list[Reason]
+    done_by_answers: bool = False  # done because of the interview answers (not by `instapgids done`)
+    roles: list[RoleLine] = field(default_factory=list)
+    waits_for: list[str] = field(default_factory=list)
+    needed_by: list[str] = field(default_factory=list)  # for a request to the local administrator: who asked
+    details: list[str] = field(default_factory=list)  # the item's details that apply to these answers
+
+
+@dataclass
+class StepView:
+    step: Step
+    items: list[ChecklistItem]
+
+
+@dataclass
+class PhaseView:
+    phase: Phase
+    steps: list[StepView]
+
+
+@dataclass
+class Checklist:
+    organisation: str
+    answers: dict[str, AnswerValue]
+    lots: list[m.Lot]
+    phases: list[PhaseView]
+
+    def items(self) -> list[ChecklistItem]:
+        return [i for p in self.phases for s in p.steps for i in s.items]
+
+
+def _role_lines(content: Content, requests: list[tuple[str | None, str | None]]) -> list[RoleLine]:
+    """Group requested rights/roles by right, in the order of roles.yaml."""
+    wanted_rights: set[str] = set()
+    wanted_roles: set[str] = set()
+    for right_id, role_id in requests:
+        if role_id is not None:
+            right, _ = content.role_by_id[role_id]
+            wanted_rights.add(right.id)
+            wanted_roles.add(role_id)
+        elif right_id is not None:
+            wanted_rights.add(right_id)
+    return [
+        RoleLine(right, tuple(r for r in right.roles if r.id in wanted_roles))
+        for right in content.roles_file.rights
+        if right.id in wanted_rights
+    ]
+
+
+def build_checklist(content: Content, answers: Answers, progress: Progress | None = None) -> Checklist:
+    """The personal checklist for these answers, with the progress the user marked."""
+    progress = progress or {}
+    answers = applicable_answers(content, answers)
+    lots = needed_lots(content, answers)
+    suppliers = len(needed_suppliers(content, lots))
+    have = held(content, answers)
+    only = outcome(content, answers)
+
+    entries: list[tuple[Phase, Step, ChecklistItem]] = []
+    for phase in content.journey.phases:
+        for step in phase.steps:
+            for item in step.items:
+                if only is not None and item.id not in only:
+                    continue
+                applies, reasons = evaluate(item.when, answers, lots, suppliers) if item.when else (True, [])
+                if not applies:
+                    continue
+                done, done_reasons = (
+                    evaluate(item.done_when, answers, lots, suppliers) if item.done_when else (False, [])
+                )
+                entry = ChecklistItem(item, "done" if done else "open", done_reasons if done else reasons, done)
+                entry.details = [
+                    detail_text(d)
+                    for d in item.details
+                    if isinstance(d, str) or holds(d.when, answers, lots, suppliers)
+                ]
+                if not done:  # marked done or not, its rights still belong in its request
+                    requests = [
+                        (r.right, r.role)
+                        for r in item.roles
+                        if holds(r.when, answers, lots, suppliers) and (r.role or r.right) not in have
+                    ]
+                    entry.roles = _role_lines(content, requests)
+                    if progress.get(item.id) == "done":
+                        entry.status = "done"
+                entries.append((phase, step, entry))
+
+    # each request to the local administrator holds its own rights and roles and those of the items asked in it
+    for _, _, gatherer in entries:
+        if not gatherer.item.gathers_roles or gatherer.status == "done":
+            continue
+        asking = [e for _, _, e in entries if e.item.asked_in == gatherer.item.id and not e.done_by_answers]
+        lines = [line for e in [gatherer, *asking] for line in e.roles]
+        requests = [(line.right.id, role.id) for line in lines for role in line.roles]
+        gatherer.roles = _role_lines(content, requests + [(line.right.id, None) for line in lines])
+        gatherer.needed_by = [e.item.id for e in asking if e.roles]
+        if not gatherer.roles:
+            gatherer.status = "done"
+            gatherer.done_by_answers = True
+
+    open_ids = {e.item.id for _, _, e in entries if e.status != "done"}
+    for _, _, entry in entries:
+        if entry.status == "done":
+            continue
+        entry.waits_for = [i for i in entry.item.waits_for if i in open_ids]
+        if progress.get(entry.item.id) == "doing":
+            entry.status = "doing"
+        elif entry.waits_for:
+            entry.status = "blocked"
+
+    phases: list[PhaseView] = []
+    for phase in content.journey.phases:
+        steps = [StepView(step, [e for p, s, e in entries if s is step]) for step in phase.steps]
+        phases.append(PhaseView(phase, [s for s in steps if s.items]))
+    name = answers.get("org_name")
+    return Checklist(
+        # Control characters are refused where a text answer comes in; visible() is the second line of defence.
+        organisation=visible(name) if isinstance(name, str) and name else "uw organisatie",
+        answers=dict(answers),
+        lots=[content.lot_by_number[n] for n in lots if n in content.lot_by_number],
+        phases=[p for p in phases if p.steps],
+    )
+
+
+CHAR_NAMES.update({"\x07": "belsignaal", "\u2028": "regelscheiding", "\u2029": "alineascheiding"})

@@ -1,0 +1,148 @@
+"""The personal checklist as one self-contained HTML page.
+
+No network and no external files: the style and the small script are inline.
+Every text is escaped. The checkboxes remember their state in the browser
+(localStorage, per organisation and guide version); items that the profile
+already marks as done start ticked.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from instapgids.content.bundle import Content
+from instapgids.engine.checklist import Checklist
+from instapgids.presentation.items import heading_lines, item_text, progress_counts
+
+STYLE = """
+:root { color-scheme: light; --accent: #0b6e69; --muted: #5b6770; }
+* { box-sizing: border-box; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 auto;
+       max-width: 52rem; padding: 1.5rem; color: #1b1f23; }
+h1 { font-size: 1.6rem; margin-bottom: .25rem; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
+dl.heading { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
+dl.heading dt { font-weight: 600; }
+.progress { margin: 1rem 0; }
+progress { width: 100%; height: 1rem; accent-color: var(--accent); }
+ul.items { list-style: none; padding: 0; margin: 0; }
+li.item { border: 1px solid #d5dbe0; border-radius: .4rem; padding: .6rem .8rem; margin: .5rem 0; }
+li.item label { font-weight: 600; display: flex; gap: .6rem; align-items: baseline; cursor: pointer; }
+li.item input { transform: scale(1.25); }
+li.item.klaar label span.title { text-decoration: line-through; color: var(--muted); }
+.meta { color: var(--muted); font-size: .9rem; font-weight: normal; }
+.fields { margin: .4rem 0 0 2rem; font-size: .95rem; display: grid;
+          grid-template-columns: max-content 1fr; gap: .2rem .8rem; }
+.fields dt { font-weight: 600; }
+.fields dd { margin: 0; }
+.fields ul, .details { margin: .2rem 0; padding-left: 1.2rem; }
+footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  li.item { break-inside: avoid; }
+  .noprint { display: none; }
+}
+"""
+
+SCRIPT = """
+(function () {
+  var key = document.body.getAttribute("data-storage-key");
+  var saved = {};
+  try { saved = JSON.parse(localStorage.getItem(key) || "{}") || {}; } catch (e) { saved = {}; }
+  var boxes = document.querySelectorAll("input[data-item]");
+  function refresh() {
+    var done = 0;
+    boxes.forEach(function (box) {
+      var item = box.closest("li");
+      var status = item.querySelector(".status");
+      item.classList.toggle("klaar", box.checked);
+      status.textContent = box.checked ? "klaar" : status.getAttribute("data-status").replace("klaar", "niet gestart");
+      if (box.checked) { done += 1; }
+    });
+    var bar = document.getElementById("voortgang");
+    bar.value = done; bar.max = boxes.length;
+    document.getElementById("voortgang-tekst").textContent = done + " van " + boxes.length + " punten klaar";
+  }
+  boxes.forEach(function (box) {
+    var id = box.getAttribute("data-item");
+    if (Object.prototype.hasOwnProperty.call(saved, id)) { box.checked = saved[id]; }
+    box.addEventListener("change", function () {
+      saved[id] = box.checked;
+      try { localStorage.setItem(key, JSON.stringify(saved)); } catch (e) { /* private mode: no memory */ }
+      refresh();
+    });
+  });
+  refresh();
+})();
+"""
+
+
+def checklist_html(content: Content, checklist: Checklist) -> str:
+    g = content.guide.guide
+    done, total = progress_counts(checklist)
+    storage_key = json.dumps(["instapgids", checklist.organisation, g.version])
+    out: list[str] = [
+        "<!DOCTYPE html>",
+        '<html lang="nl">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Checklist voor {escape(checklist.organisation)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        f'<body data-storage-key="{escape(storage_key)}">',
+        f"<h1>Checklist voor {escape(checklist.organisation)}</h1>",
+        '<dl class="heading">',
+    ]
+    for label, value in heading_lines(content, checklist):
+        out.append(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>")
+    out += [
+        "</dl>",
+        '<div class="progress">',
+        f'<progress id="voortgang" value="{done}" max="{total}"></progress>',
+        f'<div id="voortgang-tekst">{done} van {total} punten klaar</div>',
+        "</div>",
+        '<p class="noprint meta">Vink punten aan als ze klaar zijn; uw browser onthoudt dat op dit toestel.</p>',
+    ]
+    for phase_view in checklist.phases:
+        phase = phase_view.phase
+        out.append(f"<h2>Fase {phase.number}: {escape(phase.title)}</h2>")
+        for step_view in phase_view.steps:
+            step = step_view.step
+            out.append(
+                f'<h3>Stap {step.number}: {escape(step.title)} <span class="meta">§{escape(step.section)}</span></h3>'
+            )
+            out.append('<ul class="items">')
+            for entry in step_view.items:
+                text = item_text(content, checklist, entry)
+                checked = " checked" if entry.status == "done" else ""
+                box_id = f"punt-{escape(text.id)}"
+                out.append(f'<li class="item" id="{box_id}-li">')
+                box = f'<input type="checkbox" id="{box_id}" data-item="{escape(text.id)}"{checked}>'
+                out.append(
+                    f'<label for="{box_id}">{box}<span class="title">{escape(text.title)}</span>'
+                    f'<span class="meta">(<span class="status" data-status="{escape(text.status)}">'
+                    f"{escape(text.status)}</span>, id: {escape(text.id)})</span></label>"
+                )
+                if text.details:
+                    out.append(
+                        '<ul class="details">' + "".join(f"<li>{escape(d)}</li>" for d in text.details) + "</ul>"
+                    )
+                out.append('<dl class="fields">')
+                for label, values in text.fields:
+                    if len(values) == 1:
+                        out.append(f"<dt>{escape(label)}</dt><dd>{escape(values[0])}</dd>")
+                    else:
+                        items = "".join(f"<li>{escape(v)}</li>" for v in values)
+                        out.append(f"<dt>{escape(label)}</dt><dd><ul>{items}</ul></dd>")
+                out.append("</dl></li>")
+            out.append("</ul>")
+    out += [
+        f"<footer>Gemaakt met instapgids uit de {escape(g.title)} v{escape(g.version)} ({escape(g.date)}).</footer>",
+        f"<script>{SCRIPT}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"

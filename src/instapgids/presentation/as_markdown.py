@@ -1,0 +1,43 @@
+"""The personal checklist as GitHub-flavoured Markdown with task-list checkboxes."""
+
+from __future__ import annotations
+
+from instapgids.content.bundle import Content
+from instapgids.engine.checklist import Checklist
+from instapgids.presentation.items import heading_lines, item_text, progress_counts
+
+
+def _escape(text: str) -> str:
+    """Keep user-typed text (the organisation's name) from becoming Markdown markup."""
+    out = []
+    for char in text:
+        out.append("\\" + char if char in "\\`*_{}[]<>()#+!|~&" else char)
+    return "".join(out)
+
+
+def checklist_markdown(content: Content, checklist: Checklist) -> str:
+    lines = [f"# Checklist voor {_escape(checklist.organisation)}", ""]
+    for label, value in heading_lines(content, checklist):
+        lines.append(f"- **{label}:** {_escape(value) if label == 'Soort organisatie' else value}")
+    done, total = progress_counts(checklist)
+    lines += [f"- **Voortgang:** {done} van {total} punten klaar", ""]
+    for phase_view in checklist.phases:
+        phase = phase_view.phase
+        lines += [f"## Fase {phase.number}: {phase.title}", ""]
+        for step_view in phase_view.steps:
+            step = step_view.step
+            lines += [f"### Stap {step.number}: {step.title} (§{step.section})", ""]
+            for entry in step_view.items:
+                text = item_text(content, checklist, entry)
+                box = "x" if text.code == "done" else " "
+                lines.append(f"- [{box}] **{text.title}** ({text.status}, id: `{text.id}`)")
+                for detail in text.details:
+                    lines.append(f"  - {detail}")
+                for label, values in text.fields:
+                    if len(values) == 1:
+                        lines.append(f"  - *{label}:* {values[0]}")
+                    else:
+                        lines.append(f"  - *{label}:*")
+                        lines += [f"    - {value}" for value in values]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,25 @@
+"""The export formats of a checklist, by name: one registry for the command line and the library.
+
+Each format's module is imported only when it is used (none of them needs Rich).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from instapgids.content.bundle import Content
+from instapgids.engine.checklist import Checklist
+
+# format -> (module, function): each function takes the content and a checklist and returns the text
+FORMATS = {
+    "md": ("instapgids.presentation.as_markdown", "checklist_markdown"),
+    "html": ("instapgids.presentation.as_html", "checklist_html"),
+    "json": ("instapgids.presentation.as_json", "checklist_json"),
+}
+
+
+def export(content: Content, checklist: Checklist, fmt: str) -> str:
+    """The checklist as text in ``fmt`` (a key of :data:`FORMATS`); a KeyError for an unknown one."""
+    module, function = FORMATS[fmt]
+    text: str = getattr(import_module(module), function)(content, checklist)
+    return text

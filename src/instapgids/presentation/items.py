@@ -1,0 +1,76 @@
+"""What each checklist item says, shared by every renderer (terminal, Markdown, HTML, JSON).
+
+Renderers decide the layout; this module decides what each item says, so the
+terminal and the exported file never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from instapgids.content.bundle import Content
+from instapgids.engine.checklist import Checklist, ChecklistItem, Status
+from instapgids.presentation.words import STATUS_WORDS, contact_text, describe_reasons, document_text, role_texts
+
+
+@dataclass(frozen=True)
+class ItemText:
+    """Everything one checklist item says, as labelled lines."""
+
+    id: str
+    title: str
+    code: Status  # the status as a code, for layout decisions
+    status: str  # the status in words
+    details: list[str]
+    fields: list[tuple[str, list[str]]]
+
+
+def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> ItemText:
+    item = entry.item
+    titles = {i.item.id: i.item.title for i in checklist.items()}
+    fields: list[tuple[str, list[str]]] = []
+    if entry.status != "done":
+        if entry.roles:
+            label = "Vraag aan uw lokale beheerder" if item.gathers_roles else "Rechten en rollen"
+            fields.append((label, role_texts(entry)))
+        if item.contacts:
+            fields.append(("Contact", [contact_text(content.contact_by_id[c]) for c in item.contacts]))
+        if item.documents:
+            fields.append(("Documenten", [document_text(content.document_by_id[d]) for d in item.documents]))
+        addresses = [content.system_by_id[s] for s in item.systems if content.system_by_id[s].url]
+        if addresses:
+            fields.append(("Adres", [f"{system.name}: {system.url}" for system in addresses]))
+        if entry.waits_for:
+            fields.append(("Wacht op", [titles[i] for i in entry.waits_for]))
+    fields.append(("Waarom", describe_reasons(content, checklist, entry)))
+    fields.append(("Bron", [f"§{item.section} {content.section_by_number[item.section].title}"]))
+    return ItemText(
+        id=item.id,
+        title=item.title,
+        code=entry.status,
+        status=STATUS_WORDS[entry.status],
+        details=list(entry.details) if entry.status != "done" else [],
+        fields=fields,
+    )
+
+
+def heading_lines(content: Content, checklist: Checklist) -> list[tuple[str, str]]:
+    """The checklist's heading as (label, value) pairs."""
+    g = content.guide.guide
+    lots = (
+        "; ".join(f"{lot.number} {lot.name} ({', '.join(p.name for p in lot.partners)})" for lot in checklist.lots)
+        or "nog geen perceel gekozen"
+    )
+    lines = [("Percelen", lots)]
+    kind = checklist.answers.get("org_kind")
+    question = content.question_by_id.get("org_kind")
+    if question and isinstance(kind, str):
+        label = next((o.label for o in question.options if o.value == kind), kind)
+        lines.append(("Soort organisatie", label))
+    lines.append(("Gids", f"{g.title} v{g.version} ({g.date})"))
+    return lines
+
+
+def progress_counts(checklist: Checklist) -> tuple[int, int]:
+    items = checklist.items()
+    return sum(1 for i in items if i.status == "done"), len(items)

@@ -1,0 +1,115 @@
+"""The e-mails a customer has to send: mails.yaml + a checklist → ready-to-send drafts.
+
+Pure functions. Placeholders are filled with ``str.format_map`` from a fixed
+set of names (checked by ``content.crosscheck``); nothing in the YAML is evaluated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from instapgids.content.bundle import Content
+from instapgids.engine.checklist import Checklist, ChecklistItem
+from instapgids.engine.conditions import holds
+from instapgids.presentation.words import role_texts
+
+
+@dataclass(frozen=True)
+class Draft:
+    id: str
+    item: str  # the checklist item this mail belongs to
+    to: str  # an address, or empty when the guide gives none
+    to_name: str
+    to_hint: str  # how to find the recipient when there is no address
+    subject: str
+    body: str
+    section: str
+
+    @property
+    def mailto(self) -> str:
+        """A mailto: link with subject and body percent-encoded (RFC 6068)."""
+        query = f"subject={quote(self.subject, safe='')}&body={quote(self.body, safe='')}"
+        return f"mailto:{quote(self.to, safe='@')}?{query}"
+
+
+def _values(content: Content, checklist: Checklist, entry: ChecklistItem) -> dict[str, str]:
+    kind = checklist.answers.get("org_kind")
+    question = content.question_by_id.get("org_kind")
+    kind_label = next((o.label for o in question.options if o.value == kind), "") if question else ""
+    roles = role_texts(entry)  # the rights and roles this mail's item asks for
+    return {
+        "organisatie": checklist.organisation,
+        "soort_organisatie": kind_label[:1].lower() + kind_label[1:],
+        "percelen": ", ".join(f"perceel {lot.number} ({lot.name})" for lot in checklist.lots) or "[percelen]",
+        "rechten_en_rollen": "\n".join(f"- {line[:1].upper()}{line[1:]}" for line in roles),
+    }
+
+
+def drafts(content: Content, checklist: Checklist) -> list[Draft]:
+    """Every mail whose checklist item is open for this customer, filled in."""
+    open_items = {e.item.id: e for e in checklist.items() if e.status != "done"}
+    lots = [lot.number for lot in checklist.lots]
+    out: list[Draft] = []
+    for mail in content.mails.mails:
+        if mail.item not in open_items:
+            continue
+        values = _values(content, checklist, open_items[mail.item])
+        contact = content.contact_by_id[mail.to]
+        paragraphs = [p.text for p in mail.paragraphs if holds(p.when, checklist.answers, lots)]
+        out.append(
+            Draft(
+                id=mail.id,
+                item=mail.item,
+                to=contact.email or "",
+                to_name=contact.name,
+                to_hint="" if contact.email else (contact.how_to_reach or contact.url or ""),
+                subject=mail.subject.format_map(values),
+                body="\n\n".join(p.format_map(values) for p in paragraphs) + "\n",
+                section=mail.section,
+            )
+        )
+    return out
+
+
+DRAFT_HEADER = "X-Instapgids-Mail"  # marks the .eml files that instapgids wrote
+
+
+def draft_file_name(content: Content, draft: Draft) -> str:
+    """The draft's file name, numbered by the mail's place in mails.yaml (stable while others come and go)."""
+    number = next(n for n, mail in enumerate(content.mails.mails, 1) if mail.id == draft.id)
+    return f"{number:02d}-{draft.id}.eml"
+
+
+def written_draft(path: Path) -> bool:
+    """Whether ``path`` is an .eml draft that instapgids wrote (it carries :data:`DRAFT_HEADER`)."""
+    from email.parser import BytesHeaderParser
+
+    try:
+        with path.open("rb") as handle:
+            headers = BytesHeaderParser().parse(handle)
+    except (OSError, ValueError):
+        return False
+    return headers.get(DRAFT_HEADER) is not None
+
+
+def _one_line(text: str) -> str:
+    """A header value: every run of white space (a line end included) as one space, so none can start a header."""
+    return " ".join(text.split())
+
+
+def eml(draft: Draft) -> bytes:
+    """The draft as an .eml file (opens as a new, unsent mail in most mail programs)."""
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    # No folding: a folded subject with an encoded word (the en dash) unfolds with a double space.
+    message = EmailMessage(policy=SMTP.clone(max_line_length=998))
+    if draft.to:
+        message["To"] = _one_line(draft.to)
+    message["Subject"] = _one_line(draft.subject)
+    message["X-Unsent"] = "1"
+    message[DRAFT_HEADER] = draft.id
+    message.set_content(draft.body)
+    return message.as_bytes()

@@ -1,0 +1,102 @@
+"""Look-ups over the content: find a system by name, and search everything for a term.
+
+Pure functions; matching ignores case and accents ("coordinatie" finds "Coördinatie").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from instapgids.content import models as m
+from instapgids.content.bundle import Content
+from instapgids.content.journey import detail_text
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def find_system(content: Content, name: str) -> m.System | None:
+    """A system by id, name or alias; an unambiguous start of one of those also matches."""
+    wanted = fold(name.strip())
+    if not wanted:
+        return None
+    systems = content.systems_file.systems
+    names = {s.id: [fold(s.id), fold(s.name), *(fold(a) for a in s.aliases)] for s in systems}
+    exact = [s for s in systems if wanted in names[s.id]]
+    if exact:
+        return exact[0]
+    starts = [s for s in systems if any(n.startswith(wanted) for n in names[s.id])]
+    return starts[0] if len(starts) == 1 else None
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # in Dutch, for the user: "perceel", "stap", …
+    title: str
+    section: str
+    snippet: str
+
+
+def _entries(content: Content) -> list[tuple[str, str, str, list[str]]]:
+    """(kind, title, section, searchable texts) for everything a user may look for."""
+    out: list[tuple[str, str, str, list[str]]] = []
+    for lot in content.lots:
+        texts = [lot.name, lot.summary, lot.description, *(p.name for p in lot.partners)]
+        for domain in lot.domains:
+            texts += [domain.title, domain.summary or "", *domain.bullets]
+        texts += [p.text for p in lot.how_to_start] + [t.note for t in lot.service_types]
+        out.append(("perceel", f"Perceel {lot.number}: {lot.name}", lot.section, texts))
+    for phase in content.journey.phases:
+        out.append(("fase", f"Fase {phase.number}: {phase.title}", phase.section, [phase.title, phase.summary]))
+        for step in phase.steps:
+            out.append(("stap", f"Fase {phase.number}, stap {step.number}: {step.title}", step.section,
+                        [step.title, step.summary, *step.details]))  # fmt: skip
+            for item in step.items:
+                out.append(("checklistpunt", item.title, item.section, [item.title, *map(detail_text, item.details)]))
+    for s in content.systems_file.systems:
+        texts = [s.name, *s.aliases, s.purpose, *s.features, *s.prerequisites]
+        texts += [step for proc in s.access for step in proc.steps]
+        out.append(("systeem", s.name, s.section, texts))
+    for right in content.roles_file.rights:
+        out.append(("recht", right.name, right.section, [right.name, right.note or ""]))
+        for role in right.roles:
+            out.append(("rol", f"{role.name} (recht '{right.name}')", role.section, [role.name, role.allows]))
+    for c in content.contacts_file.contacts:
+        texts = [c.name, c.email or "", c.phone or "", c.url or "", *c.purposes]
+        out.append(("contact", c.name, c.sections[0], texts))
+    for d in content.documents_file.documents:
+        out.append(("document", d.title, d.sections[0], [d.title, d.note or ""]))
+    support = content.guide.support
+    for forum in support.fora:
+        out.append(("forum", forum.name, forum.section, [forum.name, support.fora_summary, support.fora_reports]))
+    other = content.guide.other_services
+    out.append(
+        ("dienst", "Overige diensten van Digitaal Vlaanderen", other.section, [other.summary, *other.categories])
+    )
+    return out
+
+
+def search(content: Content, term: str) -> list[Hit]:
+    """Everything whose text contains ``term`` (all words of it), ignoring case and accents."""
+    words = fold(term).split()
+    if not words:
+        return []
+    hits: list[Hit] = []
+    for kind, title, section, texts in _entries(content):
+        folded = [fold(t) for t in texts]
+        joined = " ".join(folded)
+        if all(w in joined for w in words):
+            best = next((t for t, f in zip(texts, folded, strict=True) if words[0] in f), texts[0])
+            hits.append(Hit(kind, title, section, _snippet(best, words[0])))
+    return hits
+
+
+def _snippet(text: str, word: str, width: int = 90) -> str:
+    at = max(0, fold(text).find(word))
+    start = max(0, at - width // 3)
+    piece = text[start : start + width].replace("\n", " ")
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")

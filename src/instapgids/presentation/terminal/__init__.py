@@ -1,0 +1,1 @@
+"""The terminal views (Rich): the one part of instapgids that imports Rich, through ``console``."""

@@ -1,0 +1,142 @@
+"""Terminal views of the look-ups: systems, contacts, the journey (phase matrix) and search results."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from instapgids.content import models as m
+from instapgids.content.bundle import Content
+from instapgids.errors import visible
+from instapgids.presentation.search import Hit
+from instapgids.presentation.terminal.lots import bullets, cite, count_word, heading, point, source_line
+from instapgids.presentation.words import contact_text, document_text
+
+
+def _names(content: Content, ids: list[str], kind: str) -> str:
+    if kind == "contact":
+        return ", ".join(content.contact_by_id[i].name for i in ids)
+    return ", ".join(content.system_by_id[i].name for i in ids)
+
+
+def systems_table(content: Content) -> RenderableType:
+    table = Table(title="Systemen", title_justify="left")
+    table.add_column("Systeem", style="bold")
+    table.add_column("Voor")
+    table.add_column("Fase", no_wrap=True)
+    table.add_column("Waarvoor")
+    for s in content.systems_file.systems:
+        scope = "alle klanten" if s.scope == "gemeenschappelijk" else f"perceel {s.lot}"
+        if s.optional:
+            scope += " (optioneel)"
+        phases = ", ".join(content.phase_by_id[p].number.__str__() for p in s.phases)
+        table.add_row(s.name, scope, phases, s.purpose)
+    hint = Text("Meer over één systeem en hoe u toegang krijgt: instapgids systems <naam>", style="dim")
+    return Group(table, hint, source_line(content))
+
+
+def system_detail(content: Content, system: m.System, org_kind: str | None) -> RenderableType:
+    parts: list[RenderableType] = []
+    title = Text(system.name, style="bold")
+    title.append(f"  ({cite(system.section)})", style="dim")
+    parts.append(title)
+    if system.aliases:
+        parts.append(Text("Ook: " + ", ".join(system.aliases), style="italic"))
+    parts.append(Text(system.purpose))
+    if system.optional_note:
+        parts.append(Text(system.optional_note, style="italic"))
+    if system.features:
+        parts += [heading("Wat u er vindt"), bullets(system.features)]
+    if system.prerequisites:
+        parts += [heading("Wat u eerst nodig heeft"), bullets(system.prerequisites)]
+    procedures = system.access
+    if org_kind is not None:
+        mine = [p for p in procedures if not p.applies_to or org_kind in p.applies_to]
+        if mine:
+            procedures = mine
+    if procedures:
+        parts.append(heading("Zo krijgt u toegang"))
+        if org_kind is not None and procedures != system.access:
+            parts.append(Text("Voor uw soort organisatie (uit uw profiel).", style="dim"))
+        for proc in procedures:
+            label = Text(proc.label, style="bold")
+            label.append(f"  ({cite(proc.section)})", style="dim")
+            parts.append(label)
+            steps = Text()
+            for n, step in enumerate(proc.steps, 1):
+                steps.append(f"  {n}. {step}\n")
+            steps.rstrip()
+            parts.append(steps)
+    if system.rights:
+        parts.append(heading("Rechten en rollen"))
+        for right_id in system.rights:
+            right = content.right_by_id[right_id]
+            who = content.contact_by_id[right.granted_by].name
+            line = f"Recht '{right.name}' (toegekend door: {who})"
+            if right.roles:
+                line += ": rollen " + ", ".join(f"'{r.name}'" for r in right.roles)
+            parts.append(point(line, right.section))
+    if system.contacts:
+        parts += [heading("Contact"), bullets([contact_text(content.contact_by_id[c]) for c in system.contacts])]
+    if system.documents:
+        parts += [heading("Documenten"), bullets([document_text(content.document_by_id[d]) for d in system.documents])]
+    if system.url:
+        parts.append(Text(f"Adres: {system.url}"))
+    parts += [Text(""), source_line(content)]
+    return Group(*parts)
+
+
+def contacts_view(content: Content) -> RenderableType:
+    parts: list[RenderableType] = [Text("Wie contacteert u waarvoor?", style="bold underline")]
+    for c in content.contacts_file.contacts:
+        head = Text(c.name, style="bold")
+        head.append("  (" + ", ".join(cite(s) for s in c.sections) + ")", style="dim")
+        parts.append(head)
+        reach = contact_text(c).removeprefix(c.name).removeprefix(" — ")
+        if reach:
+            parts.append(Text("  " + reach))
+        parts.append(bullets(c.purposes, indent=4))
+    support = content.guide.support
+    parts += [heading("Ondersteuning na de onboarding"), Text(support.summary)]
+    parts.append(bullets([f"{f.name}: {f.description}" for f in support.portal_functions]))
+    parts += [Text(support.contact_list), point(support.fora_summary, support.fora[0].section)]
+    parts += [bullets([forum.name for forum in support.fora]), Text(support.fora_reports)]
+    other = content.guide.other_services
+    parts += [heading("Overige diensten van Digitaal Vlaanderen"), point(other.summary, other.section)]
+    parts.append(bullets(other.categories))
+    parts += [Text(""), source_line(content)]
+    return Group(*parts)
+
+
+def journey_view(content: Content) -> RenderableType:
+    parts: list[RenderableType] = [
+        Text(f"De klantreis in {count_word(len(content.journey.phases))} fases", style="bold underline"),
+        Text(content.journey.summary),
+    ]
+    for phase in content.journey.phases:
+        title = f"Fase {phase.number}: {phase.title}"
+        parts += [heading(title), Text(phase.summary, style="italic")]
+        for step in phase.steps:
+            parts.append(point(f"Stap {step.number}: {step.title}", step.section))
+        parts.append(Text.assemble(("Ondersteuning: ", "bold"), _names(content, phase.support, "contact") or "—"))
+        parts.append(Text.assemble(("Systemen: ", "bold"), _names(content, phase.systems, "system") or "—"))
+    matrix_gaps = [g for g in content.guide.gaps if "matrix" in g.note.lower()]
+    for gap in matrix_gaps:
+        parts.append(Text(f"\nLet op: {gap.note} ({cite(gap.section)})", style="dim"))
+    parts += [Text(""), source_line(content)]
+    return Group(*parts)
+
+
+def search_view(term: str, hits: list[Hit]) -> RenderableType:
+    term = visible(term)  # typed on the command line: shown as text, a control character included
+    if not hits:
+        return Text(f"Niets gevonden voor '{term}'. Probeer een ander of korter woord.")
+    count = "1 resultaat" if len(hits) == 1 else f"{len(hits)} resultaten"
+    parts: list[RenderableType] = [Text(f"{count} voor '{term}':", style="bold")]
+    for hit in hits:
+        line = Text(f"[{hit.kind}] ", style="cyan")
+        line.append(hit.title, style="bold")
+        line.append(f"  ({cite(hit.section)})", style="dim")
+        parts += [line, Text("    " + hit.snippet, style="dim")]
+    return Group(*parts)

@@ -1,0 +1,129 @@
+"""Terminal views of the lots (percelen): the overview table and one lot in full."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from instapgids.content import models as m
+from instapgids.content.bundle import Content
+
+NUMBER_WORDS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+
+
+def count_word(number: int) -> str:
+    """A count from the content as a Dutch word ("zes"), or in digits from 13 on."""
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
+
+
+def cite(section: str) -> str:
+    return f"§{section}"
+
+
+def source_line(content: Content) -> Text:
+    g = content.guide.guide
+    return Text(f"Bron: {g.title} v{g.version} ({g.date})", style="dim")
+
+
+def partners(lot: m.Lot) -> str:
+    return ", ".join(p.name for p in lot.partners)
+
+
+def lots_table(content: Content) -> RenderableType:
+    title = f"De {count_word(len(content.lots))} percelen van de ICT-raamcontracten 2022"
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column("Nr", justify="right", no_wrap=True)
+    longest = max(len(lot.name) for lot in content.lots)
+    table.add_column("Perceel en ICT-partner(s)", min_width=min(longest, 28))
+    table.add_column("Samenvatting", min_width=20)
+    for lot in sorted(content.lots, key=lambda x: x.number):
+        cell = Text(lot.name, style="bold")
+        cell.append("\n" + partners(lot))
+        table.add_row(str(lot.number), cell, lot.summary)
+    hint = Text("Meer over één perceel: instapgids lots show <nummer>", style="dim")
+    return Group(table, hint, source_line(content))
+
+
+def heading(title: str) -> Rule:
+    return Rule(Text(title, style="bold cyan"), align="left", style="cyan")
+
+
+def bullets(lines: list[str], indent: int = 2) -> Padding:
+    text = Text()
+    for index, line in enumerate(lines):
+        if index:
+            text.append("\n")
+        text.append("• ", style="cyan")
+        text.append(line)
+    return Padding(text, (0, 0, 0, indent), expand=False)
+
+
+def point(text: str, section: str) -> Text:
+    line = Text("• ", style="cyan")
+    line.append(text)
+    line.append(f"  ({cite(section)})", style="dim")
+    return line
+
+
+def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
+    parts: list[RenderableType] = []
+    title = Text(f"Perceel {lot.number}: {lot.name}", style="bold")
+    title.append(f"  ({cite(lot.section)})", style="dim")
+    parts.append(title)
+    label = "ICT-partner: " if len(lot.partners) == 1 else "ICT-partners: "
+    who = Text(label, style="bold")
+    who.append("; ".join(p.name + (f" ({p.note})" if p.note else "") for p in lot.partners))
+    parts += [who, Text(lot.summary, style="italic"), Text("")]
+
+    parts.append(heading("Wat dit perceel omvat"))
+    parts.append(Text(lot.description))
+    for domain in lot.domains:
+        parts.append(Text(domain.title, style="bold"))
+        if domain.summary:
+            parts.append(Padding(Text(domain.summary), (0, 0, 0, 2), expand=False))
+        if domain.bullets:
+            parts.append(bullets(domain.bullets))
+
+    parts.append(heading("Soorten dienstverlening in dit perceel"))
+    for entry in lot.service_types:
+        service = content.service_type_by_id[entry.type]
+        line = Text(f"{service.name}: ", style="bold")
+        line.append(entry.note)
+        line.append(f"  ({cite(entry.section)})", style="dim")
+        parts.append(line)
+
+    if lot.how_to_start:
+        parts.append(heading("Zo gaat u van start"))
+        parts += [point(p.text, p.section) for p in lot.how_to_start]
+
+    parts.append(heading("Specifieke systemen"))
+    if lot.systems:
+        for system_id in lot.systems:
+            system = content.system_by_id[system_id]
+            parts.append(point(f"{system.name}: {system.purpose}", system.section))
+    else:
+        parts.append(
+            Text(
+                "Geen systemen die alleen voor dit perceel gelden; de gemeenschappelijke "
+                "systemen staan in de checklist (instapgids start)."
+            )
+        )
+
+    if lot.documents:
+        parts.append(heading("Documenten"))
+        for doc_id in lot.documents:
+            doc = content.document_by_id[doc_id]
+            line = Text("• ", style="cyan")
+            line.append(doc.title)
+            line.append(f"  {doc.url}" if doc.url else "  (geen adres in de gids)", style="dim")
+            parts.append(line)
+    parts += [Text(""), source_line(content)]
+    return Group(*parts)
+
+
+def unknown_lot_message(content: Content, given: str) -> str:
+    valid = ", ".join(f"{lot.number} ({lot.name})" for lot in sorted(content.lots, key=lambda x: x.number))
+    return f"Perceel '{given}' bestaat niet. Kies een van: {valid}."

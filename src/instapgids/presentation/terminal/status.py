@@ -1,0 +1,58 @@
+"""`instapgids status`: progress per phase as bars, and what can be started now."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from instapgids.content.bundle import Content
+from instapgids.engine.checklist import Checklist
+from instapgids.presentation.words import STATUS_WORDS
+
+BAR_WIDTH = 20
+
+
+def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
+    filled = round(width * done / total) if total else width
+    return "█" * filled + "░" * (width - filled)
+
+
+def status_view(content: Content, checklist: Checklist, next_count: int = 8) -> RenderableType:
+    parts: list[RenderableType] = [Text(f"Voortgang voor {checklist.organisation}", style="bold underline")]
+    table = Table(show_header=True, box=None, pad_edge=False)
+    table.add_column("Fase")
+    table.add_column("Klaar", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for phase_view in checklist.phases:
+        items = [e for s in phase_view.steps for e in s.items]
+        done = sum(1 for e in items if e.status == "done")
+        name = f"{phase_view.phase.number}. {phase_view.phase.title}"
+        table.add_row(name, f"{done}/{len(items)}", bar(done, len(items)))
+    parts.append(table)
+    items = checklist.items()
+    counts = {status: sum(1 for e in items if e.status == status) for status in STATUS_WORDS}
+    summary = " · ".join(f"{n} {STATUS_WORDS[status]}" for status, n in counts.items() if n)
+    parts.append(Text(f"Totaal {len(items)} {'punt' if len(items) == 1 else 'punten'}: {summary}.", style="dim"))
+
+    startable = [e for e in items if e.status == "doing"] + [e for e in items if e.status == "open"]
+    if not startable:
+        parts.append(Text("\nAlles is klaar." if counts["done"] == len(items) else "\nNiets kan nu starten."))
+    else:
+        parts.append(Text("\nNu aan de beurt:", style="bold"))
+        now = Table.grid(padding=(0, 1))
+        now.add_column(no_wrap=True)
+        now.add_column()
+        for entry in startable[:next_count]:
+            line = Text()
+            if entry.status == "doing":
+                line.append("[bezig] ", style="yellow")
+            line.append(entry.item.title)
+            line.append(f"  (id: {entry.item.id}, §{entry.item.section})", style="dim")
+            now.add_row("  •", line)
+        parts.append(now)
+        if len(startable) > next_count:
+            parts.append(Text(f"  … en nog {len(startable) - next_count}; alles: instapgids checklist", style="dim"))
+    parts.append(Text("\nAfvinken: instapgids done <id> · bezig: instapgids doing <id> · terug: instapgids undo <id>",
+                      style="dim"))  # fmt: skip
+    return Group(*parts)

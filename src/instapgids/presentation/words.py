@@ -1,0 +1,107 @@
+"""The words of the checklist: statuses, reasons and answers as the user reads them (Dutch)."""
+
+from __future__ import annotations
+
+from instapgids.content import models as m
+from instapgids.content.bundle import Content
+from instapgids.content.questions import AnswerValue, Question
+from instapgids.engine.checklist import Checklist, ChecklistItem
+from instapgids.engine.conditions import needed_suppliers
+
+ALWAYS = "Geldt voor elke nieuwe klant."
+
+
+def describe_answer(question: Question, value: AnswerValue, only: tuple[str, ...] = ()) -> str:
+    """An answer as the user saw it: option labels, 'ja'/'nee', or the text."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if question.kind == "text":
+        return str(value)
+    chosen = value if isinstance(value, list) else [value]
+    shown = [v for v in chosen if not only or v in only]
+    labels = {o.value: o.label for o in question.options}
+    return "; ".join(labels.get(v, v) for v in shown)
+
+
+def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[str]:
+    """Why an item is on the checklist (or why it is done), in Dutch, one line per answer."""
+    if entry.item.gathers_roles and entry.done_by_answers and not entry.reasons:
+        return ["U heeft alle rechten en rollen die u nodig heeft al."]
+    if entry.item.gathers_roles and entry.needed_by:
+        titles = [i.item.title for i in checklist.items() if i.item.id in entry.needed_by]
+        return ["Nodig voor: " + "; ".join(titles) + "."]
+    if entry.done_by_answers and entry.item.done_note:
+        lines = [entry.item.done_note]
+    elif not entry.reasons:
+        return [ALWAYS]
+    else:
+        lines = []
+    merged: dict[str, set[str]] = {}
+    order: list[str] = []
+    for reason in entry.reasons:
+        if reason.lot is not None:
+            key = f"lot:{reason.lot}"
+        elif reason.lot_count:
+            key = "lots"
+        elif reason.supplier_count:
+            key = "suppliers"
+        else:
+            assert reason.question is not None
+            key = reason.question
+        if key not in merged:
+            merged[key] = set()
+            order.append(key)
+        merged[key].update(reason.values)
+    for key in order:
+        if key == "lots":
+            names = ", ".join(f"{lot.number} ({lot.name})" for lot in checklist.lots)
+            lines.append(f"U heeft meer dan één perceel nodig: {names}.")
+        elif key == "suppliers":
+            numbers = [lot.number for lot in checklist.lots]
+            names = ", ".join(needed_suppliers(content, numbers))
+            lines.append(f"U heeft diensten van meer dan één leverancier nodig: {names}.")
+        elif key.startswith("lot:"):
+            lot = content.lot_by_number[int(key[4:])]
+            lines.append(f"U heeft perceel {lot.number} ({lot.name}) nodig.")
+        elif (value := checklist.answers.get(key)) is not None:
+            question = content.question_by_id[key]
+            lines.append(f"{question.label}: {describe_answer(question, value, tuple(merged[key]))}")
+    return lines or [ALWAYS]
+
+
+STATUS_WORDS = {"open": "niet gestart", "doing": "bezig", "done": "klaar", "blocked": "kan nog niet starten"}
+
+
+def contact_text(contact: m.Contact) -> str:
+    parts = [contact.name]
+    if contact.email:
+        parts.append(contact.email)
+    if contact.phone:
+        parts.append(
+            f"tel. {contact.phone}" + (f" (intern {contact.phone_internal})" if contact.phone_internal else "")
+        )
+    if contact.url:
+        parts.append(contact.url)
+    if contact.how_to_reach and not contact.email:
+        parts.append(contact.how_to_reach)
+    return " — ".join(parts)
+
+
+def document_text(document: m.Document) -> str:
+    where = document.url or "geen adres in de gids"
+    after = {
+        "onboarding-deel-1": ", beschikbaar na onboarding deel 1",
+        "onboarding-deel-2": ", beschikbaar na onboarding deel 2",
+    }.get(document.available_after or "", "")
+    return f"{document.title} ({where}{after})"
+
+
+def role_texts(entry: ChecklistItem) -> list[str]:
+    lines = []
+    for line in entry.roles:
+        text = f"recht '{line.right.name}'"
+        if line.roles:
+            names = ", ".join(f"'{r.name}'" for r in line.roles)
+            text += f" met rol {names}" if len(line.roles) == 1 else f" met de rollen {names}"
+        lines.append(text)
+    return lines

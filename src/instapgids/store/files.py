@@ -1,0 +1,184 @@
+"""Writing the user's files without ever losing or damaging one.
+
+Every file instapgids writes goes through :func:`write_files`:
+
+- atomically: each file is written to a temporary file in the same folder, flushed to disk and
+  renamed over the old one, so that a crash at any moment leaves the old or the new file; a set of
+  files (the .eml drafts) is written completely before the first rename;
+- through symbolic links: a profile linked into a synced folder stays a link, its target is written;
+- keeping the mode of a file that exists; a new file follows the umask, or is private (0600) for
+  profiles;
+- never over something that is not a regular file (a device, a FIFO, a folder), and never over a
+  read-only file: both are refused with a Dutch message.
+
+:func:`locked` is the exclusive lock (``filelock``, which also works on Windows and macOS) under which
+a profile is read, changed and written, so that two processes never lose each other's changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from instapgids.errors import UserError, display_path, note_written, os_reason
+
+# How long a process waits quietly for the lock before it says it is waiting, and how long in all.
+QUIET_WAIT = 0.5
+MAX_WAIT = 60.0
+
+
+def target_of(path: Path) -> Path:
+    """The file that writing to ``path`` changes: the end of a chain of symbolic links, else ``path``."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def check_writable(path: Path) -> None:
+    """Refuse a target that exists and is not a regular file, or that is read-only."""
+    target = target_of(path)
+    try:
+        found = os.stat(target)  # stat, not open: a FIFO is never opened, so never blocks
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UserError(f"Kan '{display_path(path)}' niet schrijven: {os_reason(exc)}.") from None
+    if not stat.S_ISREG(found.st_mode):
+        what = "een map" if stat.S_ISDIR(found.st_mode) else "geen gewoon bestand (een apparaat, pijp of socket)"
+        raise UserError(f"'{display_path(path)}' bestaat al en is {what}; instapgids schrijft er niet over.")
+    if not found.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise UserError(
+            f"'{display_path(path)}' is alleen-lezen; instapgids wijzigt het niet.\n"
+            "Maak het schrijfbaar (bv. chmod u+w) of kies een andere naam."
+        )
+
+
+def _new_mode(private: bool) -> int:
+    if private:
+        return 0o600
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
+    """Write ``data`` to a temporary file beside the target of ``path``; returns (target, temporary)."""
+    target = target_of(path)
+    check_writable(path)
+    try:
+        existing: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    mode = stat.S_IMODE(existing.st_mode) if existing else _new_mode(private)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise UserError(f"Kan niet schrijven in '{display_path(target.parent)}': {os_reason(exc)}.") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fchmod(handle.fileno(), mode)
+            if existing is not None and existing.st_uid != os.geteuid():
+                with contextlib.suppress(OSError):  # keep the owner where we may (root editing a user's file)
+                    os.fchown(handle.fileno(), existing.st_uid, existing.st_gid)
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        _remove(tmp)
+        raise UserError(f"Kan '{display_path(path)}' niet schrijven: {os_reason(exc)}.") from None
+    return target, tmp
+
+
+def _remove(path: str | Path) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable (best effort: not every system can open a folder)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_files(
+    files: dict[Path, str | bytes], *, private: bool = False, make_folder: bool = False, remove: tuple[Path, ...] = ()
+) -> None:
+    """Write every file of ``files`` or none: all are written aside first, then renamed into place.
+
+    ``private`` gives new files mode 0600 (profiles); ``make_folder`` creates missing folders (the
+    profile folder; an export to a folder that does not exist is refused instead, so that a
+    mistyped path is noticed). ``remove`` lists files to delete once the new ones are in place.
+    """
+    if make_folder:
+        for folder in {target_of(p).parent for p in files}:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserError(f"Kan de map '{display_path(folder)}' niet maken: {os_reason(exc)}.") from None
+    prepared: list[tuple[Path, Path, str]] = []
+    try:
+        for path, text in files.items():
+            data = text.encode("utf-8") if isinstance(text, str) else text
+            target, tmp = _prepare(path, data, private)
+            prepared.append((path, target, tmp))
+    except BaseException:
+        for _, _, tmp in prepared:
+            _remove(tmp)
+        raise
+    for index, (path, target, tmp) in enumerate(prepared):
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            for _, _, left in prepared[index:]:
+                _remove(left)
+            raise UserError(f"Kan '{display_path(path)}' niet schrijven: {os_reason(exc)}.") from None
+        note_written(path)
+    for old in remove:
+        _remove(old)
+    for folder in {target.parent for _, target, _ in prepared}:
+        _sync_folder(folder)
+
+
+def write_file(path: Path, text: str | bytes, *, private: bool = False, make_folder: bool = False) -> None:
+    """Write one file atomically (see :func:`write_files`)."""
+    write_files({path: text}, private=private, make_folder=make_folder)
+
+
+@contextlib.contextmanager
+def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
+    """Hold the exclusive lock of the file ``path`` (``.NAME.lock`` beside its target).
+
+    ``on_wait`` is called once when another process holds the lock for more than a moment, so that
+    the user knows why nothing happens; after :data:`MAX_WAIT` seconds a Dutch error is raised.
+    """
+    from filelock import FileLock, Timeout
+
+    target = target_of(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Kan de map '{display_path(target.parent)}' niet maken: {os_reason(exc)}.") from None
+    lock = FileLock(target.parent / f".{target.name}.lock")
+    try:
+        try:
+            lock.acquire(timeout=QUIET_WAIT)
+        except Timeout:
+            on_wait()
+            lock.acquire(timeout=MAX_WAIT)
+    except Timeout:
+        raise UserError(
+            f"'{display_path(path)}' is nog in gebruik door een ander instapgids-proces.\n"
+            "Sluit dat af of probeer het straks opnieuw; er is niets gewijzigd."
+        ) from None
+    except OSError as exc:
+        raise UserError(f"Kan '{display_path(path)}' niet vergrendelen: {os_reason(exc)}.") from None
+    try:
+        yield
+    finally:
+        lock.release()

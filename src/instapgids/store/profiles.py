@@ -1,0 +1,388 @@
+"""Saved answers (profiles): where they live, how they are checked, read and written.
+
+A profile is a small, readable YAML file::
+
+    format: 1
+    guide_version: "1.01"
+    complete: true
+    answers:
+      org_name: Gemeente Voorbeeld
+      org_kind: lokaal-bestuur
+      needs: [netwerk]
+
+The same format is accepted by ``instapgids start --answers FILE``. Answers
+are checked against the questions of the content; a problem is reported as
+``file:line: field: message``. Answers of an older content version whose
+question no longer exists are kept in the file and reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from instapgids.content.bundle import Content
+from instapgids.content.questions import AnswerValue, text_problem
+from instapgids.errors import Problem, UserError, display_path, note_written, os_reason
+from instapgids.paths import state_dir
+from instapgids.store.files import locked, write_file
+
+if TYPE_CHECKING:
+    from instapgids.content.yamlsource import LocatedDict
+
+# PyYAML (via yamlsource) loads only when a profile is read or written: `start` shows its
+# first question without it.
+
+FORMAT = 1
+TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers", "progress", "checklist"}
+PROGRESS_STATUSES = ("doing", "done")
+# Profiles once stored the Dutch words; they still read, and are written back as codes.
+OLD_STATUS_WORDS = {"bezig": "doing", "klaar": "done"}
+
+
+class AnswersError(UserError):
+    """An answers file that cannot be used; lists every problem."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem], hint: str = "") -> None:
+        self.problems = problems
+        self.hint = hint
+        super().__init__("\n".join([self.head(), *(str(p) for p in problems), *([hint] if hint else [])]))
+
+    def head(self) -> str:
+        return "Het antwoordenbestand is niet bruikbaar:"
+
+
+class ProfileError(AnswersError):
+    """A saved profile that cannot be used (broken YAML, the wrong shape, …); lists every problem."""
+
+    def head(self) -> str:
+        return f"Uw profiel {display_path(self.problems[0].file)} is niet bruikbaar:"
+
+
+MAX_FILE_SIZE = 1024 * 1024  # an answers file or profile is well under 10 KB
+MAX_NAME_LENGTH = 100
+
+
+@dataclass
+class Profile:
+    path: Path
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+    complete: bool = False
+    guide_version: str = ""
+    stale: dict[str, Any] = field(default_factory=dict)  # answers the current content cannot use
+    notices: list[str] = field(default_factory=list)
+    answers_line: int = 1  # where `answers:` stands in the file, for problems about a missing answer
+    # item id -> {"status": "doing" | "done", "date": "YYYY-MM-DD"}, as marked with doing/done
+    progress: dict[str, dict[str, str]] = field(default_factory=dict)
+    stale_progress: dict[str, Any] = field(default_factory=dict)  # for items the content no longer has
+    progress_pos: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each progress entry stands
+    text: str | None = None  # the file as read: writing it back keeps the user's comments and extra fields
+    # item id -> fingerprint of the checklist as last written, to say what a new guide version changed
+    checklist: dict[str, str] = field(default_factory=dict)
+
+    def set_aside(self, store: dict[str, Any], key: str, value: Any, what: str) -> None:
+        """Keep something the current content cannot use in the file, and say so (never drop it silently)."""
+        store[key] = value
+        self.notices.append(f"{what} meer; het blijft bewaard maar telt niet mee.")
+
+    def statuses(self) -> dict[str, str]:
+        """Item id -> "doing" | "done", for the engine."""
+        return {item: entry["status"] for item, entry in self.progress.items()}
+
+
+def profile_path(value: str | None) -> Path:
+    """``--profile``: a path, or a bare name kept in the state directory; none = the default profile."""
+    if not value:
+        return state_dir() / "profielen" / "standaard.yaml"
+    if (why := text_problem(value)) is not None:
+        raise UserError(f"De profielnaam {why}. Kies een naam met gewone letters, cijfers en streepjes.")
+    if os.sep not in value and "/" not in value and not value.endswith((".yaml", ".yml")):
+        if len(value) > MAX_NAME_LENGTH:
+            raise UserError(
+                f"De profielnaam is te lang ({len(value)} tekens). "
+                f"Kies een naam van hoogstens {MAX_NAME_LENGTH} tekens."
+            )
+        return state_dir() / "profielen" / f"{value}.yaml"
+    path = Path(value).expanduser()
+    if any(len(os.fsencode(part)) > 255 for part in path.parts):
+        raise UserError(f"Het pad '{value}' bevat een naam die te lang is voor het bestandssysteem.")
+    return path
+
+
+def check_answer(content: Content, qid: str, value: Any) -> str | None:
+    """Why ``value`` is not a valid answer to question ``qid``, or None when it is."""
+    question = content.question_by_id[qid]
+    values = [o.value for o in question.options]
+    if question.kind == "text":
+        if not isinstance(value, str) or not value.strip():
+            return "moet een niet-lege tekst zijn"
+        return text_problem(value)
+    elif question.kind == "confirm":
+        if not isinstance(value, bool):
+            return "moet true (ja) of false (nee) zijn"
+    elif question.kind == "select":
+        if value not in values:
+            return f"moet een van deze waarden zijn: {', '.join(values)}"
+    else:
+        if not isinstance(value, list) or not value:
+            return f"moet een niet-lege lijst zijn met waarden uit: {', '.join(values)}"
+        wrong = [str(v) for v in value if v not in values]
+        if wrong:
+            return f"onbekende waarde(n) {', '.join(wrong)}; kies uit: {', '.join(values)}"
+        exclusive = [o.value for o in question.options if o.exclusive and o.value in value]
+        if exclusive and len(value) > 1:
+            return f"'{exclusive[0]}' kan niet samen met andere waarden"
+        if len(set(value)) != len(value):
+            return "bevat een waarde twee keer"
+    return None
+
+
+def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
+    """Read a profile or answers file.
+
+    ``strict`` (``--answers``): every problem is an error. Otherwise (a saved
+    profile), answers that the current content cannot use are kept aside in
+    ``stale`` and reported in ``notices``.
+    """
+    from instapgids.content.yamlsource import LocatedDict, YamlProblem, load_user, locate, plain
+
+    failed = AnswersError if strict else ProfileError
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_SIZE + 1)  # bounded: /dev/zero or a huge file is refused, not read
+    except FileNotFoundError:
+        raise UserError(f"Het bestand '{path}' bestaat niet.") from None
+    except OSError as exc:
+        raise UserError(f"Kan '{path}' niet lezen: {os_reason(exc, reading=True)}.") from None
+    if len(data) > MAX_FILE_SIZE:
+        raise failed(
+            [Problem(path, 1, 1, "(bestand)", "het bestand is groter dan 1 MB; dit kan geen antwoordenbestand zijn")]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = len(data[: exc.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        raise failed([Problem(path, line, column, "(bestand)", "het bestand is geen UTF-8-tekst")]) from None
+    try:
+        raw = load_user(text)
+    except YamlProblem as exc:
+        raise failed([Problem(path, *exc.position, "(bestand)", exc.message)]) from None
+
+    def at(loc: tuple[str | int, ...], message: str, key: bool = False) -> Problem:
+        (line, column), resolved = locate(raw, loc, key=key)
+        return Problem(path, line, column, ".".join(str(p) for p in resolved) or "(bestand)", message)
+
+    if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
+        raise failed([at((), "verwacht een mapping met de sleutel 'answers' (zie README)")])
+    problems: list[Problem] = []
+    notices: list[str] = []
+    for k in raw:
+        if k in TOP_KEYS:
+            continue
+        close = difflib.get_close_matches(str(k), sorted(TOP_KEYS), n=1)
+        if strict:  # an answers file: a mistyped key is worth stopping for
+            problems.append(at((k,), "onbekende sleutel" + (f"; bedoelt u '{close[0]}'?" if close else ""), key=True))
+        elif close:  # a profile: the user's own extra fields stay in the file, a likely typo is pointed out
+            notices.append(f"De sleutel '{k}' in het profiel wordt niet gebruikt; bedoelt u '{close[0]}'?")
+    if raw.get("format", FORMAT) != FORMAT:
+        problems.append(at(("format",), f"onbekend formaat; deze versie leest formaat {FORMAT}"))
+    profile = Profile(
+        path=path,
+        complete=raw.get("complete") is True,
+        guide_version=_version(raw.get("guide_version")),
+        answers_line=raw.key_pos["answers"][0],
+        notices=notices,
+        text=None if strict else text,
+    )
+    seen = raw.get("checklist")
+    if isinstance(seen, dict):
+        profile.checklist = {str(k): str(v) for k, v in seen.items()}
+    for qid, value in plain(raw["answers"]).items():
+        if qid not in content.question_by_id:
+            if strict:
+                problems.append(at(("answers", qid), "onbekende vraag", key=True))
+            else:
+                profile.set_aside(profile.stale, qid, value, f"Het antwoord op '{qid}' hoort bij geen enkele vraag")
+            continue
+        why = check_answer(content, qid, value)
+        if why is None:
+            profile.answers[qid] = value
+        elif strict:
+            problems.append(at(("answers", qid), why))
+        else:
+            profile.stale[qid] = value
+            profile.notices.append(f"Het antwoord op '{qid}' past niet meer: {why}. Die vraag wordt opnieuw gesteld.")
+    problems += _read_progress(profile, raw, content, strict, at)
+    if problems:
+        raise failed(problems)
+    return profile
+
+
+def _version(value: Any) -> str:
+    """The guide version a profile was written with ("" when it has none that reads as a version)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return ""
+    return str(value)
+
+
+def set_aside_broken(path: Path) -> Path:
+    """Move a profile that cannot be read aside (``standaard.yaml`` → ``standaard.kapot-20261129-1130.yaml``).
+
+    Never overwrites: a hard link is made under a new name (refused if the name exists) before the
+    old name is removed, so the file is never lost, not even half-way.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M")
+    for number in range(1, 100):
+        target = path.with_name(f"{path.stem}.kapot-{stamp}{f'-{number}' if number > 1 else ''}{path.suffix}")
+        try:
+            os.link(path, target, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise UserError(f"Kan '{path}' niet opzij zetten: {os_reason(exc)}.") from None
+        os.unlink(path)
+        note_written(target)
+        return target
+    raise UserError(f"Kan '{path}' niet opzij zetten: er staan al te veel opzijgezette profielen naast.")
+
+
+def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: Any) -> list[Problem]:
+    """Fill ``profile.progress``; progress for items the content no longer has is kept aside and reported."""
+    from instapgids.content.yamlsource import plain
+
+    given = raw.get("progress")
+    if given is None:
+        return []
+    if not isinstance(given, dict):
+        return [at(("progress",), "verwacht een mapping: checklistpunt-id → status")]
+    items = {item.id for phase in content.journey.phases for step in phase.steps for item in step.items}
+    problems: list[Problem] = []
+    for item_id, entry in plain(given).items():
+        status = entry.get("status") if isinstance(entry, dict) else None
+        status = OLD_STATUS_WORDS.get(status, status) if isinstance(status, str) else status
+        when = _date(entry.get("date", date.today())) if isinstance(entry, dict) else None
+        if not isinstance(entry, dict):
+            problems.append(at(("progress", item_id), "verwacht {status: done of doing, date: JJJJ-MM-DD}"))
+        elif status not in PROGRESS_STATUSES:
+            problems.append(at(("progress", item_id, "status"), "verwacht done of doing"))
+        elif when is None:
+            problems.append(at(("progress", item_id, "date"), "verwacht een datum als JJJJ-MM-DD"))
+        elif item_id not in items:
+            if strict:
+                problems.append(at(("progress", item_id), "onbekend checklistpunt", key=True))
+            else:
+                what = f"De voortgang van '{item_id}' hoort bij geen checklistpunt"
+                profile.set_aside(profile.stale_progress, item_id, entry, what)
+        else:
+            profile.progress[str(item_id)] = {"status": status, "date": when}
+            profile.progress_pos[str(item_id)] = raw["progress"].key_pos[item_id]
+    return problems
+
+
+def _date(value: Any) -> str | None:
+    """A progress date as YYYY-MM-DD (YAML reads an unquoted date as a date), or None when it is not one."""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    try:
+        return date.fromisoformat(value).isoformat() if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _profile_data(profile: Profile, content: Content) -> dict[str, Any]:
+    """What a profile stores, in file order; an answer given now replaces one that was set aside."""
+    answers = {q.id: profile.answers[q.id] for q in content.interview.questions if q.id in profile.answers}
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "guide_version": content.guide.guide.version,
+        "complete": profile.complete,
+        "updated": datetime.now().isoformat(timespec="seconds"),
+        "answers": {**answers, **{k: v for k, v in profile.stale.items() if k not in answers}},
+    }
+    progress = {**profile.stale_progress, **profile.progress}
+    if progress:
+        data["progress"] = progress
+    data["checklist"] = fingerprints(content, profile)
+    return data
+
+
+def fingerprints(content: Content, profile: Profile) -> dict[str, str]:
+    """Item id -> a short fingerprint of what the item says, for every item on this profile's checklist.
+
+    Made of the texts only: a conditional detail (a ``Paragraph``) has no repr of its own that a
+    later process would repeat.
+    """
+    import zlib
+
+    from instapgids.content.journey import detail_text
+    from instapgids.engine.checklist import build_checklist
+
+    found = {}
+    for entry in build_checklist(content, profile.answers, profile.statuses()).items():
+        item = entry.item
+        said = repr((item.title, [detail_text(d) for d in item.details], item.section))
+        found[item.id] = f"{zlib.crc32(said.encode()):08x}"
+    return found
+
+
+@dataclass(frozen=True)
+class GuideChange:
+    """What a newer version of the guide changed on this profile's checklist."""
+
+    old_version: str
+    new_version: str
+    added: list[str]
+    removed: list[str]
+    changed: list[str]
+    known: bool  # False: the profile did not record its checklist, so what changed cannot be said
+
+
+def guide_change(content: Content, profile: Profile) -> GuideChange | None:
+    """The changes for this profile when it was last written with another guide version, else None."""
+    new_version = content.guide.guide.version
+    if not profile.guide_version or profile.guide_version == new_version:
+        return None
+    now = fingerprints(content, profile)
+    before = profile.checklist
+    return GuideChange(
+        old_version=profile.guide_version,
+        new_version=new_version,
+        added=[i for i in now if before and i not in before],
+        removed=[i for i in before if i not in now],
+        changed=[i for i in now if i in before and before[i] != now[i]],
+        known=bool(before),
+    )
+
+
+def profile_text(profile: Profile, content: Content) -> str:
+    """The profile as YAML; when it was read from a file, that file's comments and extra fields stay."""
+    from instapgids.store.roundtrip import HEADER, round_trip
+
+    return round_trip(profile.text, _profile_data(profile, content), owned=TOP_KEYS, header=HEADER)
+
+
+def write_profile(profile: Profile, content: Content) -> None:
+    """Write the profile atomically; a new profile is private (mode 0600), an existing one keeps its mode."""
+    write_file(profile.path, profile_text(profile, content), private=True, make_folder=True)
+    profile.text = None  # what is on disk now is ours
+
+
+def update_profile(
+    path: Path, content: Content, change: Callable[[Profile | None], Profile], on_wait: Callable[[], None]
+) -> Profile:
+    """Read, change and write the profile at ``path`` under its exclusive lock (no other process's
+    change is lost in between). ``change`` gets the profile as it is on disk now (None when there is
+    none) and returns the profile to write."""
+    with locked(path, on_wait):
+        current = read_profile(path, content, strict=False) if path.exists() else None
+        changed = change(current)
+        write_profile(changed, content)
+        return changed

@@ -1,0 +1,130 @@
+"""The shape of the code: layers that only look down, no import cycles, a library that loads no UI.
+
+Every import counts, also one inside a function (that is where the heavy modules are imported, and
+where cycles used to hide).
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+SRC = ROOT / "src"
+PACKAGE = SRC / "instapgids"
+# Each module's layer; a module may import from its own layer and from lower ones only.
+LAYERS = {"ground": 0, "content": 1, "engine": 2, "store": 3, "presentation": 4, "api": 5, "cli": 6}
+GROUND = {"instapgids", "instapgids.errors", "instapgids.paths"}
+UI = ("typer", "click", "rich", "questionary", "prompt_toolkit")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def layer(module: str) -> str:
+    if module in GROUND:
+        return "ground"
+    if module == "instapgids.__main__":  # python -m instapgids: the command line
+        return "cli"
+    return module.split(".")[1]
+
+
+def imports(path: Path, modules: set[str]) -> set[str]:
+    """The instapgids modules that this file imports, at any level of nesting."""
+    found: set[str] = set()
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("instapgids"))
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*anchor, *([base] if base else [])])
+            if not base.startswith("instapgids"):
+                continue
+            for alias in node.names:  # `from instapgids.content import models` imports a module
+                found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base)
+    return {m for m in found if m in modules and m != name}
+
+
+def graph() -> dict[str, set[str]]:
+    files = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    return {name: imports(path, set(files)) for name, path in files.items()}
+
+
+def test_no_import_cycles() -> None:
+    from instapgids.content.crosscheck import waits_for_cycles  # the same search, for items
+
+    found = waits_for_cycles({module: sorted(targets) for module, targets in sorted(graph().items())})
+    assert not found, "import cycles:\n" + "\n".join(" → ".join(c) for c in found)
+
+
+def test_each_layer_imports_only_from_its_own_layer_and_lower_ones() -> None:
+    wrong = [
+        f"{module} ({layer(module)}) imports {target} ({layer(target)})"
+        for module, targets in graph().items()
+        for target in sorted(targets)
+        if LAYERS[layer(target)] > LAYERS[layer(module)]
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_folder_listing_shows_the_layers() -> None:
+    listed = {p.name for p in PACKAGE.iterdir() if not p.name.startswith(("_", "."))} - {"py.typed"}
+    assert listed == {"api.py", "errors.py", "paths.py", "content", "engine", "store", "presentation", "cli"}
+
+
+def test_only_the_terminal_views_and_the_command_line_import_a_user_interface() -> None:
+    """Rich belongs to presentation/terminal, questionary and prompt_toolkit to cli (typer/click too)."""
+    wrong = []
+    for path in PACKAGE.rglob("*.py"):
+        name = module_name(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            used = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            used += [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            for module in used:
+                top = module.split(".")[0]
+                allowed = name.startswith("instapgids.cli") or (
+                    top == "rich" and name.startswith("instapgids.presentation.terminal")
+                )
+                if top in UI and not allowed:
+                    wrong.append(f"{name} imports {module}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml"))[:1], ids=lambda p: p.stem)
+def test_the_library_builds_a_checklist_without_loading_a_user_interface(example: Path) -> None:
+    script = (
+        "import sys\n"
+        "from instapgids import api\n"
+        f"checklist = api.build_checklist(api.load_content(), api.read_answers({str(example)!r}))\n"
+        "assert checklist.items, 'an empty checklist'\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {UI!r}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", f"the library loaded: {done.stdout}"
+
+
+def test_the_script_of_docs_library_md_builds_the_checklists_of_a_folder(tmp_path: Path) -> None:
+    script = ROOT / "docs" / "examples" / "checklists_for_a_folder.py"
+    code = script.read_text(encoding="utf-8").split('"""', 2)[2].strip()
+    assert code in (ROOT / "docs" / "library.md").read_text(encoding="utf-8"), "docs/library.md shows another script"
+    assert len(code.splitlines()) <= 12
+    for example in EXAMPLES.glob("*.yaml"):
+        (tmp_path / example.name).write_bytes(example.read_bytes())
+    done = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == len(list(EXAMPLES.glob("*.yaml")))
+    for example in EXAMPLES.glob("*.yaml"):
+        made = (tmp_path / example.name).with_suffix(".md")
+        assert made.read_text(encoding="utf-8").startswith("# Checklist voor")
