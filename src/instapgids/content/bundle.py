@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from instapgids.content import models as m
+from instapgids.content.glossary import GlossaryFile
 from instapgids.content.journey import JourneyFile, MailsFile, Phase
 from instapgids.content.questions import InterviewFile, Question
 
@@ -22,6 +23,7 @@ FILES: dict[str, type] = {
     "documents.yaml": m.DocumentsFile,
     "interview.yaml": InterviewFile,
     "mails.yaml": MailsFile,
+    "glossary.yaml": GlossaryFile,
 }
 
 
@@ -38,6 +40,7 @@ class Content:
     documents_file: m.DocumentsFile
     interview: InterviewFile
     mails: MailsFile
+    glossary: GlossaryFile
     directory: Path
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -99,4 +102,5 @@ class Content:
             "documenten": len(self.documents_file.documents),
             "vragen": len(self.interview.questions),
             "mails": len(self.mails.mails),
+            "termen": len(self.glossary.terms),
         }

@@ -75,6 +75,7 @@ def crosscheck(content: Content) -> list[Problem]:
         "documents.yaml": content.documents_file,
         "interview.yaml": content.interview,
         "mails.yaml": content.mails,
+        "glossary.yaml": content.glossary,
     }
     assert set(attrs) == set(FILES)
 
@@ -265,7 +266,27 @@ def crosscheck(content: Content) -> list[Problem]:
     for cycle in waits_for_cycles(graph):
         c.report((*paths[cycle[0]], "waits_for"), "punten wachten in een kring op elkaar: " + " → ".join(cycle))
     _check_guide_order(c, content.journey.guide_order, graph, item_ids)
+    _check_glossary(c, content)
     return c.problems
+
+
+def _check_glossary(c: _Checker, content: Content) -> None:
+    """Unique ids and names (term or alias, accents and case do not count), `see` refs (sections: above)."""
+    from instapgids.content.glossary import fold
+
+    terms = content.glossary.terms
+    ids = _unique(c, "glossary.yaml", [(("terms", i, "id"), t.id) for i, t in enumerate(terms)], "term-id")
+    owner: dict[str, str] = {}
+    for i, term in enumerate(terms):
+        c.refs(("terms", i, "see"), term.see, ids, "onbekende term")
+        if term.id in term.see:
+            c.report(("terms", i, "see"), "verwijst naar de term zelf")
+        for j, name in enumerate(term.names):
+            path = ("terms", i, "term") if j == 0 else ("terms", i, "aliases", j - 1)
+            key = fold(name)
+            if key in owner:
+                c.report(path, f"'{name}' is al de naam van term '{owner[key]}'")
+            owner.setdefault(key, term.id)
 
 
 def waits_for_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
