@@ -14,6 +14,7 @@ from html import escape
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
 from instapgids.presentation.items import heading_lines, item_text, progress_counts
+from instapgids.presentation.words import organisation_name
 
 STYLE = """
 :root { color-scheme: light; --accent: #0b6e69; --muted: #5b6770; }
@@ -82,18 +83,18 @@ SCRIPT = """
 def checklist_html(content: Content, checklist: Checklist) -> str:
     g = content.guide.guide
     done, total = progress_counts(checklist)
-    storage_key = json.dumps(["instapgids", checklist.organisation, g.version])
+    storage_key = json.dumps(["instapgids", organisation_name(checklist), g.version])
     out: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="nl">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Checklist voor {escape(checklist.organisation)}</title>",
+        f"<title>Checklist voor {escape(organisation_name(checklist))}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         f'<body data-storage-key="{escape(storage_key)}">',
-        f"<h1>Checklist voor {escape(checklist.organisation)}</h1>",
+        f"<h1>Checklist voor {escape(organisation_name(checklist))}</h1>",
         '<dl class="heading">',
     ]
     for label, value in heading_lines(content, checklist):

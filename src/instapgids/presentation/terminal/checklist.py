@@ -11,13 +11,14 @@ from rich.text import Text
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist, ChecklistItem
 from instapgids.presentation.items import heading_lines, item_text, progress_counts
+from instapgids.presentation.words import organisation_name
 
 # The status is always written out in words too; the mark and colour only help the eye.
 MARKS = {"open": ("[ ]", "bold"), "doing": ("[~]", "bold yellow"), "done": ("[x]", "green"), "blocked": ("[.]", "dim")}
 
 
 def checklist_view(content: Content, checklist: Checklist) -> RenderableType:
-    parts: list[RenderableType] = [Text(f"Checklist voor {checklist.organisation}", style="bold underline")]
+    parts: list[RenderableType] = [Text(f"Checklist voor {organisation_name(checklist)}", style="bold underline")]
     for label, value in heading_lines(content, checklist):
         line = Text(f"{label}: ", style="bold")
         line.append(value)

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
-from instapgids.presentation.words import STATUS_WORDS
+from instapgids.presentation.words import STATUS_WORDS, organisation_name
 
 BAR_WIDTH = 20
 
@@ -19,7 +19,7 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
 
 
 def status_view(content: Content, checklist: Checklist, next_count: int = 8) -> RenderableType:
-    parts: list[RenderableType] = [Text(f"Voortgang voor {checklist.organisation}", style="bold underline")]
+    parts: list[RenderableType] = [Text(f"Voortgang voor {organisation_name(checklist)}", style="bold underline")]
     table = Table(show_header=True, box=None, pad_edge=False)
     table.add_column("Fase")
     table.add_column("Klaar", justify="right", no_wrap=True)
