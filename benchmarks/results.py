@@ -46,8 +46,7 @@ def main() -> None:
     else:
         print("cookiecutter is not installed; only instapgids is measured. To compare: pip install cookiecutter")
     cmds["instapgids checklist"] = [exe, "checklist"]
-    if "next" in subprocess.run([exe, "--help"], capture_output=True, text=True).stdout:
-        cmds["instapgids next"] = [exe, "next"]
+    cmds["instapgids next"] = [exe, "next"]
     with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "COLUMNS": "80", "INSTAPGIDS_HOME": home, "XDG_CACHE_HOME": cache}
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}

@@ -18,7 +18,7 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def status_view(content: Content, checklist: Checklist, next_count: int = 8) -> RenderableType:
+def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> RenderableType:
     parts: list[RenderableType] = [Text(f"Voortgang voor {organisation_name(checklist)}", style="bold underline")]
     table = Table(show_header=True, box=None, pad_edge=False)
     table.add_column("Fase")
@@ -52,7 +52,10 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 8) -> 
             now.add_row("  •", line)
         parts.append(now)
         if len(startable) > next_count:
-            parts.append(Text(f"  … en nog {len(startable) - next_count}; alles: instapgids checklist", style="dim"))
+            rest = len(startable) - next_count
+            parts.append(
+                Text(f"  en {rest} {'ander' if rest == 1 else 'andere'}; alles: instapgids checklist", style="dim")
+            )
     parts.append(Text("\nAfvinken: instapgids done <id> · bezig: instapgids doing <id> · terug: instapgids undo <id>",
                       style="dim"))  # fmt: skip
     return Group(*parts)
