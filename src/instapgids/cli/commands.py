@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
+import typer.core
 
 from instapgids import __version__
 from instapgids.errors import UserError
@@ -17,8 +19,20 @@ from instapgids.errors import UserError
 if TYPE_CHECKING:
     from instapgids.content.bundle import Content
 
+# The commands in the order a customer meets them; the content team's `validate` last, in its own group.
+HELP_ORDER = ["start", "next", "checklist", "done", "status", "mails", "lots", "doing", "undo", "profiles"]
+HELP_ORDER += ["systems", "contacts", "journey", "search", "validate"]
+
+
+class _Ordered(typer.core.TyperGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: HELP_ORDER.index(n) if n in HELP_ORDER else len(HELP_ORDER))
+
+
 app = typer.Typer(
     name="instapgids",
+    cls=_Ordered,
     help="Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist.",
     no_args_is_help=True,
     add_completion=True,
@@ -89,7 +103,7 @@ def lots_show(
     out().print(lot_detail(content, chosen))
 
 
-@app.command()
+@app.command(rich_help_panel="Voor het inhoudsteam")
 def validate(data_dir: DataDirOption = None) -> None:
     """Controleer de inhoud (voor het inhoudsteam). Voorbeeld: instapgids validate --data-dir data"""
     content = _content(data_dir, use_cache=False)
@@ -166,6 +180,27 @@ def checklist(
     from instapgids.cli.session import show_checklist
 
     show_checklist(_content(), profile, export, output, force)
+
+
+@app.command("next")
+def next_step(profile: ProfileOption = None) -> None:
+    """Wat u nu kunt doen: de eerste stappen, volledig uitgeschreven. Voorbeeld: instapgids next"""
+    from instapgids.cli.session import show_next
+
+    show_next(_content(), profile)
+
+
+@app.command()
+def profiles() -> None:
+    """Alle profielen in de profielmap, wie het langst stilstaat eerst (voor wie veel klanten begeleidt).
+
+    Voorbeeld: instapgids profiles
+    """
+    from instapgids.cli.overview import overview, profile_folder
+    from instapgids.presentation.terminal.console import out, show
+    from instapgids.presentation.terminal.profiles import profiles_lines
+
+    show(profiles_lines(overview(_content()), str(profile_folder()), out().width))
 
 
 @app.command()
