@@ -174,6 +174,12 @@ def test_the_model_walk_finds_exactly_the_translatable_texts(content: Any) -> No
         assert from_models == from_yaml, file_name
 
 
+def test_the_english_view_covers_every_content_file() -> None:
+    from instapgids.content.bundle import FILES
+
+    assert set(ATTRIBUTES) == set(FILES)  # the English cache's key lists en/<each of FILES>
+
+
 def test_the_english_view_replaces_every_text_and_keeps_ids(content: Any) -> None:
     english = in_english(content, read_translations(DATA))
     assert english is not content
@@ -324,3 +330,20 @@ def test_content_without_an_english_folder_validates_and_shows_dutch(
     from instapgids.content.load import load_content
 
     assert load_content(data_copy, language="en").lot_by_number[5].name == "Applicatiediensten"
+
+
+def test_english_from_the_cache_reads_no_yaml(process: Callable[..., Result]) -> None:
+    """Start-up: the English content comes from its cache as the Dutch does, without PyYAML or pydantic."""
+    import subprocess
+    import sys
+
+    assert process("--lang", "en", "lots", "show", "5").code == 0  # fills the cache
+    script = (
+        "import sys\n"
+        "sys.argv = ['instapgids', '--lang', 'en', 'lots', 'show', '5']\n"
+        "from instapgids.cli.main import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(repr(sorted(m for m in ('yaml', 'pydantic') if m in sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.stderr == "[]", done.stderr

@@ -40,10 +40,6 @@ ATTRIBUTES = {
 BARE_NAMES = frozenset({"guide.title"})  # names shown without their gloss (see above)
 
 
-# The English files beside the Dutch ones, relative to the content folder (for the cache key).
-TRANSLATION_FILES = [f"en/{name}" for name in ATTRIBUTES]
-
-
 def read_translations(directory: Path) -> dict[str, Any]:
     """Each ``data/en/<file>.yaml`` as loaded; an absent or unreadable file is empty (validate reports it)."""
     import yaml

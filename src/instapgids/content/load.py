@@ -113,12 +113,13 @@ def load_content(directory: Path | None = None, *, use_cache: bool = True, langu
 
 def _english(directory: Path, use_cache: bool) -> Content:
     from instapgids.content import cache as content_cache
-    from instapgids.content.english import TRANSLATION_FILES, in_english, read_translations
 
-    key = content_cache.key(directory, [*FILES, *TRANSLATION_FILES])
+    key = content_cache.key(directory, [*FILES, *(f"en/{name}" for name in FILES)])
     if use_cache and key is not None and (cached := content_cache.read(directory, key, "en")) is not None:
         cached.directory = directory
         return cached
+    from instapgids.content.english import in_english, read_translations  # PyYAML: only when not cached
+
     content = in_english(load_content(directory, use_cache=use_cache), read_translations(directory))
     if key is not None:
         content_cache.write(directory, key, content, "en")
