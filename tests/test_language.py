@@ -19,7 +19,8 @@ from instapgids.content.translations import translatable
 
 from conftest import DATA, Result, flat, no_traceback
 
-pytestmark = pytest.mark.usefixtures("shared_content_cache")
+# Tests that only read the shipped content share one cache; those that edit a copy (data_copy) keep their own.
+SHARED = pytest.mark.usefixtures("shared_content_cache")
 
 # --------------------------------------------------------------------------- choosing the language
 
@@ -73,6 +74,7 @@ def test_lang_may_stand_anywhere_before_double_dash(args: list[str], value: str 
     assert language.pull_option(args) == (value, moved)
 
 
+@SHARED
 @pytest.mark.parametrize("args", [["--lang", "fr", "lots", "list"], ["lots", "list", "--lang", "fr"]])
 def test_an_unknown_lang_is_a_dutch_usage_error(args: list[str], cli: Callable[..., Result]) -> None:
     result = cli(*args)
@@ -81,6 +83,7 @@ def test_an_unknown_lang_is_a_dutch_usage_error(args: list[str], cli: Callable[.
     no_traceback(result)
 
 
+@SHARED
 def test_an_unknown_instapgids_lang_warns_once_and_stays_dutch(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -100,6 +103,7 @@ def test_an_unknown_instapgids_lang_warns_once_and_stays_dutch(
         (["lots", "show", "5"], {"LC_ALL": "en_GB.UTF-8"}),
     ],
 )
+@SHARED
 def test_each_way_of_choosing_english_reaches_the_content(
     args: list[str], env: dict[str, str], cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -111,6 +115,7 @@ def test_each_way_of_choosing_english_reaches_the_content(
     assert language.current() == "en"
 
 
+@SHARED
 def test_version_stays_fast_and_the_same_in_english(process: Callable[..., Result]) -> None:
     assert process("--lang", "en", "--version").out == process("--version").out
 
@@ -118,6 +123,7 @@ def test_version_stays_fast_and_the_same_in_english(process: Callable[..., Resul
 # --------------------------------------------------------------------------- the English view of the content
 
 
+@SHARED
 def test_lots_show_5_in_english_keeps_names_dutch_with_a_gloss(cli: Callable[..., Result]) -> None:
     result = cli("--lang", "en", "lots", "show", "5")
     assert result.code == 0, result.text
@@ -131,6 +137,7 @@ def test_lots_show_5_in_english_keeps_names_dutch_with_a_gloss(cli: Callable[...
     assert "Wat dit perceel omvat" in out  # the program's own words stay Dutch (for now)
 
 
+@SHARED
 def test_systems_contacts_and_journey_in_english(cli: Callable[..., Result]) -> None:
     detail = flat(cli("--lang", "en", "systems", "klantenportaal").out)
     assert detail.startswith("Klantenportaal (customer portal)")
@@ -142,6 +149,7 @@ def test_systems_contacts_and_journey_in_english(cli: Callable[..., Result]) -> 
     assert contacts.code == 0 and contacts.out != cli("contacts").out
 
 
+@SHARED
 def test_search_finds_english_and_dutch_words_in_either_language(cli: Callable[..., Result]) -> None:
     english_word_in_dutch = cli("search", "mini-competition")
     dutch_word_in_english = cli("--lang", "en", "search", "minicompetitie")
@@ -150,17 +158,20 @@ def test_search_finds_english_and_dutch_words_in_either_language(cli: Callable[.
     assert cli("--lang", "en", "search", "mini-competition").out.count("[perceel]") >= 1
 
 
+@SHARED
 def test_a_system_is_found_by_its_dutch_name_in_english(cli: Callable[..., Result]) -> None:
     assert flat(cli("--lang", "en", "systems", "cmdb2").out) != ""
     assert cli("--lang", "en", "systems", "Klantenportaal").code == 0
 
 
+@SHARED
 def test_other_commands_keep_dutch_content_for_now(cli: Callable[..., Result]) -> None:
     """Only lots, systems, contacts, journey and search show English content in this step."""
     result = cli("--lang", "en", "validate")
     assert result.code == 0 and result.out == cli("validate").out
 
 
+@SHARED
 def test_the_model_walk_finds_exactly_the_translatable_texts(content: Any) -> None:
     """english.strings() on the models and translations.translatable() on the YAML give the same keys."""
     for file_name, attribute in ATTRIBUTES.items():
@@ -174,12 +185,14 @@ def test_the_model_walk_finds_exactly_the_translatable_texts(content: Any) -> No
         assert from_models == from_yaml, file_name
 
 
+@SHARED
 def test_the_english_view_covers_every_content_file() -> None:
     from instapgids.content.bundle import FILES
 
     assert set(ATTRIBUTES) == set(FILES)  # the English cache's key lists en/<each of FILES>
 
 
+@SHARED
 def test_the_english_view_replaces_every_text_and_keeps_ids(content: Any) -> None:
     english = in_english(content, read_translations(DATA))
     assert english is not content
@@ -195,6 +208,7 @@ def test_the_english_view_replaces_every_text_and_keeps_ids(content: Any) -> Non
     assert role.name == "Klantportaalgebruiker (customer portal user)"
 
 
+@SHARED
 def test_a_stale_or_missing_english_text_shows_the_dutch(content: Any) -> None:
     docs = read_translations(DATA)
     docs["journey.yaml"] = dict(docs["journey.yaml"])
@@ -206,6 +220,7 @@ def test_a_stale_or_missing_english_text_shows_the_dutch(content: Any) -> None:
     assert english.phase_by_id["fase-3"].title != content.phase_by_id["fase-3"].title
 
 
+@SHARED
 def test_api_loads_the_english_content() -> None:
     from instapgids import api
 
@@ -240,6 +255,7 @@ def position_of(path: Path, text: str) -> tuple[int, int]:
     raise AssertionError(f"{text!r} not in {path}")
 
 
+@SHARED
 def test_validate_passes_the_shipped_content_with_its_english(cli: Callable[..., Result]) -> None:
     result = cli("validate")
     assert result.code == 0, result.text
@@ -332,6 +348,7 @@ def test_content_without_an_english_folder_validates_and_shows_dutch(
     assert load_content(data_copy, language="en").lot_by_number[5].name == "Applicatiediensten"
 
 
+@SHARED
 def test_english_from_the_cache_reads_no_yaml(process: Callable[..., Result]) -> None:
     """Start-up: the English content comes from its cache as the Dutch does, without PyYAML or pydantic."""
     import subprocess
