@@ -146,6 +146,13 @@ def _run(args: list[str]) -> int:
     if args in (["--version"], ["-V"]):
         print(f"instapgids {__version__}")
         return 0
+    from instapgids import language
+
+    option, args = language.pull_option(args)
+    try:
+        language.use(language.choose(option, os.environ))
+    except language.UnknownLanguage:
+        language.use(language.DEFAULT)  # the root command's --lang reports it as a usage error
     import click
     import typer.main
 
