@@ -7,6 +7,7 @@ where cycles used to hide).
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -131,3 +132,26 @@ def test_the_script_of_docs_library_md_builds_the_checklists_of_a_folder(tmp_pat
     for example in EXAMPLES.glob("*.yaml"):
         made = (tmp_path / example.name).with_suffix(".md")
         assert made.read_text(encoding="utf-8").startswith("# Checklist voor")
+
+
+DUTCH = re.compile(r"(?i)(^|\W)(u|uw|heeft|niet|een|het|de|van|voor|nodig|klaar|geldt|perceel|percelen)(\W|$)")
+
+
+def test_the_engine_holds_no_words_for_the_user() -> None:
+    """Statuses are codes and reasons are data: every Dutch word is the presentation's (words.py)."""
+    found = []
+    for path in sorted((PACKAGE / "engine").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        for node in ast.walk(tree):
+            text = node.value if isinstance(node, ast.Constant) and id(node) not in docstrings else None
+            if isinstance(text, str) and DUTCH.search(text):
+                found.append(f"{path.name}:{node.lineno}: {text!r}")
+    assert not found, "Dutch text in the engine:\n" + "\n".join(found)

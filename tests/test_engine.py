@@ -323,6 +323,15 @@ def test_roles_and_who_needs_them(
     assert requests(found) == roles
     assert found.needed_by == needed_by
     assert item not in found.needed_by
+    if needed_by:  # the request's reason is data: the items it asks for (words.py says "Nodig voor: …")
+        assert found.reasons == [Reason(items=tuple(needed_by))]
+        assert found.reasons[0].kind == "request_for"
+
+
+def test_a_request_with_nothing_left_to_ask_is_done_because_everything_is_held() -> None:
+    found = entry(checklist("weet-niet-basis"), "aanvraag")
+    assert (found.status, found.done_by_answers) == ("done", True)
+    assert [r.kind for r in found.reasons] == ["all_held"]
 
 
 DETAILS: list[tuple[str, list[str]]] = [
@@ -511,7 +520,7 @@ def test_lots_and_suppliers(answers: dict[str, Any], lots: list[int], suppliers:
 
 
 def test_a_lot_missing_from_the_content_is_named_by_its_number() -> None:
-    assert needed_suppliers(CONTENT, [9, 1, 9]) == ["perceel 9", "Alfa"]
+    assert needed_suppliers(CONTENT, [9, 1, 9]) == ["9", "Alfa"]  # words.py says "perceel 9"
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,7 @@ Answers = Mapping[str, AnswerValue]
 # --------------------------------------------------------------------------- wording
 
 CHAR_NAMES = {"\t": "tab", "\n": "regeleinde", "\r": "regeleinde", "\x1b": "Esc", "\x00": "nulteken"}
+CHAR_NAMES.update({"\x07": "belsignaal", "\u2028": "regelscheiding", "\u2029": "alineascheiding"})
 
 
 def text_problem(value: str) -> str | None:

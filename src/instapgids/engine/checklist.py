@@ -14,7 +14,7 @@ from typing import Literal
 from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.content.journey import Item, Phase, Step, detail_text
-from instapgids.content.questions import CHAR_NAMES, Answers, AnswerValue
+from instapgids.content.questions import Answers, AnswerValue
 from instapgids.engine.conditions import Reason, evaluate, held, holds, needed_lots, needed_suppliers
 from instapgids.engine.routing import applicable_answers, outcome
 from instapgids.errors import visible
@@ -89,6 +89,23 @@ def _role_lines(content: Content, requests: list[tuple[str | None, str | None]])
     ]
 
 
+def _gather(content: Content, gatherer: ChecklistItem, asked: list[ChecklistItem]) -> None:
+    """A request to the local administrator: its own rights and roles and those of the items asked in it.
+
+    Its reason is the items it asks for; with nothing left to ask, it is done by the answers.
+    """
+    asking = [e for e in asked if not e.done_by_answers]
+    lines = [line for e in [gatherer, *asking] for line in e.roles]
+    requests = [(line.right.id, role.id) for line in lines for role in line.roles]
+    gatherer.roles = _role_lines(content, requests + [(line.right.id, None) for line in lines])
+    gatherer.needed_by = [e.item.id for e in asking if e.roles]
+    if gatherer.needed_by:
+        gatherer.reasons = [Reason(items=tuple(gatherer.needed_by))]
+    if not gatherer.roles:
+        gatherer.status = "done"
+        gatherer.done_by_answers = True
+
+
 def build_checklist(content: Content, answers: Answers, progress: Progress | None = None) -> Checklist:
     """The personal checklist for these answers, with the progress the user marked."""
     progress = progress or {}
@@ -129,16 +146,12 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
 
     # each request to the local administrator holds its own rights and roles and those of the items asked in it
     for _, _, gatherer in entries:
-        if not gatherer.item.gathers_roles or gatherer.status == "done":
+        if not gatherer.item.gathers_roles:
             continue
-        asking = [e for _, _, e in entries if e.item.asked_in == gatherer.item.id and not e.done_by_answers]
-        lines = [line for e in [gatherer, *asking] for line in e.roles]
-        requests = [(line.right.id, role.id) for line in lines for role in line.roles]
-        gatherer.roles = _role_lines(content, requests + [(line.right.id, None) for line in lines])
-        gatherer.needed_by = [e.item.id for e in asking if e.roles]
-        if not gatherer.roles:
-            gatherer.status = "done"
-            gatherer.done_by_answers = True
+        if gatherer.status != "done":
+            _gather(content, gatherer, [e for _, _, e in entries if e.item.asked_in == gatherer.item.id])
+        if gatherer.done_by_answers and not gatherer.reasons:
+            gatherer.reasons = [Reason(all_held=True)]
 
     open_ids = {e.item.id for _, _, e in entries if e.status != "done"}
     for _, _, entry in entries:
@@ -162,6 +175,3 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
         lots=[content.lot_by_number[n] for n in lots if n in content.lot_by_number],
         phases=[p for p in phases if p.steps],
     )
-
-
-CHAR_NAMES.update({"\x07": "belsignaal", "\u2028": "regelscheiding", "\u2029": "alineascheiding"})

@@ -15,7 +15,7 @@ from instapgids.content.questions import Answers, AnswerValue, Option, Question
 # --------------------------------------------------------------------------- conditions
 
 
-ReasonKind = Literal["answer", "lot", "lots", "suppliers"]
+ReasonKind = Literal["answer", "lot", "lots", "suppliers", "request_for", "all_held"]
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,9 @@ class Reason:
 
     ``negated``: the condition holds because this is *not* so (a ``none:``): the answer was not given
     (the question may not have been asked), the lot is not needed, or there are fewer lots or suppliers.
-    The presentation layer turns a reason into words.
+    A request to the local administrator has its own reasons: ``items``, the ids of the items whose
+    rights and roles it asks for (kind ``request_for``), or ``all_held``: the answers say the user
+    holds every right and role it would ask for. The presentation layer turns a reason into words.
     """
 
     question: str | None = None
@@ -33,9 +35,15 @@ class Reason:
     lot_count: bool = False
     supplier_count: bool = False
     negated: bool = False
+    items: tuple[str, ...] = ()  # request_for: the items a request asks rights and roles for
+    all_held: bool = False
 
     @property
     def kind(self) -> ReasonKind:
+        if self.items:
+            return "request_for"
+        if self.all_held:
+            return "all_held"
         if self.lot is not None:
             return "lot"
         if self.lot_count:
@@ -53,12 +61,13 @@ def needed_lots(content: Content, answers: Answers) -> list[int]:
 def needed_suppliers(content: Content, lots: list[int]) -> list[str]:
     """The different suppliers of the needed lots, each as its partners' names (lots 1 and 3 are both Atos).
 
-    A lot with several partners (lot 5) counts as one supplier: one of them gets the assignment.
+    A lot with several partners (lot 5) counts as one supplier: one of them gets the assignment. A lot
+    that the content does not know (validated content knows every lot) is its number.
     """
     found: list[str] = []
     for number in lots:
         lot = content.lot_by_number.get(number)
-        name = " / ".join(p.name for p in lot.partners) if lot else f"perceel {number}"
+        name = " / ".join(p.name for p in lot.partners) if lot else str(number)  # the presentation words it
         if name not in found:
             found.append(name)
     return found

@@ -9,6 +9,7 @@ from instapgids.engine.checklist import Checklist, ChecklistItem
 from instapgids.engine.conditions import needed_suppliers
 
 ALWAYS = "Geldt voor elke nieuwe klant."
+ALL_HELD = "U heeft alle rechten en rollen die u nodig heeft al."
 SOMEONE = "uw organisatie"  # when the answers give no name
 
 
@@ -31,10 +32,12 @@ def describe_answer(question: Question, value: AnswerValue, only: tuple[str, ...
 
 def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[str]:
     """Why an item is on the checklist (or why it is done), in Dutch, one line per answer."""
-    if entry.item.gathers_roles and entry.done_by_answers and not entry.reasons:
-        return ["U heeft alle rechten en rollen die u nodig heeft al."]
-    if entry.item.gathers_roles and entry.needed_by:
-        titles = [i.item.title for i in checklist.items() if i.item.id in entry.needed_by]
+    kinds = {r.kind for r in entry.reasons}
+    if "all_held" in kinds:
+        return [ALL_HELD]
+    if "request_for" in kinds:
+        asked = {i for r in entry.reasons for i in r.items}
+        titles = [i.item.title for i in checklist.items() if i.item.id in asked]
         return ["Nodig voor: " + "; ".join(titles) + "."]
     reasons = entry.reasons
     if entry.done_by_answers and entry.item.done_note:
@@ -57,7 +60,8 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
             many = "meer dan één perceel" if not negated else "niet meer dan één perceel"
             lines.append(f"U heeft {many} nodig: {names}.")
         elif key == "suppliers":
-            names = ", ".join(needed_suppliers(content, numbers)) or "geen"
+            suppliers = needed_suppliers(content, numbers)
+            names = ", ".join(f"perceel {n}" if n.isdecimal() else n for n in suppliers) or "geen"
             many = "meer dan één leverancier" if not negated else "niet meer dan één leverancier"
             lines.append(f"U heeft diensten van {many} nodig: {names}.")
         elif key.startswith("lot:"):
