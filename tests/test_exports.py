@@ -67,14 +67,14 @@ def export_json(cli: Callable[..., Result], *args: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
-def test_json_export_follows_schema_1_and_the_checklist(
+def test_json_export_follows_schema_2_and_the_checklist(
     example: Path, cli: Callable[..., Result], content: Any
 ) -> None:
     start(cli, example)
     data = export_json(cli)
     checklist = checklist_of(content, example)
 
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["organisation"]["name"] == example_answers(example)["org_name"]
     assert data["organisation"]["kind"] == example_answers(example)["org_kind"]
     assert [lot["number"] for lot in data["lots"]] == [lot.number for lot in checklist.lots]
@@ -100,18 +100,69 @@ def test_json_export_follows_schema_1_and_the_checklist(
         assert item["step"] == {"number": step_number, "title": step_title}
         assert item["section"] == entry.item.section
         assert item["reasons"] and all(isinstance(r, str) and r.strip() for r in item["reasons"])
-        assert [c["name"] for c in item["contacts"]] == [content.contact_by_id[c].name for c in entry.item.contacts]
+        shown = entry.status != "done"  # schema 2: a finished item shows what the screen shows
+        assert [c["name"] for c in item["contacts"]] == [
+            content.contact_by_id[c].name for c in entry.item.contacts if shown
+        ]
         for contact in item["contacts"]:
             assert {"name", "email", "phone", "url", "text"} <= set(contact)
         assert item["roles"] == [
-            {"right": line.right.name, "roles": [r.name for r in line.roles]} for line in entry.roles
+            {"right": line.right.name, "roles": [r.name for r in line.roles]} for line in entry.roles if shown
         ]
         assert [d["title"] for d in item["documents"]] == [
-            content.document_by_id[d].title for d in entry.item.documents
+            content.document_by_id[d].title for d in entry.item.documents if shown
         ]
+        assert item["details"] == (entry.details if shown else [])
         assert item["waits_for"] == entry.waits_for
         assert set(item["waits_for"]) <= set(places)
         assert item["done_by_answers"] is entry.done_by_answers
+
+
+def markdown_items(text: str) -> dict[str, dict[str, list[str]]]:
+    """Per item id, what the Markdown export shows: its details and its labelled lines ("Waarom", ...)."""
+    items: dict[str, dict[str, list[str]]] = {}
+    shown: dict[str, list[str]] = {}
+    label = ""
+    for line in text.splitlines():
+        if found := re.match(r"- \[[ x]\] \*\*.*\*\* \(.*, id: `([^`]+)`\)$", line):
+            shown = items.setdefault(found.group(1), {"details": []})
+        elif found := re.match(r"  - \*([^*]+):\*(?: (.*))?$", line):
+            label = found.group(1)
+            shown[label] = [found.group(2)] if found.group(2) is not None else []
+        elif line.startswith("    - "):
+            shown[label].append(line[6:])
+        elif line.startswith("  - "):
+            shown["details"].append(line[4:])
+    return items
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("marked", [False, True], ids=["as-answered", "marked"])
+def test_json_export_shows_what_the_markdown_shows(example: Path, marked: bool, content: Any) -> None:
+    """One walk: the same items, details, reasons, contacts, documents and roles in JSON as in Markdown."""
+    from instapgids.presentation.as_json import checklist_data
+    from instapgids.presentation.as_markdown import checklist_markdown
+    from instapgids.presentation.items import ALWAYS
+
+    progress: dict[str, str] = {}
+    if marked:  # marked done: an item with rights and roles (they stay in its request) where there is one
+        before = checklist_of(content, example).items()
+        opened = [e.item.id for e in sorted(before, key=lambda e: not e.roles) if e.status == "open"]
+        progress = dict(zip(opened[:2], ["done", "doing"], strict=False))
+    checklist = checklist_of(content, example, progress)
+    shown = markdown_items(checklist_markdown(content, checklist))
+    data = checklist_data(content, checklist)
+
+    assert [item["id"] for item in data["items"]] == list(shown)
+    for item in data["items"]:
+        lines = shown[item["id"]]
+        assert item["details"] == lines["details"], item["id"]
+        assert item["reasons"] == lines.get("Waarom", [ALWAYS]), item["id"]
+        assert [c["text"] for c in item["contacts"]] == lines.get("Contact", []), item["id"]
+        assert [d["text"] for d in item["documents"]] == lines.get("Documenten", []), item["id"]
+        roles = lines.get("Rechten en rollen", lines.get("Vraag aan uw lokale beheerder", []))
+        assert len(item["roles"]) == len(roles), item["id"]
+        assert all(f"'{role['right']}'" in line for role, line in zip(item["roles"], roles, strict=True))
 
 
 def test_json_export_statuses_follow_done_and_doing(cli: Callable[..., Result], content: Any, tmp_path: Path) -> None:

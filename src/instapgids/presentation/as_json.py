@@ -7,53 +7,48 @@ import re
 from typing import Any
 
 from instapgids.content.bundle import Content
+from instapgids.content.journey import Phase, Step
 from instapgids.engine.checklist import Checklist
-from instapgids.presentation.words import contact_text, describe_reasons, document_text
+from instapgids.presentation.items import ItemText, walk
+from instapgids.presentation.words import contact_text, document_text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a finished item shows what the screen shows (docs/checklist-json.md)
 STATUS_CODES = {"open": "niet-gestart", "doing": "bezig", "done": "klaar", "blocked": "kan-nog-niet-starten"}
+
+
+def _item_data(phase: Phase, step: Step, text: ItemText) -> dict[str, Any]:
+    """One item as the walk decided it: a finished item has no details, contacts, roles or documents."""
+    assert text.entry is not None
+    return {
+        "id": text.id,
+        "title": text.title,
+        "details": list(text.details),
+        "phase": {"number": phase.number, "title": phase.title},
+        "step": {"number": step.number, "title": step.title},
+        "status": STATUS_CODES[text.code],
+        "done_by_answers": text.entry.done_by_answers,
+        "section": text.entry.item.section,
+        "reasons": list(text.reasons),
+        "contacts": [
+            {"name": c.name, "email": c.email, "phone": c.phone, "url": c.url, "text": contact_text(c)}
+            for c in text.contacts
+        ],
+        "roles": [{"right": line.right.name, "roles": [r.name for r in line.roles]} for line in text.roles],
+        "documents": [{"title": d.title, "url": d.url, "text": document_text(d)} for d in text.documents],
+        "waits_for": list(text.waits_for),
+    }
 
 
 def checklist_data(content: Content, checklist: Checklist) -> dict[str, Any]:
     from instapgids import __version__
 
     g = content.guide.guide
-    items = []
-    for phase_view in checklist.phases:
-        for step_view in phase_view.steps:
-            for entry in step_view.items:
-                item = entry.item
-                items.append(
-                    {
-                        "id": item.id,
-                        "title": item.title,
-                        "details": list(entry.details),
-                        "phase": {"number": phase_view.phase.number, "title": phase_view.phase.title},
-                        "step": {"number": step_view.step.number, "title": step_view.step.title},
-                        "status": STATUS_CODES[entry.status],
-                        "done_by_answers": entry.done_by_answers,
-                        "section": item.section,
-                        "reasons": describe_reasons(content, checklist, entry),
-                        "contacts": [
-                            {
-                                "name": c.name,
-                                "email": c.email,
-                                "phone": c.phone,
-                                "url": c.url,
-                                "text": contact_text(c),
-                            }
-                            for c in (content.contact_by_id[i] for i in item.contacts)
-                        ],
-                        "roles": [
-                            {"right": line.right.name, "roles": [r.name for r in line.roles]} for line in entry.roles
-                        ],
-                        "documents": [
-                            {"title": d.title, "url": d.url, "text": document_text(d)}
-                            for d in (content.document_by_id[i] for i in item.documents)
-                        ],
-                        "waits_for": list(entry.waits_for),
-                    }
-                )
+    items = [
+        _item_data(phase.phase, step.step, text)
+        for phase in walk(content, checklist)
+        for step in phase.steps
+        for text in step.items
+    ]
     kind = checklist.answers.get("org_kind")
     return {
         "schema_version": SCHEMA_VERSION,

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.content.journey import Phase, Step
-from instapgids.engine.checklist import Checklist, ChecklistItem, Status
+from instapgids.engine.checklist import Checklist, ChecklistItem, RoleLine, Status
 from instapgids.presentation.words import (
     ALWAYS,
     STATUS_WORDS,
@@ -26,7 +27,12 @@ EVERYONE = "Punten zonder 'Waarom' gelden voor elke nieuwe klant."
 
 @dataclass(frozen=True)
 class ItemText:
-    """Everything one checklist item says, as labelled lines."""
+    """Everything one checklist item says, as labelled lines, and the parts those lines are made of.
+
+    ``contacts``, ``documents``, ``roles`` and ``waits_for`` are what the lines show, as data (a
+    finished item shows none of them); ``reasons`` are the "Waarom" lines (``[ALWAYS]`` for an item
+    that applies to everyone, which has no "Waarom" line of its own).
+    """
 
     id: str
     title: str
@@ -36,25 +42,34 @@ class ItemText:
     fields: list[tuple[str, list[str]]]
     everyone: bool = False  # applies to every customer: no "Waarom" of its own (see EVERYONE)
     entry: ChecklistItem | None = field(default=None, compare=False, repr=False)
+    reasons: list[str] = field(default_factory=list)
+    contacts: tuple[m.Contact, ...] = ()
+    documents: tuple[m.Document, ...] = ()
+    roles: tuple[RoleLine, ...] = ()
+    waits_for: tuple[str, ...] = ()
 
 
 def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> ItemText:
     item = entry.item
-    titles = {i.item.id: i.item.title for i in checklist.items()}
+    shown = entry.status != "done"  # a finished item says only why and where in the guide
+    contacts = tuple(content.contact_by_id[c] for c in item.contacts) if shown else ()
+    documents = tuple(content.document_by_id[d] for d in item.documents) if shown else ()
+    roles = tuple(entry.roles) if shown else ()
+    waits_for = tuple(entry.waits_for) if shown else ()
     fields: list[tuple[str, list[str]]] = []
-    if entry.status != "done":
-        if entry.roles:
-            label = "Vraag aan uw lokale beheerder" if item.gathers_roles else "Rechten en rollen"
-            fields.append((label, role_texts(entry)))
-        if item.contacts:
-            fields.append(("Contact", [contact_text(content.contact_by_id[c]) for c in item.contacts]))
-        if item.documents:
-            fields.append(("Documenten", [document_text(content.document_by_id[d]) for d in item.documents]))
-        addresses = [content.system_by_id[s] for s in item.systems if content.system_by_id[s].url]
-        if addresses:
-            fields.append(("Adres", [f"{system.name}: {system.url}" for system in addresses]))
-        if entry.waits_for:
-            fields.append(("Wacht op", [titles[i] for i in entry.waits_for]))
+    if roles:
+        label = "Vraag aan uw lokale beheerder" if item.gathers_roles else "Rechten en rollen"
+        fields.append((label, role_texts(entry)))
+    if contacts:
+        fields.append(("Contact", [contact_text(c) for c in contacts]))
+    if documents:
+        fields.append(("Documenten", [document_text(d) for d in documents]))
+    addresses = [content.system_by_id[s] for s in item.systems if content.system_by_id[s].url] if shown else []
+    if addresses:
+        fields.append(("Adres", [f"{system.name}: {system.url}" for system in addresses]))
+    if waits_for:
+        titles = {i.item.id: i.item.title for i in checklist.items()}
+        fields.append(("Wacht op", [titles[i] for i in waits_for]))
     reasons = describe_reasons(content, checklist, entry)
     everyone = reasons == [ALWAYS]
     if not everyone:
@@ -65,10 +80,15 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
         title=item.title,
         code=entry.status,
         status=STATUS_WORDS[entry.status],
-        details=list(entry.details) if entry.status != "done" else [],
+        details=list(entry.details) if shown else [],
         fields=fields,
         everyone=everyone,
         entry=entry,
+        reasons=reasons,
+        contacts=contacts,
+        documents=documents,
+        roles=roles,
+        waits_for=waits_for,
     )
 
 
