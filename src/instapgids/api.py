@@ -116,9 +116,7 @@ def build_checklist(content: Content, answers: Answers, progress: Mapping[str, s
 
 def export(content: Content, checklist: Checklist, fmt: str) -> str:
     """The checklist as a Markdown ("md"), HTML ("html") or JSON ("json") document."""
-    from instapgids.presentation.exports import FORMATS
+    from instapgids.presentation.exports import check_format
     from instapgids.presentation.exports import export as render
 
-    if fmt not in FORMATS:
-        raise Error(f"Onbekend exportformaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
-    return render(content, checklist.engine, fmt)
+    return render(content, checklist.engine, check_format(fmt))  # an Error for an unknown format, as in the CLI

@@ -1,7 +1,8 @@
 """Layer 4, command line: the thin shell around the library.
 
-Owns the process entry and exit codes (``main``), the Typer commands (``commands``), what each
-command does with profiles and output (``session``), the questionary interview (``interview``,
+Owns the process entry and exit codes (``main``), the Typer commands (``commands``), the profile
+commands' results printed with the commands to type (``session``, over ``store.usecases``), ``start``
+with its interview loop (``start``), the questionary prompts (``interview``,
 the one module that imports questionary), stopping on signals (``signals``) and click's and
 Typer's own words in Dutch (``localize``).
 

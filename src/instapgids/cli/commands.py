@@ -190,7 +190,7 @@ def start(
     ] = None,
 ) -> None:
     """Beantwoord enkele vragen en krijg uw persoonlijke checklist. Voorbeeld: instapgids start"""
-    from instapgids.cli.session import run_interview, run_with_answers
+    from instapgids.cli.start import run_interview, run_with_answers
 
     if answers is not None:
         run_with_answers(_content(), profile, answers)

@@ -9,6 +9,7 @@ from importlib import import_module
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
+from instapgids.errors import UserError
 
 # format -> (module, function): each function takes the content and a checklist and returns the text
 FORMATS = {
@@ -23,3 +24,18 @@ def export(content: Content, checklist: Checklist, fmt: str) -> str:
     module, function = FORMATS[fmt]
     text: str = getattr(import_module(module), function)(content, checklist)
     return text
+
+
+class UnknownFormat(UserError):
+    """An export format that instapgids does not have."""
+
+    def __init__(self, fmt: str) -> None:
+        super().__init__(f"Onbekend exportformaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
+        self.format = fmt
+
+
+def check_format(fmt: str) -> str:
+    """The format's name as :data:`FORMATS` has it (``MD`` is ``md``), or :class:`UnknownFormat`."""
+    if fmt.lower() not in FORMATS:
+        raise UnknownFormat(fmt)
+    return fmt.lower()

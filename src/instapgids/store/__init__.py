@@ -1,7 +1,9 @@
 """Beside the engine, store: the user's own files, kept safe.
 
 Owns profiles and answers files (``profiles``: read, check, write), writing any file atomically
-with its lock (``files``) and writing YAML back with the user's comments in place (``roundtrip``).
+with its lock (``files``), writing YAML back with the user's comments in place (``roundtrip``), and
+the use cases over a profile that return results and raise typed errors (``usecases``: its
+checklist, progress marks, the interview's merged saves, exports and drafts written as one set).
 
 May import: content, engine and the shared ground. Nothing from presentation or cli.
 """

@@ -1,0 +1,118 @@
+"""`start`: the interview on a terminal, or the answers from a file; then the next step first.
+
+The answers are saved after every question, merged with what is on disk at that moment
+(``store.usecases.InterviewStore``); SIGTERM and SIGHUP end the interview the way Ctrl-C does.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from instapgids.cli import session
+from instapgids.cli.signals import Stopped, stop_on_signals
+from instapgids.content.bundle import Content
+from instapgids.content.questions import Answers
+from instapgids.errors import UserError
+from instapgids.presentation.terminal.console import err, literal, out
+from instapgids.store import usecases
+from instapgids.store.answers import read_answers_file
+from instapgids.store.profiles import Profile, ProfileError, profile_path, read_profile, set_aside_broken
+
+NO_TERMINAL = (
+    "instapgids start stelt vragen en heeft daarvoor een terminal nodig.\n"
+    "Zonder terminal geeft u de antwoorden in een bestand mee:\n"
+    "  instapgids start --answers antwoorden.yaml\n"
+    "Voorbeelden staan in de map examples/ en het formaat in de README."
+)
+
+
+class Interrupted(UserError):
+    """The user stopped the interview (Ctrl-C: 130) or the process was stopped (SIGTERM: 143, SIGHUP: 129)."""
+
+    def __init__(self, message: str, exit_code: int = 130) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def run_with_answers(content: Content, profile: str | None, answers_file: Path) -> None:
+    """`start --answers FILE`: no prompts; the answers must be complete. Progress in the file is taken over."""
+    given = read_answers_file(answers_file, content)
+    path = profile_path(profile)
+    saved = usecases.take_answers(content, path, given, session.waiting)
+    session.show_notices(saved)
+    session.show_next_of(content, saved, profile)
+    if given.progress:
+        err().print(f"Voortgang van {len(given.progress)} punt(en) overgenomen uit {literal(answers_file)}.")
+    err().print(f"[dim]Antwoorden bewaard in {literal(path)}[/dim]")
+
+
+def run_interview(content: Content, profile: str | None) -> None:
+    """`start`: the interview, the review screen, then the checklist; answers saved after every question."""
+    if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
+        raise UserError(NO_TERMINAL)
+    from instapgids.cli import interview
+
+    path = profile_path(profile)
+    existing = _existing_or_set_aside(content, path, profile)
+    store = usecases.InterviewStore(content, existing, path, interview.choose_conflict, session.waiting)
+    try:
+        with stop_on_signals():
+            _interview(content, existing, store)
+    except (KeyboardInterrupt, Stopped) as exc:
+        code = exc.exit_code if isinstance(exc, Stopped) else 130
+        word = "Gestopt" if isinstance(exc, Stopped) else "Onderbroken"
+        if not path.exists():
+            raise Interrupted(f"\n{word}. Er was nog niets te bewaren.", code) from None
+        raise Interrupted(
+            f"\n{word}. Uw antwoorden tot nu toe zijn bewaard in {path}.\n"
+            f"Met 'instapgids start{session.profile_flag(profile)}' gaat u verder waar u stopte.",
+            code,
+        ) from None
+    out().print()
+    session.show_next_of(content, read_profile(path, content, strict=False), profile)
+    flag = literal(session.profile_flag(profile))
+    out().print(
+        f"[dim]Uw antwoorden staan in {literal(path)}.[/dim]\n"
+        f"Om af te drukken: [bold]instapgids checklist{flag} --export html -o checklist.html[/bold]"
+    )
+
+
+def _interview(content: Content, existing: Profile | None, store: usecases.InterviewStore) -> Answers:
+    """Welcome or resume, then questions and review until the answers are confirmed and saved."""
+    from instapgids.cli import interview
+
+    answers: Answers = {}
+    if existing is not None:
+        if interview.choose_resume(existing.complete) != "restart":
+            answers = existing.answers
+        else:
+            store.stale = {}
+    else:
+        interview.welcome(content)
+    while True:
+        answers = interview.review(content, dict(answers), store.save)
+        confirmed = store.save(answers, complete=True)
+        if confirmed == answers:
+            return answers
+        answers = confirmed  # the user took over answers changed elsewhere: review them
+
+
+def _existing_or_set_aside(content: Content, path: Path, profile: str | None) -> Profile | None:
+    """`start` on a terminal: a profile that cannot be read can be set aside (never deleted) to begin anew."""
+    try:
+        return session.opened(content, path)
+    except ProfileError as exc:
+        from instapgids.cli import interview
+
+        err().print(str(ProfileError(exc.problems)), markup=False)  # without the hint: the choice follows
+        try:
+            if not interview.choose_broken():
+                raise UserError(
+                    "Er is niets gewijzigd. Herstel het bestand, of kies de volgende keer om het opzij te zetten."
+                ) from None
+        except KeyboardInterrupt:
+            raise Interrupted("\nOnderbroken. Er is niets gewijzigd.") from None
+        aside = set_aside_broken(path)
+        err().print(f"Het oude profiel staat nu in {literal(aside)}. U begint opnieuw.\n")
+        return None
