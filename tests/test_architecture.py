@@ -128,3 +128,11 @@ def test_the_script_of_docs_library_md_builds_the_checklists_of_a_folder(tmp_pat
     for example in EXAMPLES.glob("*.yaml"):
         made = (tmp_path / example.name).with_suffix(".md")
         assert made.read_text(encoding="utf-8").startswith("# Checklist voor")
+
+
+def test_the_library_refuses_an_answer_with_the_words_of_the_prompt() -> None:
+    from instapgids import api
+
+    content = api.load_content()
+    with pytest.raises(api.Error, match=r"^answers\.needs: Kies minstens één antwoord\.$"):
+        api.build_checklist(content, {"needs": []})

@@ -87,7 +87,15 @@ def read_answers(path: str | Path, content: Content | None = None) -> dict[str, 
 
 
 def build_checklist(content: Content, answers: Answers, progress: Mapping[str, str] | None = None) -> Checklist:
-    """The checklist for these answers; ``progress`` maps item ids to "doing" or "done"."""
+    """The checklist for these answers; ``progress`` maps item ids to "doing" or "done".
+
+    An answer its question cannot take raises :class:`Error` with the same Dutch as the prompt and
+    the answers file (``Question.problem``).
+    """
+    for qid, value in answers.items():
+        question = content.question_by_id.get(qid)
+        if question is not None and (problem := question.problem(value)) is not None:
+            raise Error(f"answers.{qid}: {problem}")
     built = engine.build_checklist(content, answers, progress)
     items = tuple(
         Item(

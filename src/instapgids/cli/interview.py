@@ -14,7 +14,7 @@ import questionary
 from prompt_toolkit.styles import Style
 
 from instapgids.content.bundle import Content
-from instapgids.content.questions import AnswerValue, Question, text_problem
+from instapgids.content.questions import AnswerValue, Question
 from instapgids.engine.routing import active_questions, applicable_answers, next_question
 from instapgids.presentation.words import describe_answer
 
@@ -51,17 +51,7 @@ def _ask_raw(question: Question, default: AnswerValue | None) -> AnswerValue:
 
 def answer_problem(question: Question, value: AnswerValue) -> str | None:
     """What is wrong with an answer typed or ticked at the prompt, in words for the user."""
-    if question.kind == "text" and not str(value).strip():
-        return "Vul hier iets in."
-    if question.kind == "text" and (problem := text_problem(str(value))):
-        return f"Uw antwoord {problem}."
-    if question.kind == "checkbox" and isinstance(value, list):
-        if not value:
-            return "Kruis minstens één antwoord aan: ga er met de pijltjes naartoe en druk op de spatiebalk."
-        alone = [o.label for o in question.options if o.exclusive and o.value in value]
-        if alone and len(value) > 1:
-            return f"'{alone[0]}' kan niet samen met andere antwoorden."
-    return None
+    return question.problem(value)
 
 
 def _ask(question: Question, default: AnswerValue | None) -> AnswerValue:

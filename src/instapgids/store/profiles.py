@@ -116,34 +116,6 @@ def profile_path(value: str | None) -> Path:
     return path
 
 
-def check_answer(content: Content, qid: str, value: Any) -> str | None:
-    """Why ``value`` is not a valid answer to question ``qid``, or None when it is."""
-    question = content.question_by_id[qid]
-    values = [o.value for o in question.options]
-    if question.kind == "text":
-        if not isinstance(value, str) or not value.strip():
-            return "moet een niet-lege tekst zijn"
-        return text_problem(value)
-    elif question.kind == "confirm":
-        if not isinstance(value, bool):
-            return "moet true (ja) of false (nee) zijn"
-    elif question.kind == "select":
-        if value not in values:
-            return f"moet een van deze waarden zijn: {', '.join(values)}"
-    else:
-        if not isinstance(value, list) or not value:
-            return f"moet een niet-lege lijst zijn met waarden uit: {', '.join(values)}"
-        wrong = [str(v) for v in value if v not in values]
-        if wrong:
-            return f"onbekende waarde(n) {', '.join(wrong)}; kies uit: {', '.join(values)}"
-        exclusive = [o.value for o in question.options if o.exclusive and o.value in value]
-        if exclusive and len(value) > 1:
-            return f"'{exclusive[0]}' kan niet samen met andere waarden"
-        if len(set(value)) != len(value):
-            return "bevat een waarde twee keer"
-    return None
-
-
 def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     """Read a profile or answers file.
 
@@ -212,14 +184,14 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
             else:
                 profile.set_aside(profile.stale, qid, value, f"Het antwoord op '{qid}' hoort bij geen enkele vraag")
             continue
-        why = check_answer(content, qid, value)
+        why = content.question_by_id[qid].problem(value)
         if why is None:
             profile.answers[qid] = value
         elif strict:
             problems.append(at(("answers", qid), why))
         else:
             profile.stale[qid] = value
-            profile.notices.append(f"Het antwoord op '{qid}' past niet meer: {why}. Die vraag wordt opnieuw gesteld.")
+            profile.notices.append(f"Het antwoord op '{qid}' past niet meer. {why} Die vraag wordt opnieuw gesteld.")
     problems += _read_progress(profile, raw, content, strict, at)
     if problems:
         raise failed(problems)
