@@ -344,7 +344,7 @@ class DocumentsFile:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Procedure:
-    """How to get access; ``applies_to`` lists organisation kinds (answers of ``org_kind``)."""
+    """How to get access; ``applies_to`` lists organisation kinds (answers to ``role: organisation_kind``)."""
 
     __pydantic_config__ = STRICT
 

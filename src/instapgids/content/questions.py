@@ -37,6 +37,8 @@ class Question:
     options: list[Option] = field(default_factory=list)
     when: Condition | None = None
     section: SectionNo | None = None
+    # what the answer is to other parts of instapgids (see ``bundle.ROLES``)
+    role: Literal["organisation_name", "organisation_kind"] | None = None
 
     def __post_init__(self) -> None:
         if self.kind in ("select", "checkbox") and len(self.options) < 2:

@@ -54,7 +54,7 @@ def checklist_data(content: Content, checklist: Checklist) -> dict[str, Any]:
                         "waits_for": list(entry.waits_for),
                     }
                 )
-    kind = checklist.answers.get("org_kind")
+    kind = content.role_answer("organisation_kind", checklist.answers)
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"instapgids {__version__}",
