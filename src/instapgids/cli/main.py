@@ -146,21 +146,24 @@ def _run(args: list[str]) -> int:
     if args in (["--version"], ["-V"]):
         print(f"instapgids {__version__}")
         return 0
+    from instapgids.cli import localize
+
+    localize.use_language("nl")  # before click and Typer load: Typer reads its Rich headings at import
     import click
     import typer.main
 
     from instapgids import errors
-    from instapgids.cli import localize
     from instapgids.cli.commands import app
 
     errors.forget_written()
     # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    localize.install()
     command = typer.main.get_command(app)
     localize.translate_help(command)
     if localize.shows_help(command, args):
-        localize.install_rich_help()  # loads Typer's Rich help (~100 ms): only when help is shown
+        from instapgids.presentation.terminal.console import own_broken_pipes
+
+        own_broken_pipes()  # Typer's Rich help (~100 ms to load) prints through a console of its own
     try:
         code = command.main(args=args, prog_name="instapgids", standalone_mode=False)
     except errors.UserError as exc:
