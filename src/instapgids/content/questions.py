@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from instapgids.content.models import STRICT, Condition, Id, LotNo, SectionNo, Text
+from instapgids.content.fields import STRICT, Condition, Id, LotNo, SectionNo, Text
 
 # --------------------------------------------------------------------------- interview.yaml
 from instapgids.errors import control_char
