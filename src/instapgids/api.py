@@ -54,7 +54,7 @@ class Item:
     id: str
     title: str
     status: Status  # "open", "doing", "done" or "blocked"
-    phase: int  # the phase's number (1-4)
+    phase: int  # the phase's number (from 1, in journey order)
     step: int  # the step's number within its phase
     section: str  # the guide's section, e.g. "6.2.1.3"
     waits_for: tuple[str, ...]  # ids of items that must be done first
