@@ -3,7 +3,7 @@
 Owns the process entry and exit codes (``main``), the Typer commands (``commands``), what each
 command does with profiles and output (``session``), the questionary interview (``interview``,
 the one module that imports questionary), stopping on signals (``signals``) and click's and
-Typer's own words in Dutch (``localize``).
+Typer's own words in Dutch (``localize``, with the gettext catalog in ``locale/``).
 
 May import everything below it. Nothing below imports it.
 """

@@ -94,11 +94,6 @@ class Content:
         return {p.id: p for p in self.journey.phases}
 
     @cached_property
-    def organisation_name_question(self) -> Question | None:
-        """The question whose answer is the organisation's name (``role: organisation_name``)."""
-        return next((q for q in self.interview.questions if q.role == "organisation_name"), None)
-
-    @cached_property
     def organisation_kind_question(self) -> Question | None:
         """The question whose answer is the kind of organisation (``role: organisation_kind``)."""
         return next((q for q in self.interview.questions if q.role == "organisation_kind"), None)

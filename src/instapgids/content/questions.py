@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from instapgids.content.fields import STRICT, Condition, Id, LotNo, SectionNo, Text
+from instapgids.errors import control_char
 
 # --------------------------------------------------------------------------- interview.yaml
-from instapgids.errors import control_char
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
