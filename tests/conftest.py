@@ -220,8 +220,8 @@ def screens() -> Iterator[Callable[..., Any]]:
 
     started: list[Screen] = []
 
-    def spawn(*args: str) -> Screen:
-        started.append(Screen(*args))
+    def spawn(*args: str, columns: int = 120) -> Screen:
+        started.append(Screen(*args, columns=columns))
         return started[-1]
 
     yield spawn

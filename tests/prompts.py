@@ -21,6 +21,7 @@ UP = "\x1b[A"
 ENTER = "\r"
 SPACE = " "
 CTRL_C = "\x03"
+BACK = "\x1b[Z"  # Shift+Tab
 
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load((DATA / "interview.yaml").read_text(encoding="utf-8"))["questions"]
 BY_ID = {q["id"]: q for q in QUESTIONS}
@@ -109,11 +110,11 @@ def prompt_start(qid: str) -> str:
 class Screen:
     """A spawned `instapgids` in a pseudo-terminal, with everything it wrote kept for later checks."""
 
-    def __init__(self, *args: str) -> None:
+    def __init__(self, *args: str, columns: int = 120) -> None:
         self.log = io.StringIO()
-        env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": "120"}
+        env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": str(columns)}
         self.child = pexpect.spawn(
-            instapgids_exe(), list(args), env=env, encoding="utf-8", dimensions=(50, 120), timeout=10
+            instapgids_exe(), list(args), env=env, encoding="utf-8", dimensions=(50, columns), timeout=10
         )
         self.child.logfile_read = self.log
 

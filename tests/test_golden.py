@@ -33,6 +33,7 @@ UPDATE = os.environ.get("INSTAPGIDS_UPDATE_GOLDEN") == "1"
 PROFILES = sorted(EXAMPLES.glob("*.yaml")) + sorted((GOLDEN / "answers").glob("*.yaml"))
 COMMANDS = ["lots", "lots list", "lots show", "validate", "start", "checklist", "systems", "contacts", "journey"]
 COMMANDS += ["search", "done", "doing", "undo", "status", "mails"]
+COMMANDS += ["explain"]
 USAGE_ERRORS = [
     ["lots", "show"],
     ["lots", "bogus"],
@@ -44,6 +45,7 @@ USAGE_ERRORS = [
     ["search"],
     ["systems", "onbestaand"],
     ["lots", "show", "7"],
+    ["explain", "klantenportal"],
 ]
 SEARCHES = ["licentie", "Redmine", "coordinatie", "perceel 5", "niets-te-vinden"]
 
@@ -134,6 +136,9 @@ def test_content_outputs(cli: Callable[..., Result], content: object) -> None:
     for n, term in enumerate(SEARCHES, 1):
         out[f"search-{n}.txt"] = _record(cli("search", *term.split()))
     out["validate.txt"] = _record(cli("validate", "--data-dir", str(DATA)))
+    out["explain.txt"] = _record(cli("explain"))
+    for term in ("EWA", "digitale sleutels", "BIS-nummer"):
+        out[f"explain-{term.lower().replace(' ', '-')}.txt"] = _record(cli("explain", term))
     out["version.txt"] = _record(cli("--version"))
     _compare("inhoud", out)
 

@@ -231,6 +231,31 @@ def search(
     out().print(search_view(text, find(_content(), text)))
 
 
+@app.command()
+def explain(
+    term: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Een term uit de gids, bv. EWA of 'digitale sleutels'.", metavar="[TERM]", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Wat een woord uit de gids betekent, of de hele woordenlijst. Voorbeeld: instapgids explain EWA"""
+    from instapgids.content.glossary import lookup, near_misses
+    from instapgids.presentation.terminal.console import out
+    from instapgids.presentation.terminal.glossary import term_detail, terms_table, unknown_term_message
+
+    content = _content()
+    if not term:
+        out().print(terms_table(content))
+        return
+    text = " ".join(term)
+    found = lookup(content.glossary.terms, text)
+    if found is None:
+        raise UserError(unknown_term_message(text, near_misses(content.glossary.terms, text)))
+    out().print(term_detail(content, found))
+
+
 ItemIds = Annotated[
     list[str], typer.Argument(help="Eén of meer ids van checklistpunten.", metavar="ID...", show_default=False)
 ]

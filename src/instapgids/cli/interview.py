@@ -8,45 +8,177 @@ every answer to ``on_answer`` at once (so an interruption loses nothing).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import questionary
+from prompt_toolkit.filters import Condition, is_done
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Window, walk
 from prompt_toolkit.styles import Style
+from questionary.prompts.common import InquirerControl
 
 from instapgids.content.bundle import Content
+from instapgids.content.glossary import terms_in
 from instapgids.content.questions import AnswerValue, Question
+from instapgids.engine.conditions import chosen_options
 from instapgids.engine.routing import active_questions, applicable_answers, next_question
 from instapgids.presentation.words import describe_answer
 
-SELECT_HINT = "(pijltjestoetsen, Enter om te kiezen)"
-CHECKBOX_HINT = "(pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen)"
-STYLE = Style([("qmark", "fg:#00afaf bold"), ("question", "bold"), ("instruction", "fg:#808080")])
+STYLE = Style(
+    [
+        ("qmark", "fg:#00afaf bold"),
+        ("question", "bold"),
+        ("instruction", "fg:#808080"),
+        ("progress", "fg:#00afaf"),
+        ("note", "fg:#808080"),
+        ("term", "bold"),
+        ("problem", "fg:ansiyellow"),
+    ]
+)
 
 DONE = "__klaar__"
+
+
+class Back:
+    """The answer 'go back' (Shift+Tab): the previous question, or back to the review screen."""
+
+
+BACK = Back()
 
 Answers = dict[str, AnswerValue]
 
 
-def _ask_raw(question: Question, default: AnswerValue | None) -> AnswerValue:
-    """Ask one question once; raises KeyboardInterrupt on Ctrl-C."""
+@dataclass
+class Frame:
+    """What is shown around one prompt: where we are above it, hints and problems under it."""
+
+    progress: str = ""
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (style, text) lines under the question
+    keys: str = ""
+    back: str | None = None  # what Shift+Tab does, for the key line; None: it does nothing here
+    problem: Callable[[], str | None] | None = None  # the live problem with the answer being given
+    said: list[str] = field(default_factory=list)  # a message after a key that does nothing (Shift+Tab)
+    no_back: str = "Dit is de eerste vraag: er is geen vorige."  # said on Shift+Tab when back is None
+
+
+def _width() -> int:
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, 40)
+
+
+def wrap(text: str, indent: int = 0, first: int = 0) -> str:
+    """Text broken between words to fit the terminal (continuation lines indented by ``indent``); a word longer
+    than a line, such as an address, is left whole so that it can be copied."""
+    import textwrap
+
+    lines = textwrap.wrap(
+        text,
+        width=_width() - 1,
+        initial_indent=" " * first,
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return "\n".join(lines)[first:] if lines else text
+
+
+def _under(frame: Frame) -> StyleAndTextTuples:
+    lines: list[tuple[str, str]] = [("", "")]
+    lines += frame.notes
+    problem = frame.problem() if frame.problem is not None else None
+    if problem:
+        lines.append(("class:problem", "⚠ " + problem))
+    lines += [("class:problem", said) for said in frame.said]
+    keys = " · ".join(k for k in (frame.keys, frame.back and f"Shift+Tab: {frame.back}", "Ctrl-C: stoppen") if k)
+    lines.append(("class:instruction", keys))
+    tokens: StyleAndTextTuples = []
+    for index, (style, text) in enumerate(lines):
+        tokens += [("", "\n")] if index else []
+        tokens.append((style, wrap(text, indent=2)))
+    return tokens
+
+
+def _indent(line: int, wrap_count: int) -> StyleAndTextTuples:
+    return [("", "     ")] if wrap_count else []
+
+
+def _dress(prompt: questionary.Question, frame: Frame) -> InquirerControl | None:
+    """Shift+Tab, wrapping of long options, and the lines above and under the question.
+
+    Returns the list of options of a select or checkbox prompt (to check the ticks while they change).
+    """
+    app = prompt.application
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.BackTab, eager=True)
+    def _back(event: Any) -> None:
+        if frame.back is not None:
+            event.app.exit(result=BACK)
+        elif frame.no_back and not frame.said:
+            frame.said.append(frame.no_back)
+
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+    options = None
+    for container in walk(app.layout.container):
+        if isinstance(container, Window):
+            container.wrap_lines = Condition(lambda: True)
+            container.dont_extend_height = Condition(lambda: True)  # no empty lines above the hints
+            if isinstance(container.content, InquirerControl):
+                options = container.content
+                container.get_line_prefix = _indent
+    parts: list[Any] = []
+    if frame.progress:
+        progress = Window(FormattedTextControl([("class:progress", frame.progress)]), height=1, dont_extend_height=True)
+        parts.append(ConditionalContainer(progress, filter=~is_done))
+    parts.append(app.layout.container)
+    under = Window(FormattedTextControl(lambda: _under(frame)), wrap_lines=True, dont_extend_height=True)
+    parts.append(ConditionalContainer(under, filter=~is_done))
+    app.layout.container = HSplit(parts)
+    return options
+
+
+def _ask_raw(question: Question, default: AnswerValue | None, frame: Frame, tried: bool) -> AnswerValue | Back:
+    """Ask one question once; raises KeyboardInterrupt on Ctrl-C. ``tried``: the answer given before was refused,
+    so its problem shows under the question until the answer is right."""
     common: dict[str, Any] = {"qmark": "?", "style": STYLE, "erase_when_done": True}
-    message = question.prompt
+    message = wrap(question.prompt, indent=2, first=2)
     if question.kind == "text":
+        frame.keys = "Enter om te bevestigen"
         text = questionary.text(message, default=default if isinstance(default, str) else "", **common)
-        return str(text.unsafe_ask()).strip()
+        _dress(text, frame)
+        if tried:
+            buffer = text.application.current_buffer  # the one input line
+            frame.problem = lambda: answer_problem(question, buffer.text)
+        value = text.unsafe_ask()
+        return value if isinstance(value, Back) else str(value).strip()
     if question.kind in ("confirm", "select"):
         if question.kind == "confirm":
             choices = [questionary.Choice("Ja", value=True), questionary.Choice("Nee", value=False)]
         else:
-            choices = [questionary.Choice(o.label, value=o.value) for o in question.options]
+            choices = [questionary.Choice(wrap(o.label, 5, 3), value=o.value) for o in question.options]
         start = next((c for c in choices if c.value == default), None)
-        picked = questionary.select(message, choices=choices, default=start, instruction=SELECT_HINT, **common)
+        frame.keys = "pijltjestoetsen, Enter om te kiezen"
+        picked = questionary.select(message, choices=choices, default=start, instruction=" ", **common)
+        _dress(picked, frame)
         value = picked.unsafe_ask()
+        if isinstance(value, Back):
+            return value
         return bool(value) if question.kind == "confirm" else str(value)
     ticked = default if isinstance(default, list) else []
-    choices = [questionary.Choice(o.label, value=o.value, checked=o.value in ticked) for o in question.options]
-    boxes = questionary.checkbox(message, choices=choices, instruction=CHECKBOX_HINT, **common)
-    return [str(v) for v in boxes.unsafe_ask()]
+    choices = [
+        questionary.Choice(wrap(o.label, 7, 5), value=o.value, checked=o.value in ticked) for o in question.options
+    ]
+    frame.keys = "pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen"
+    boxes = questionary.checkbox(message, choices=choices, instruction=" ", **common)
+    options = _dress(boxes, frame)
+    if tried and options is not None:
+        frame.problem = lambda: answer_problem(question, [str(v) for v in options.selected_options])
+    value = boxes.unsafe_ask()
+    return value if isinstance(value, Back) else [str(v) for v in value]
 
 
 def answer_problem(question: Question, value: AnswerValue) -> str | None:
@@ -54,16 +186,23 @@ def answer_problem(question: Question, value: AnswerValue) -> str | None:
     return question.problem(value)
 
 
-def _ask(question: Question, default: AnswerValue | None) -> AnswerValue:
-    """Ask until the answer is usable; the reason shows in Dutch (prompt_toolkit's own
-    validation bar only appears on terminals that answer cursor-position requests)."""
+def _notes(content: Content, question: Question) -> list[tuple[str, str]]:
+    """The lines under a question: its help, and the short explanation of each glossary term it uses."""
+    notes = [("class:note", question.help)] if question.help else []
+    texts = [question.prompt, *(o.label for o in question.options)]
+    notes += [("class:note", f"{t.term}: {t.short}") for t in terms_in(content.glossary.terms, texts)]
+    return notes
+
+
+def _ask(question: Question, default: AnswerValue | None, frame: Frame) -> AnswerValue | Back:
+    """Ask until the answer is usable; the problem shows under the question, and goes once it is fixed
+    (prompt_toolkit's own validation bar only appears on terminals that answer cursor-position requests)."""
+    tried = False
     while True:
-        value = _ask_raw(question, default)
-        problem = answer_problem(question, value)
-        if problem is None:
+        value = _ask_raw(question, default, frame, tried)
+        if isinstance(value, Back) or answer_problem(question, value) is None:
             return value
-        say(("fg:ansiyellow", problem))
-        default = value
+        default, tried = value, True
 
 
 def say(*parts: tuple[str, str] | str) -> None:
@@ -74,17 +213,47 @@ def say(*parts: tuple[str, str] | str) -> None:
     from prompt_toolkit import print_formatted_text
     from prompt_toolkit.formatted_text import FormattedText
 
-    print_formatted_text(FormattedText([("", p) if isinstance(p, str) else p for p in parts]))
+    tokens = [("", p) if isinstance(p, str) else p for p in parts]
+    plain = "".join(text for _, text in tokens)
+    if len(plain) >= _width() and "\n" not in plain.rstrip("\n"):  # one long line: wrapped between words
+        tokens = [(tokens[0][0] if len(tokens) == 1 else "", wrap(plain, indent=2 if plain.startswith("  ") else 0))]
+    print_formatted_text(FormattedText(tokens))
 
 
-def welcome() -> None:
-    say(("bold", "Welkom bij instapgids. "), "Enkele vragen over uw organisatie en uw behoefte;")
-    say("daarna krijgt u een checklist met enkel wat voor u geldt.")
-    say(("fg:ansibrightblack", "Uw antwoorden worden na elke vraag bewaard. Stoppen kan altijd met Ctrl-C.\n"))
+def welcome(content: Content) -> None:
+    """The screen before the first question: what it is for, how long it takes, what to have at hand."""
+    about = len(active_questions(content, {}))
+    say(("bold", "Welkom bij instapgids."))
+    say(
+        f"U beantwoordt ongeveer {about} korte vragen over uw organisatie en wat ze nodig heeft (een vijftal "
+        "minuten); daarna krijgt u een checklist met enkel wat voor u geldt, volgens de Instapgids "
+        "ICT-raamcontracten 2022."
+    )
+    say("Houd bij de hand:")
+    for line in (
+        "de naam van uw organisatie en wat voor organisatie het is (Vlaamse overheid, lokaal bestuur, andere)",
+        "welke dienstverlening u nodig heeft (werkplekken, cloud, netwerk, applicaties of andere)",
+        "of uw organisatie het toegangs- en gebruikersbeheer ACM/IDM al gebruikt",
+        "of u uw digitale sleutels al geactiveerd heeft, en tot welke systemen u al toegang heeft",
+    ):
+        say("  • " + wrap(line, indent=4, first=4))
+    keys = (
+        "Met Shift+Tab gaat u terug naar de vorige vraag; op het einde kunt u elk antwoord nog wijzigen. "
+        "Uw antwoorden worden na elke vraag bewaard; stoppen kan altijd met Ctrl-C."
+    )
+    say(("fg:ansibrightblack", wrap(keys) + "\n"))
 
 
 def _echo(question: Question, value: AnswerValue) -> None:
     say(("fg:ansigreen", "✔ "), ("bold", f"{question.label}: "), describe_answer(question, value))
+
+
+def _notice(question: Question, value: AnswerValue) -> None:
+    """What a chosen option means right away (a blocker), from ``notice:`` in interview.yaml."""
+    for option in chosen_options(question, value):
+        if option.notice:
+            where = f" (gids, {question.section})" if question.section else ""
+            say(("fg:ansiyellow bold", "Let op: "), option.notice + where)
 
 
 # Called with the answers after every answer; returns the answers to go on with (the same, or merged
@@ -92,16 +261,57 @@ def _echo(question: Question, value: AnswerValue) -> None:
 OnAnswer = Callable[[Answers], Answers]
 
 
+def progress_text(content: Content, answers: Answers, question: Question) -> str:
+    """'Vraag 4 van ongeveer 12': the count follows the answers so far (an answer may add or drop questions)."""
+    active = active_questions(content, answers)
+    position = next((i for i, q in enumerate(active) if q is question), len(active) - 1) + 1
+    return f"Vraag {position} van ongeveer {max(len(active), position)}"
+
+
+def _following(content: Content, answers: Answers, question: Question) -> Question | None:
+    """After going back: the next question that applies, answered or not (its answer preselected)."""
+    active = active_questions(content, answers)
+    later = [i for i, q in enumerate(active) if q is question]
+    if not later:
+        return next_question(content, answers)
+    return active[later[0] + 1] if later[0] + 1 < len(active) else None
+
+
 def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
-    """Ask every applicable question that has no answer yet, in order."""
-    while (question := next_question(content, answers)) is not None:
-        if question.help:
-            say(("fg:ansibrightblack", question.help))
-        value = _ask(question, None)
-        answers = {**answers, question.id: value}
-        _echo(question, value)
+    """Ask every applicable question that has no answer yet, in order; Shift+Tab goes back one asked question."""
+    current = next_question(content, answers)
+    revisiting = False
+    while current is not None:
+        active = active_questions(content, answers)
+        earlier = [q for q in active[: next((i for i, q in enumerate(active) if q is current), 0)] if q.id in answers]
+        frame = Frame(
+            progress=progress_text(content, answers, current),
+            notes=_notes(content, current),
+            back="vorige vraag" if earlier else None,
+        )
+        value = _ask(current, answers.get(current.id), frame)
+        if isinstance(value, Back):
+            current, revisiting = earlier[-1], True
+            continue
+        answers = applicable_answers(content, {**answers, current.id: value})
+        _echo(current, value)
+        _notice(current, value)
         answers = on_answer(answers)
+        current = _following(content, answers, current) if revisiting else next_question(content, answers)
     return answers
+
+
+def _choose(message: str, choices: list[questionary.Choice], frame: Frame | None = None) -> Any:
+    """A select prompt with the key line under it and long options wrapped."""
+    frame = frame or Frame(no_back="")
+    frame.keys = frame.keys or "pijltjestoetsen, Enter om te kiezen"
+    for choice in choices:
+        choice.title = wrap(str(choice.title), 5, 3)
+    prompt = questionary.select(
+        wrap(message, 2, 2), choices=choices, instruction=" ", qmark="?", style=STYLE, erase_when_done=True
+    )
+    _dress(prompt, frame)
+    return prompt.unsafe_ask()
 
 
 def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
@@ -111,24 +321,21 @@ def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
         questions = active_questions(content, answers)
         choices = [questionary.Choice("Alles klopt: toon mijn checklist", value=DONE)]
         choices += [
-            questionary.Choice(f"{q.label}: {describe_answer(q, answers[q.id])}", value=q.id)
+            questionary.Choice(wrap(f"{q.label}: {describe_answer(q, answers[q.id])}", 5, 3), value=q.id)
             for q in questions
             if q.id in answers
         ]
         say("")
-        picked = questionary.select(
-            "Controleer uw antwoorden. Kies een antwoord om het te wijzigen:",
-            choices=choices,
-            instruction=SELECT_HINT,
-            qmark="?",
-            style=STYLE,
-            erase_when_done=True,
-        ).unsafe_ask()
+        picked = _choose("Controleer uw antwoorden. Kies een antwoord om het te wijzigen:", choices)
         if picked == DONE:
             return answers
         question = content.question_by_id[str(picked)]
-        value = _ask(question, answers.get(question.id))
+        frame = Frame(notes=_notes(content, question), back="terug naar het overzicht")
+        value = _ask(question, answers.get(question.id), frame)
+        if isinstance(value, Back):
+            continue
         _echo(question, value)
+        _notice(question, value)
         answers = on_answer(applicable_answers(content, {**answers, question.id: value}))
 
 
@@ -146,11 +353,7 @@ def choose_resume(has_complete: bool) -> str:
             questionary.Choice("Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"),
         ]
         message = "Het vorige gesprek werd onderbroken. Wat wilt u doen?"
-    return str(
-        questionary.select(
-            message, choices=choices, instruction=SELECT_HINT, qmark="?", style=STYLE, erase_when_done=True
-        ).unsafe_ask()
-    )
+    return str(_choose(message, choices))
 
 
 def choose_conflict(
@@ -174,16 +377,7 @@ def choose_conflict(
         questionary.Choice("Mijn antwoorden van hier bewaren", value="mine"),
         questionary.Choice("De antwoorden van elders overnemen", value="theirs"),
     ]
-    return str(
-        questionary.select(
-            "Welke antwoorden wilt u bewaren?",
-            choices=choices,
-            instruction=SELECT_HINT,
-            qmark="?",
-            style=STYLE,
-            erase_when_done=True,
-        ).unsafe_ask()
-    )
+    return str(_choose("Welke antwoorden wilt u bewaren?", choices))
 
 
 def choose_broken() -> bool:
@@ -192,8 +386,4 @@ def choose_broken() -> bool:
         questionary.Choice("Het profiel opzijzetten en opnieuw beginnen (het oude bestand blijft bewaard)", value=True),
         questionary.Choice("Stoppen; ik herstel het bestand zelf", value=False),
     ]
-    return bool(
-        questionary.select(
-            "Wat wilt u doen?", choices=choices, instruction=SELECT_HINT, qmark="?", style=STYLE, erase_when_done=True
-        ).unsafe_ask()
-    )
+    return _choose("Wat wilt u doen?", choices) is True

@@ -214,7 +214,7 @@ def run_interview(content: Content, profile: str | None) -> None:
                 else:
                     store.stale = {}
             else:
-                interview.welcome()
+                interview.welcome(content)
             while True:
                 answers = interview.review(content, dict(answers), store.save)
                 confirmed = store.save(answers, complete=True)

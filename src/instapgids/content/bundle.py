@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from instapgids.content import models as m
+from instapgids.content.glossary import GlossaryFile
 from instapgids.content.journey import JourneyFile, MailsFile, Phase
 from instapgids.content.questions import InterviewFile, Question
 
@@ -23,6 +24,7 @@ FILES: dict[str, type] = {
     "documents.yaml": m.DocumentsFile,
     "interview.yaml": InterviewFile,
     "mails.yaml": MailsFile,
+    "glossary.yaml": GlossaryFile,
 }
 
 # The questions whose answers other parts need, by ``role`` in interview.yaml: the kind of
@@ -46,6 +48,7 @@ class Content:
     documents_file: m.DocumentsFile
     interview: InterviewFile
     mails: MailsFile
+    glossary: GlossaryFile
     directory: Path
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -115,6 +118,7 @@ class Content:
             "documents.yaml": self.documents_file,
             "interview.yaml": self.interview,
             "mails.yaml": self.mails,
+            "glossary.yaml": self.glossary,
         }
 
     def counts(self) -> dict[str, int]:
@@ -131,4 +135,5 @@ class Content:
             "documenten": len(self.documents_file.documents),
             "vragen": len(self.interview.questions),
             "mails": len(self.mails.mails),
+            "termen": len(self.glossary.terms),
         }

@@ -66,6 +66,8 @@ def _each(groups: list[tuple[Path_, list[Any]]], name: str) -> list[tuple[Path_,
 def _entries(content: Content) -> dict[str, tuple[str, str, list[tuple[Path_, Any]]]]:
     """Per kind of id: its file, its Dutch name, and every (path, value) that defines one."""
     lots, rights, phases = content.lots_file.lots, content.roles_file.rights, content.journey.phases
+    documents = content.documents_file.documents
+    roles: list[tuple[Path_, list[Any]]] = [(("rights", i, "roles"), r.roles) for i, r in enumerate(rights)]
     steps: list[tuple[Path_, list[Any]]] = [(("phases", i, "steps"), p.steps) for i, p in enumerate(phases)]
     items: list[tuple[Path_, list[Any]]] = [
         (("phases", i, "steps", j, "items"), s.items) for i, p in enumerate(phases) for j, s in enumerate(p.steps)
@@ -77,22 +79,15 @@ def _entries(content: Content) -> dict[str, tuple[str, str, list[tuple[Path_, An
         "types": ("lots.yaml", "soort dienst", _each([(("service_types",), content.lots_file.service_types)], "id")),
         "systems": ("systems.yaml", "systeem-id", _each([(("systems",), content.systems_file.systems)], "id")),
         "contacts": ("contacts.yaml", "contact-id", _each([(("contacts",), content.contacts_file.contacts)], "id")),
-        "documents": (
-            "documents.yaml",
-            "document-id",
-            _each([(("documents",), content.documents_file.documents)], "id"),
-        ),
+        "documents": ("documents.yaml", "document-id", _each([(("documents",), documents)], "id")),
         "rights": ("roles.yaml", "recht-id", _each([(("rights",), rights)], "id")),
-        "roles": (
-            "roles.yaml",
-            "rol-id",
-            _each([(("rights", i, "roles"), r.roles) for i, r in enumerate(rights)], "id"),
-        ),
+        "roles": ("roles.yaml", "rol-id", _each(roles, "id")),
         "questions": ("interview.yaml", "vraag-id", _each([(("questions",), content.interview.questions)], "id")),
         "phases": ("journey.yaml", "fase-id", _each([(("phases",), phases)], "id")),
         "steps": ("journey.yaml", "stap-id", _each(steps, "id")),
         "items": ("journey.yaml", "checklistpunt-id", _each(items, "id")),
         "mails": ("mails.yaml", "mail-id", _each([(("mails",), content.mails.mails)], "id")),
+        "terms": ("glossary.yaml", "term-id", _each([(("terms",), content.glossary.terms)], "id")),
     }
 
 
@@ -332,12 +327,32 @@ def waits_for_in_order(content: Content, known: Known) -> list[Problem]:
     return report.problems
 
 
+def glossary_terms(content: Content, known: Known) -> list[Problem]:
+    """Each `see` names another term, and no name (term or alias; accents and case do not count) is used twice."""
+    from instapgids.content.glossary import fold
+
+    report = Report(content, "glossary.yaml")
+    owner: dict[str, str] = {}
+    for i, term in enumerate(content.glossary.terms):
+        report.refs(("terms", i, "see"), term.see, known["terms"], "onbekende term")
+        if term.id in term.see:
+            report(("terms", i, "see"), "verwijst naar de term zelf")
+        for j, name in enumerate(term.names):
+            path = ("terms", i, "term") if j == 0 else ("terms", i, "aliases", j - 1)
+            key = fold(name)
+            if key in owner:
+                report(path, f"'{name}' is al de naam van term '{owner[key]}'")
+            owner.setdefault(key, term.id)
+    return report.problems
+
+
 CHECKS: tuple[Callable[[Content, Known], list[Problem]], ...] = (
     unique_ids,
     references,
     questions_in_order,
     question_roles,
     waits_for_in_order,
+    glossary_terms,
 )
 
 

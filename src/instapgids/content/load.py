@@ -147,6 +147,7 @@ def validate_files(directory: Path, files: dict[str, bytes], problems: list[Prob
         documents_file=models["documents.yaml"],
         interview=models["interview.yaml"],
         mails=models["mails.yaml"],
+        glossary=models["glossary.yaml"],
         directory=directory,
         raw=raws,
     )

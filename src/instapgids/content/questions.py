@@ -23,6 +23,8 @@ class Option:
     exclusive: bool = False
     # choosing this option ends the interview; the checklist then holds only these items
     outcome: list[Id] = field(default_factory=list)
+    # said right after this option is chosen: what it means and what comes first (a blocker)
+    notice: Text | None = None
 
 
 @dataclass(kw_only=True, eq=False, repr=False)

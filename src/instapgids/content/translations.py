@@ -85,6 +85,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "questions.*.prompt": TEXT,
         "questions.*.help": TEXT,
         "questions.*.options.*.label": TEXT,
+        "questions.*.options.*.notice": TEXT,
     },
     "systems.yaml": {
         "systems.*.name": NAME,
