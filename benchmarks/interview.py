@@ -51,6 +51,25 @@ def items_per_checklist() -> None:
     )
 
 
+def lines_after_interview(width: int = 80) -> None:
+    """The lines printed after the interview at 80 columns: the next step first (now), the whole checklist (before)."""
+    from instapgids.presentation.next_steps import summary
+    from instapgids.presentation.terminal.checklist import checklist_lines
+    from instapgids.presentation.terminal.next import next_lines
+
+    content = load_content()
+    now, before = [], []
+    for answers in cover(content):
+        checklist = build_checklist(content, answers)
+        now.append(len(next_lines(summary(content, checklist), width)) + 2)  # + where the answers are, printing
+        before.append(len(checklist_lines(content, checklist, width)))
+    print(
+        f"lines after the interview at {width} columns over {len(now)} paths: median {statistics.median(now):g}, "
+        f"longest {max(now)} (the whole checklist, as before: median {statistics.median(before):g}, "
+        f"longest {max(before)})"
+    )
+
+
 def checklist_from_profile(rounds: int = 200) -> None:
     content = load_content()
     answers = cover(content)[-1]
@@ -92,6 +111,7 @@ def first_question(rounds: int = 7) -> None:
 if __name__ == "__main__":
     questions_per_path()
     items_per_checklist()
+    lines_after_interview()
     if "--counts" in sys.argv:  # only the counts, without timings
         sys.exit()
     checklist_from_profile()

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-TARGETS_MS = {"instapgids --version": 100, "instapgids lots show 5": 250}
+TARGETS_MS = {"instapgids --version": 100, "instapgids lots show 5": 250, "instapgids --lang en lots show 5": 250}
 
 
 def commands() -> dict[str, list[str]]:
@@ -29,6 +29,7 @@ def commands() -> dict[str, list[str]]:
         "python -c pass": [sys.executable, "-c", "pass"],
         "instapgids --version": [exe, "--version"],
         "instapgids lots show 5": [exe, "lots", "show", "5"],
+        "instapgids --lang en lots show 5": [exe, "--lang", "en", "lots", "show", "5"],  # issue 11: beside the Dutch
     }
 
 
@@ -49,12 +50,12 @@ def main() -> None:
                 subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
                 times[name].append((time.perf_counter() - start) * 1000)
     base = statistics.median(times["python -c pass"])
-    print(f"{'command':28} {'median':>9} {'fastest':>9} {'vs python':>10}  target (median)")
+    print(f"{'command':33} {'median':>9} {'fastest':>9} {'vs python':>10}  target (median)")
     for name, values in times.items():
         median = statistics.median(values)
         target = TARGETS_MS.get(name)
         verdict = "" if target is None else f"{target} ms {'ok' if median <= target else 'TOO SLOW'}"
-        print(f"{name:28} {median:7.1f} ms {min(values):6.1f} ms {median / base:9.1f}x  {verdict}")
+        print(f"{name:33} {median:7.1f} ms {min(values):6.1f} ms {median / base:9.1f}x  {verdict}")
     print(f"({args.rounds} rounds, {os.cpu_count()} cores, Python {sys.version.split()[0]})")
 
 

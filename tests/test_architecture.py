@@ -19,7 +19,7 @@ SRC = ROOT / "src"
 PACKAGE = SRC / "instapgids"
 # Each module's layer; a module may import from its own layer and from lower ones only.
 LAYERS = {"ground": 0, "content": 1, "engine": 2, "store": 3, "presentation": 4, "api": 5, "cli": 6}
-GROUND = {"instapgids", "instapgids.errors", "instapgids.paths"}
+GROUND = {"instapgids", "instapgids.errors", "instapgids.paths", "instapgids.language"}
 UI = ("typer", "click", "rich", "questionary", "prompt_toolkit")
 
 
@@ -80,7 +80,10 @@ def test_each_layer_imports_only_from_its_own_layer_and_lower_ones() -> None:
 
 def test_the_folder_listing_shows_the_layers() -> None:
     listed = {p.name for p in PACKAGE.iterdir() if not p.name.startswith(("_", "."))} - {"py.typed"}
-    assert listed == {"api.py", "errors.py", "paths.py", "content", "engine", "store", "presentation", "cli"}
+    assert listed == {
+        *("api.py", "errors.py", "paths.py", "language.py"),
+        *("content", "engine", "store", "presentation", "cli"),
+    }
 
 
 def test_only_the_terminal_views_and_the_command_line_import_a_user_interface() -> None:

@@ -201,10 +201,14 @@ def test_html_export_is_one_self_contained_page(
         assert tag not in ("link", "iframe", "object", "embed", "img", "base"), (tag, attrs)
         for name in ("src", "href", "srcset", "action", "poster", "data", "xlink:href"):
             value = (attrs.get(name) or "").strip().lower()
-            if name in attrs:
-                assert value.startswith(("#", "data:")), (tag, name, value)
-            assert not value.startswith(("http:", "https:", "//")), (tag, name, value)
-    assert not re.search(r"""\b(src|href)\s*=\s*["']?\s*(https?:)?//""", html, re.I)
+            if name in attrs:  # a link out (a web or e-mail address) is followed only when clicked
+                allowed = (
+                    ("#", "data:", "mailto:", "https:", "http:") if (tag, name) == ("a", "href") else ("#", "data:")
+                )
+                assert value.startswith(allowed), (tag, name, value)
+            if (tag, name) != ("a", "href"):  # nothing is loaded from elsewhere
+                assert not value.startswith(("http:", "https:", "//")), (tag, name, value)
+    assert not re.search(r"""\b(src)\s*=\s*["']?\s*(https?:)?//""", html, re.I)
     css = "\n".join(page.styles)
     assert css.strip(), "the style should be inline"
     assert "@import" not in css and "url(" not in css.lower()
@@ -386,3 +390,12 @@ def test_export_into_a_folder_that_does_not_exist_is_refused(
     _assert_refused_in_dutch(result)
     assert "de map bestaat niet" in result.err
     assert not missing.exists()
+
+
+def test_html_links_every_address() -> None:
+    from instapgids.presentation.as_html import linked
+
+    text = linked("Mail demand@vlaanderen.be of zie https://example.org/a?b=1&c=2. <b>")
+    assert '<a href="mailto:demand@vlaanderen.be">demand@vlaanderen.be</a>' in text
+    assert '<a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>.' in text
+    assert "&lt;b&gt;" in text

@@ -32,7 +32,7 @@ GOLDEN = ROOT / "tests" / "golden"
 UPDATE = os.environ.get("INSTAPGIDS_UPDATE_GOLDEN") == "1"
 PROFILES = sorted(EXAMPLES.glob("*.yaml")) + sorted((GOLDEN / "answers").glob("*.yaml"))
 COMMANDS = ["lots", "lots list", "lots show", "validate", "start", "checklist", "systems", "contacts", "journey"]
-COMMANDS += ["search", "done", "doing", "undo", "status", "mails"]
+COMMANDS += ["search", "done", "doing", "undo", "status", "mails", "next", "profiles"]
 COMMANDS += ["explain"]
 USAGE_ERRORS = [
     ["lots", "show"],
@@ -112,6 +112,7 @@ def test_profile_outputs(
     out["checklist-to-file.txt"] = _record(cli("checklist", *flag, "-e", "md", "-o", "checklist.md"))
     assert (tmp_path / "checklist.md").read_text(encoding="utf-8") in out["checklist.md"]
     out["status.txt"] = _record(cli("status", *flag))
+    out["next.txt"] = _record(cli("next", *flag))
     out["mails.txt"] = _record(cli("mails", *flag))
     eml = _record(cli("mails", *flag, "--export", "eml", "-o", "mails"))
     for path in sorted((tmp_path / "mails").glob("*.eml")) if (tmp_path / "mails").is_dir() else []:

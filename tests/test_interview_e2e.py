@@ -80,10 +80,12 @@ def test_full_walk_change_one_answer_at_review_then_export(
     others = {k: v for k, v in answers.items() if k not in ("service_types", "ewa_tasks")}
     assert others == {k: v for k, v in LOT4_IN_REGIE.items() if k != "service_types"}
 
-    assert "Checklist voor Gemeente E2E" in result.out
-    ids = terminal_item_ids(result.out)
-    assert "redmine" in ids, result.out
-    assert "Redmine" in result.out
+    assert "Dit kunt u nu doen:" in result.out  # the next step first; the checklist is one command away
+    full = cli("checklist", "--profile", "e2e").out
+    assert "Checklist voor Gemeente E2E" in full
+    ids = terminal_item_ids(full)
+    assert "redmine" in ids, full
+    assert "Redmine" in full
     assert "ewa-indienen" in ids  # the new follow-up answer counts on the checklist
 
     # The same checklist as Markdown.
@@ -100,7 +102,7 @@ def test_full_walk_change_one_answer_at_review_then_export(
         ]
 
     assert inline_after("heading_open", "h1") == ["Checklist voor Gemeente E2E"]
-    phases = re.findall(r"^Fase \d+: .+?(?= ─|$)", result.out, re.M)
+    phases = re.findall(r"^Fase \d+: .+?(?= ─|$)", full, re.M)
     assert phases and inline_after("heading_open", "h2") == [p.strip() for p in phases]
     items = [text for text in inline_after("paragraph_open") if "id: `" in text]
     assert items, "no checklist items in the Markdown"
@@ -128,7 +130,9 @@ LOT5_PATH: dict[str, Any] = {
 }
 
 
-def test_an_answer_that_no_longer_applies_is_dropped(interview: Callable[..., Result], private_home: Path) -> None:
+def test_an_answer_that_no_longer_applies_is_dropped(
+    interview: Callable[..., Result], cli: Callable[..., Result], private_home: Path
+) -> None:
     lot5 = dict(LOT5_PATH)
     keys = walk_keys(lot5)
     keys += review_keys(lot5, "needs") + answer_keys("needs", ["netwerk"], current=lot5["needs"])
@@ -143,19 +147,20 @@ def test_an_answer_that_no_longer_applies_is_dropped(interview: Callable[..., Re
     assert {k: v for k, v in answers.items() if k != "needs"} == {
         k: v for k, v in lot5.items() if k not in ("needs", "lot5_new_initiative")
     }
-    assert not [i for i in terminal_item_ids(result.out) if "minicompetitie" in i], result.out
-    assert "minicompetitie" not in result.out.lower()
+    full = cli("checklist", "--profile", "lot5").out
+    assert not [i for i in terminal_item_ids(full) if "minicompetitie" in i], full
+    assert "minicompetitie" not in full.lower()
 
 
 def test_before_the_change_the_lot5_path_has_a_minicompetition(
-    interview: Callable[..., Result], private_home: Path
+    interview: Callable[..., Result], cli: Callable[..., Result], private_home: Path
 ) -> None:
     """The counterpart of the test above: without the change, the follow-up and the item are there."""
     lot5 = dict(LOT5_PATH)
     result = interview(walk_keys(lot5) + ENTER, "--profile", "lot5")
     assert result.code == 0, result.text
     assert saved(private_home, "lot5")["answers"] == lot5
-    assert "minicompetitie-nakijken" in terminal_item_ids(result.out)
+    assert "minicompetitie-nakijken" in terminal_item_ids(cli("checklist", "--profile", "lot5").out)
 
 
 def test_reviewing_a_profile_keeps_an_answer_of_an_older_content_version(
@@ -187,7 +192,7 @@ def write_profile_text(private_home: Path, name: str, text: str) -> Path:
 
 
 def test_a_saved_name_with_controls_is_asked_again_and_replaced(
-    interview: Callable[..., Result], private_home: Path
+    interview: Callable[..., Result], cli: Callable[..., Result], private_home: Path
 ) -> None:
     text = yaml.safe_dump({"format": 1, "complete": True, "answers": LOT4_IN_REGIE}, allow_unicode=True)
     write_profile_text(private_home, "esc", text.replace("org_name: Gemeente E2E", 'org_name: "Gemeente\\e[2J"'))
@@ -196,7 +201,8 @@ def test_a_saved_name_with_controls_is_asked_again_and_replaced(
     assert result.code == 0, result.text
     assert "past niet meer. Uw antwoord bevat een onzichtbaar stuurteken (U+001B, Esc)" in " ".join(result.err.split())
     assert saved(private_home, "esc")["answers"] == {**LOT4_IN_REGIE, "org_name": "Gemeente Nieuw"}
-    assert "Checklist voor Gemeente Nieuw" in result.out
+    assert "Dit kunt u nu doen:" in result.out
+    assert "Gemeente Nieuw" in cli("checklist", "--profile", "esc").out
 
 
 def test_start_sets_a_broken_profile_aside_and_begins_anew(
@@ -256,9 +262,9 @@ def test_full_interview_in_a_terminal(screens: Callable[..., Screen], private_ho
     screen.expect(REVIEW)
     screen.expect(DONE_CHOICE)
     screen.child.send(ENTER)
-    screen.expect("Checklist voor Gemeente E2E")
+    screen.expect("Dit kunt u nu doen:")
     assert screen.finish() == 0, screen.text
-    assert "id: redmine" in " ".join(screen.text.split())
+    assert "De volledige checklist: instapgids checklist --profile pty" in " ".join(screen.text.split())
     screen.assert_no_english()
     assert saved(private_home, "pty")["answers"] == answers
 

@@ -244,7 +244,7 @@ def parameters() -> Iterator[Any]:
         hints = typing.get_type_hints(callback, vars(cli_module), include_extras=True)
         for name, hint in hints.items():
             infos = [m for m in getattr(hint, "__metadata__", ()) if isinstance(m, typer.models.ParameterInfo)]
-            if name == "return" or not infos:
+            if name == "return" or not infos or infos[0].hidden:  # hidden: not in the help by design (--lang)
                 continue
             marks = [ARGUMENT_HELP_BUG] if isinstance(infos[0], typer.models.ArgumentInfo) else []
             yield pytest.param(path, name, infos[0].help or "", id=f"{command_name(path)} {name}", marks=marks)

@@ -140,7 +140,7 @@ def bug_at(monkeypatch: pytest.MonkeyPatch, cli: Callable[..., Result], target: 
 def test_an_internal_error_after_a_write_names_what_was_written(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, private_home: Path
 ) -> None:
-    result = bug_at(monkeypatch, cli, "instapgids.cli.session._show", "na-schrijven")  # after the profile is saved
+    result = bug_at(monkeypatch, cli, "instapgids.cli.session._show_next", "na-schrijven")  # after the profile is saved
     assert f"Dit werd wel al geschreven: {private_home / 'state' / 'profielen' / 'na-schrijven.yaml'}." in result.err
     assert "niet gewijzigd" not in result.err
 

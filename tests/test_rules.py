@@ -15,7 +15,7 @@ from instapgids.engine.conditions import held
 from instapgids.engine.routing import applicable_answers, next_question
 from instapgids.presentation.as_markdown import checklist_markdown
 from instapgids.presentation.items import item_text
-from instapgids.presentation.terminal.checklist import checklist_view
+from instapgids.presentation.terminal.checklist import checklist_lines
 from instapgids.presentation.words import ALWAYS, describe_reasons
 
 from interview_paths import Answers, asked, cover, domain
@@ -151,7 +151,8 @@ def test_every_path_renders_in_the_terminal_and_as_markdown() -> None:
 
     for checklist in CHECKLISTS[:: max(1, len(CHECKLISTS) // 40)]:  # Rich takes ~50 ms a checklist
         console = Console(file=io.StringIO(), width=80, no_color=True)
-        console.print(checklist_view(CONTENT, checklist))
+        for line in checklist_lines(CONTENT, checklist, 80):
+            console.print(line, soft_wrap=True)
         screen = console.file.getvalue()  # type: ignore[attr-defined]
         markdown = checklist_markdown(CONTENT, checklist)
         for e in checklist.items():

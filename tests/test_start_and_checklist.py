@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
+from instapgids.presentation.items import EVERYONE
+
 from conftest import ANSI, EXAMPLES, Result, example_answers, files_in, instapgids_exe, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -95,7 +97,7 @@ def test_start_with_an_example_answers_file(example: Path, cli: Callable[..., Re
     result = cli("start", "--answers", str(example), "--profile", example.stem)
     assert result.code == 0, result.text
     no_traceback(result)
-    assert f"Checklist voor {given['org_name']}" in result.out
+    assert result.out.startswith("Dit kunt u nu doen:")  # the next step first, not the whole checklist
     assert item_ids(result.out)
 
     path = profile_file(private_home, example.stem)
@@ -107,7 +109,7 @@ def test_start_with_an_example_answers_file(example: Path, cli: Callable[..., Re
     again = cli("checklist", "--profile", example.stem)
     assert again.code == 0, again.text
     assert f"Checklist voor {given['org_name']}" in again.out
-    assert item_ids(again.out) == item_ids(result.out)
+    assert set(item_ids(result.out)) <= set(item_ids(again.out))
     assert "Let op" not in again.err  # a complete, current profile has nothing to warn about
 
 
@@ -130,7 +132,8 @@ def test_every_item_shows_its_id_status_reason_and_source(example: Path, cli: Ca
     from instapgids.content.load import load_content
     from instapgids.engine.checklist import build_checklist
 
-    result = cli("start", "--answers", str(example), "--profile", example.stem)
+    assert cli("start", "--answers", str(example), "--profile", example.stem).code == 0
+    result = cli("checklist", "--profile", example.stem)
     assert result.code == 0, result.text
     blocks = item_blocks(result.out)
     expected = [i.item.id for i in build_checklist(load_content(), example_answers(example)).items()]
@@ -143,16 +146,22 @@ def test_every_item_shows_its_id_status_reason_and_source(example: Path, cli: Ca
         status = " ".join(found.group(1).split())
         assert block.lstrip().startswith(MARKS[status]), block
         done += status == "klaar"
-        assert re.search(r"^\s+Waarom:", block, re.M), f"no 'Waarom:' line in:\n{block}"
+        if status == "klaar":  # a finished item folds to one line
+            assert len(block.strip().splitlines()) <= 2, block
+            continue
+        # an item for every customer has no 'Waarom' of its own: one line at the top says so
+        assert re.search(r"^\s+Waarom:", block, re.M) or EVERYONE in " ".join(result.out.split()), block
         assert re.search(r"^\s+Bron:\s+§\d", block, re.M), f"no 'Bron: §' line in:\n{block}"
     assert [ITEM_ID.search(b).group(2) for b in blocks] == expected  # type: ignore[union-attr]
     assert f"{len(blocks)} punten, waarvan {done} klaar." in result.out
+    assert not re.search(r"Waarom:\s+Geldt voor elke nieuwe klant", result.out)
 
 
 def test_the_examples_show_the_statuses_an_answer_can_give(cli: Callable[..., Result]) -> None:
     statuses = set()
     for example in EXAMPLE_FILES:
-        result = cli("start", "--answers", str(example), "--profile", example.stem)
+        assert cli("start", "--answers", str(example), "--profile", example.stem).code == 0
+        result = cli("checklist", "--profile", example.stem)
         statuses |= {" ".join(m.group(1).split()) for m in ITEM_ID.finditer(result.out)}
     assert statuses == {"niet gestart", "klaar", "kan nog niet starten"}
 
@@ -433,7 +442,7 @@ def test_outside_the_scope_is_an_outcome_every_command_handles(cli: Callable[...
     answers.write_text("answers:\n  org_name: Vzw Buiten\n  scope_checked: buiten\n", encoding="utf-8")
     started = cli("start", "--answers", str(answers), "--profile", "buiten")
     assert started.code == 0, started.text
-    assert "1 punt, waarvan 0 klaar" in started.out
+    assert "0 van 1 klaar" in started.out
     assert "id: buiten-klantbereik" in " ".join(started.out.split())
     assert "demand@vlaanderen.be" in started.out
     status = cli("status", "--profile", "buiten")

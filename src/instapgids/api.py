@@ -71,12 +71,18 @@ class Checklist:
     engine: engine.Checklist  # the full checklist, for export()
 
 
-def load_content(data_dir: str | Path | None = None) -> Content:
-    """The validated content: the shipped guide, or the one in ``data_dir`` (or INSTAPGIDS_DATA_DIR)."""
+def load_content(data_dir: str | Path | None = None, language: str = "nl") -> Content:
+    """The validated content: the shipped guide, or the one in ``data_dir`` (or INSTAPGIDS_DATA_DIR).
+
+    ``language="en"``: the same content with its English texts, names kept Dutch with an English gloss
+    ("Klantportaalgebruiker (customer portal user)"); ids and values are the same in both.
+    """
     from instapgids.content.load import load_content as load
+    from instapgids.language import choose
     from instapgids.paths import data_dir as find
 
-    return load(find(Path(data_dir) if data_dir is not None else None))
+    chosen = choose(language, {})  # nl or en, else an Error
+    return load(find(Path(data_dir) if data_dir is not None else None), language=chosen)
 
 
 def read_answers(path: str | Path, content: Content | None = None) -> dict[str, AnswerValue]:

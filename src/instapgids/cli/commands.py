@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
+import typer.core
 
 from instapgids import __version__
 from instapgids.errors import UserError
@@ -17,8 +19,20 @@ from instapgids.errors import UserError
 if TYPE_CHECKING:
     from instapgids.content.bundle import Content
 
+# The commands in the order a customer meets them; the content team's `validate` last, in its own group.
+HELP_ORDER = ["start", "next", "checklist", "done", "status", "mails", "lots", "doing", "undo", "profiles"]
+HELP_ORDER += ["systems", "contacts", "journey", "search", "validate"]
+
+
+class _Ordered(typer.core.TyperGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: HELP_ORDER.index(n) if n in HELP_ORDER else len(HELP_ORDER))
+
+
 app = typer.Typer(
     name="instapgids",
+    cls=_Ordered,
     help="Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist.",
     no_args_is_help=True,
     add_completion=True,
@@ -39,11 +53,33 @@ DataDirOption = Annotated[
 ]
 
 
-def _content(data_dir: Path | None = None, use_cache: bool = True) -> Content:
+def _content(data_dir: Path | None = None, use_cache: bool = True, *, in_language: bool = False) -> Content:
+    """The content; with ``in_language``, in the language of this run (``--lang``), else Dutch."""
     from instapgids.content.load import load_content
+    from instapgids.language import current
     from instapgids.paths import data_dir as find_data_dir
 
-    return load_content(find_data_dir(data_dir), use_cache=use_cache)
+    language = current() if in_language else "nl"
+    return load_content(find_data_dir(data_dir), use_cache=use_cache, language=language)
+
+
+def _both() -> tuple[Content, Content]:
+    """The content in the language of this run, and in Dutch (the same object when that is Dutch)."""
+    content = _content(in_language=True)
+    return content, (content if _is_dutch() else _content())
+
+
+def _other(content: Content, dutch: Content) -> Content:
+    """The content in the other language: search finds English and Dutch words in either language."""
+    from instapgids.content.load import load_content
+
+    return dutch if content is not dutch else load_content(dutch.directory, language="en")
+
+
+def _is_dutch() -> bool:
+    from instapgids.language import current
+
+    return current() == "nl"
 
 
 def _version(value: bool) -> None:
@@ -52,12 +88,35 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _language(value: str | None) -> str | None:
+    import os
+
+    from instapgids import language
+
+    try:  # the environment was reported (if wrong) when cli.main chose the language; here only --lang
+        language.use(language.choose(value, os.environ, warn=lambda _: None))
+    except language.UnknownLanguage as exc:
+        raise typer.BadParameter(f"'{exc.value}' is geen taal van instapgids. Kies uit: nl, en.") from None
+    return value
+
+
 @app.callback()
 def root(
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Toon het versienummer."),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="TAAL",
+            callback=_language,
+            hidden=True,  # shown in the help once the help itself is translated (issue 11, program messages)
+            help="De taal: nl of en; ook na het commando. Zonder: INSTAPGIDS_LANG, dan de taal van het systeem.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist."""
 
@@ -68,7 +127,7 @@ def lots_list() -> None:
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lots import lots_table
 
-    out().print(lots_table(_content()))
+    out().print(lots_table(_content(in_language=True)))
 
 
 @lots_app.command("show", context_settings={"ignore_unknown_options": True})
@@ -86,7 +145,7 @@ def lots_show(
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lots import lot_detail, unknown_lot_message
 
-    content = _content()
+    content = _content(in_language=True)
     number = int(lot) if lot.strip().isdecimal() and lot.strip().isascii() else None
     chosen = content.lot_by_number.get(number) if number is not None else None
     if chosen is None:
@@ -94,14 +153,19 @@ def lots_show(
     out().print(lot_detail(content, chosen))
 
 
-@app.command()
+@app.command(rich_help_panel="Voor het inhoudsteam")
 def validate(data_dir: DataDirOption = None) -> None:
     """Controleer de inhoud (voor het inhoudsteam). Voorbeeld: instapgids validate --data-dir data"""
-    content = _content(data_dir, use_cache=False)
+    from instapgids.content.load import validate_content
+    from instapgids.paths import data_dir as find_data_dir
+
+    content = validate_content(find_data_dir(data_dir))
     counts = ", ".join(f"{n} {what}" for what, n in content.counts().items())
     g = content.guide.guide
     typer.echo(f"OK: {counts}.")
     typer.echo(f"Gids: {g.title} v{g.version} ({g.date}); inhoud uit {content.directory}")
+    if not (content.directory / "en").is_dir():
+        typer.echo("Geen Engelse teksten (geen map en/): de inhoud is er enkel in het Nederlands.")
 
 
 ProfileOption = Annotated[
@@ -173,6 +237,27 @@ def checklist(
     show_checklist(_content(), profile, export, output, force)
 
 
+@app.command("next")
+def next_step(profile: ProfileOption = None) -> None:
+    """Wat u nu kunt doen: de eerste stappen, volledig uitgeschreven. Voorbeeld: instapgids next"""
+    from instapgids.cli.session import show_next
+
+    show_next(_content(), profile)
+
+
+@app.command()
+def profiles() -> None:
+    """Alle profielen in de profielmap, wie het langst stilstaat eerst (voor wie veel klanten begeleidt).
+
+    Voorbeeld: instapgids profiles
+    """
+    from instapgids.cli.overview import overview, profile_folder
+    from instapgids.presentation.terminal.console import out, show
+    from instapgids.presentation.terminal.profiles import profiles_lines
+
+    show(profiles_lines(overview(_content()), str(profile_folder()), out().width))
+
+
 @app.command()
 def systems(
     name: Annotated[
@@ -187,15 +272,16 @@ def systems(
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lookups import system_detail, systems_table
 
-    content = _content()
+    content, dutch = _both()
     if name is None:
         out().print(systems_table(content))
         return
-    system = find_system(content, name)
+    found = find_system(dutch, name) or find_system(content, name)  # a Dutch name, else an English gloss
+    system = content.system_by_id[found.id] if found is not None else None
     if system is None:
         names = ", ".join(s.id for s in content.systems_file.systems)
         raise UserError(f"Geen systeem gevonden voor '{name}'. Kies een van: {names}.")
-    out().print(system_detail(content, system, org_kind_of(content, profile)))
+    out().print(system_detail(content, system, org_kind_of(dutch, profile)))
 
 
 @app.command()
@@ -204,7 +290,7 @@ def contacts() -> None:
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lookups import contacts_view
 
-    out().print(contacts_view(_content()))
+    out().print(contacts_view(_content(in_language=True)))
 
 
 @app.command()
@@ -213,7 +299,7 @@ def journey() -> None:
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lookups import journey_view
 
-    out().print(journey_view(_content()))
+    out().print(journey_view(_content(in_language=True)))
 
 
 @app.command()
@@ -228,7 +314,8 @@ def search(
     from instapgids.presentation.terminal.lookups import search_view
 
     text = " ".join(term)
-    out().print(search_view(text, find(_content(), text)))
+    content, dutch = _both()
+    out().print(search_view(text, find(content, text, also=_other(content, dutch))))
 
 
 @app.command()

@@ -146,9 +146,19 @@ def _run(args: list[str]) -> int:
     if args in (["--version"], ["-V"]):
         print(f"instapgids {__version__}")
         return 0
+    from instapgids import language
+
+    option, args = language.pull_option(args)
+    try:
+        language.use(language.choose(option, os.environ))
+    except language.UnknownLanguage:
+        language.use(language.DEFAULT)  # the root command's --lang reports it as a usage error
     from instapgids.cli import localize
 
-    localize.use_language("nl")  # before click and Typer load: Typer reads its Rich headings at import
+    # click's and Typer's own words: Dutch for now, whatever the run's language (the help is not
+    # English yet); localize.use_language(language.current()) once it is. Before click and Typer
+    # load: Typer reads its Rich headings at import.
+    localize.use_language("nl")
     import click
     import typer.main
 

@@ -45,9 +45,26 @@ def _profile_flag(profile: str | None) -> str:
 
 
 def _show(content: Content, answers: Answers, progress: dict[str, str] | None = None) -> None:
-    from instapgids.presentation.terminal.checklist import checklist_view
+    from instapgids.presentation.terminal.checklist import checklist_lines
+    from instapgids.presentation.terminal.console import show
 
-    out().print(checklist_view(content, build_checklist(content, answers, progress)))
+    show(checklist_lines(content, build_checklist(content, answers, progress), out().width))
+
+
+def _show_next(content: Content, answers: Answers, progress: dict[str, str], profile: str | None) -> None:
+    """The next step first: what to do now, progress per phase, and where the full checklist is."""
+    from instapgids.presentation.next_steps import summary
+    from instapgids.presentation.terminal.console import show
+    from instapgids.presentation.terminal.next import next_lines
+
+    found = summary(content, build_checklist(content, answers, progress))
+    show(next_lines(found, out().width, _profile_flag(profile)))
+
+
+def show_next(content: Content, profile: str | None) -> None:
+    """`next`: the first things to do now, each complete, then the progress per phase."""
+    saved = saved_profile(content, profile)
+    _show_next(content, saved.answers, saved.statuses(), profile)
 
 
 def _existing(content: Content, path: Path, profile: str | None) -> Profile | None:
@@ -126,7 +143,7 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
 
     path = profile_path(profile)
     saved = update_profile(path, content, replace_answers, _waiting)
-    _show(content, answers, saved.statuses())
+    _show_next(content, answers, saved.statuses(), profile)
     if given.progress:
         err().print(f"Voortgang van {len(given.progress)} punt(en) overgenomen uit {literal(answers_file)}.")
     err().print(f"[dim]Antwoorden bewaard in {literal(path)}[/dim]")
@@ -233,14 +250,11 @@ def run_interview(content: Content, profile: str | None) -> None:
         ) from None
     saved = read_profile(path, content, strict=False)
     out().print()
-    _show(content, answers, saved.statuses())
+    _show_next(content, answers, saved.statuses(), profile)
     flag = literal(_profile_flag(profile))
     out().print(
-        f"\n[dim]Uw antwoorden staan in {literal(path)}.[/dim]\n"
-        f"Verder: [bold]instapgids mails{flag}[/bold] (de mails om te sturen), "
-        f"[bold]instapgids done{flag} <id>[/bold] (een punt afvinken), "
-        f"[bold]instapgids status{flag}[/bold] (uw voortgang), "
-        f"[bold]instapgids checklist{flag} --export html -o checklist.html[/bold] (om af te drukken)."
+        f"[dim]Uw antwoorden staan in {literal(path)}.[/dim]\n"
+        f"Om af te drukken: [bold]instapgids checklist{flag} --export html -o checklist.html[/bold]"
     )
 
 

@@ -42,10 +42,11 @@ def key(directory: Path, names: list[str]) -> str | None:
     return "|".join(parts)
 
 
-def _file(directory: Path) -> Path:
-    """One cache file per content folder, so that trying an edited copy does not evict the shipped content."""
+def _file(directory: Path, language: str = "nl") -> Path:
+    """One cache file per content folder and language, so that trying an edited copy does not evict the
+    shipped content, nor English the Dutch."""
     tag = zlib.crc32(str(directory.resolve()).encode())
-    return cache_dir() / f"inhoud-{tag:08x}.pickle"
+    return cache_dir() / f"inhoud-{tag:08x}{'' if language == 'nl' else '-' + language}.pickle"
 
 
 def _trusted(path: Path) -> bool:
@@ -60,8 +61,8 @@ def _trusted(path: Path) -> bool:
     return True
 
 
-def read(directory: Path, wanted: str) -> Content | None:
-    path = _file(directory)
+def read(directory: Path, wanted: str, language: str = "nl") -> Content | None:
+    path = _file(directory, language)
     try:
         if not _trusted(path):
             return None
@@ -72,8 +73,8 @@ def read(directory: Path, wanted: str) -> Content | None:
     return content if found == wanted and isinstance(content, Content) else None
 
 
-def write(directory: Path, current: str, content: Content) -> None:
-    target = _file(directory)
+def write(directory: Path, current: str, content: Content, language: str = "nl") -> None:
+    target = _file(directory, language)
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(target.parent, 0o700)  # only then will read() trust what is in it

@@ -88,15 +88,18 @@ def read_files(directory: Path) -> tuple[dict[str, bytes], list[Problem]]:
     return found, problems
 
 
-def load_content(directory: Path | None = None, *, use_cache: bool = True) -> Content:
+def load_content(directory: Path | None = None, *, use_cache: bool = True, language: str = "nl") -> Content:
     """Load and validate every content file; raise :class:`ContentError` listing all problems.
 
     Content that validated before, byte for byte, comes from the cache
-    (``cache``) without parsing or validating it again.
+    (``cache``) without parsing or validating it again. ``language="en"`` gives the content with the
+    English texts of ``data/en/`` (see ``english``), cached beside the Dutch.
     """
     from instapgids.content import cache as content_cache
 
     directory = directory or data_dir()
+    if language != "nl":
+        return _english(directory, use_cache)
     key = content_cache.key(directory, list(FILES))
     if use_cache and key is not None and (cached := content_cache.read(directory, key)) is not None:
         cached.directory = directory
@@ -106,6 +109,80 @@ def load_content(directory: Path | None = None, *, use_cache: bool = True) -> Co
     if key is not None:
         content_cache.write(directory, key, content)
     return content
+
+
+def _english(directory: Path, use_cache: bool) -> Content:
+    from instapgids.content import cache as content_cache
+
+    key = content_cache.key(directory, [*FILES, *(f"en/{name}" for name in FILES)])
+    if use_cache and key is not None and (cached := content_cache.read(directory, key, "en")) is not None:
+        cached.directory = directory
+        return cached
+    from instapgids.content.english import in_english, read_translations  # PyYAML: only when not cached
+
+    content = in_english(load_content(directory, use_cache=use_cache), read_translations(directory))
+    if key is not None:
+        content_cache.write(directory, key, content, "en")
+    return content
+
+
+def validate_content(directory: Path) -> Content:
+    """What ``instapgids validate`` checks: every file again (no cache), across files, and then the English
+    texts of ``data/en/`` (missing, for a key that no longer exists, older than the Dutch, …).
+
+    Raises one :class:`ContentError` with all problems. The English texts are checked once the Dutch
+    content is valid, as references across files are checked once each file has its shape: a broken
+    Dutch file would otherwise also be reported as English texts for keys that no longer exist. A
+    missing or stale English text is an error here (the shipped content has none), while the other
+    commands show the Dutch text in its place. A content folder without ``en/`` has no English: nothing
+    to check.
+    """
+    from instapgids.content import cache as content_cache
+
+    files, problems = read_files(directory)
+    content = validate_files(directory, files, problems)
+    if (directory / "en").is_dir() and (english := translation_problems(directory, files)):
+        raise ContentError(english)
+    key = content_cache.key(directory, list(FILES))
+    if key is not None:
+        content_cache.write(directory, key, content)
+    return content
+
+
+def translation_problems(directory: Path, files: dict[str, bytes]) -> list[Problem]:
+    """The problems of the English texts in ``directory/en``, in Dutch, at ``file:line:column``.
+
+    ``files`` holds the Dutch files already read; a Dutch file that cannot be read or parsed is
+    reported by the other checks and skipped here.
+    """
+    import yaml
+
+    from instapgids.content.translations import FIELDS, load_located, located
+
+    found: list[Problem] = []
+    for name in FIELDS:
+        dutch_file, en_file = directory / name, directory / "en" / name
+        try:
+            dutch_raw = load_located(files[name].decode("utf-8") if name in files else dutch_file.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        try:
+            en_doc = load_located(en_file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            found.append(Problem(en_file, 1, 1, "(bestand)", "het Engelse bestand ontbreekt"))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = os_reason(exc, reading=True) if isinstance(exc, OSError) else "het bestand is geen UTF-8-tekst"
+            found.append(Problem(en_file, 1, 1, "(bestand)", f"kan het bestand niet lezen: {reason}"))
+            continue
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            found.append(Problem(en_file, line, column, "(bestand)", "geen geldige YAML"))
+            continue
+        for problem in located(dutch_file, dutch_raw, en_file, en_doc or {}, language="nl"):
+            found.append(Problem(problem.path, problem.line, problem.column, problem.key, problem.message))
+    return found
 
 
 def validate_files(directory: Path, files: dict[str, bytes], problems: list[Problem]) -> Content:

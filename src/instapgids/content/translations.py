@@ -195,9 +195,18 @@ def position(value: object) -> tuple[int, int] | None:
     return None
 
 
-def _element_keys(items: Sequence[Any]) -> list[str]:
+def _field(element: Any, name: str) -> Any:
+    """A field of a list element: a mapping's value, or a model's attribute (the loaded content)."""
+    if isinstance(element, Mapping):
+        return element.get(name)
+    return getattr(element, name, None) if hasattr(element, "__dataclass_fields__") else None
+
+
+def element_keys(items: Sequence[Any]) -> list[str]:
+    """The key part of each list element: its ``id`` (else ``value``, ``type``, ``number``, ``version``) when
+    every element has a distinct one, else its index. Works on the YAML and on the validated models alike."""
     for field in _ID_FIELDS:
-        ids = [item.get(field) if isinstance(item, Mapping) else None for item in items]
+        ids = [_field(item, field) for item in items]
         if all(isinstance(i, str | int) and not isinstance(i, bool) for i in ids):
             names = [str(i) for i in ids]
             if len(set(names)) == len(names):
@@ -212,7 +221,7 @@ def _strings(raw: Any, key: tuple[str, ...] = (), generic: tuple[str, ...] = ())
             if str(name) not in SKIPPED_SUBTREES:
                 yield from _strings(value, (*key, str(name)), (*generic, str(name)))
     elif isinstance(raw, list):
-        for element_key, value in zip(_element_keys(raw), raw, strict=True):
+        for element_key, value in zip(element_keys(raw), raw, strict=True):
             yield from _strings(value, (*key, element_key), (*generic, "*"))
     elif isinstance(raw, str):
         yield ".".join(key), ".".join(generic), raw
@@ -240,12 +249,55 @@ def placeholders(text: str) -> list[str]:
     return sorted(_PLACEHOLDER.findall(text))
 
 
-def check(dutch: Sequence[tuple[str, str] | Translatable], translation_doc: Any) -> list[Problem]:
+# Each problem's message: in English for the content team's tool (below), in Dutch for `instapgids validate`.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "missing": (
+        "no English text: add it to the English file",
+        "Engelse tekst ontbreekt: voeg ze toe aan het Engelse bestand",
+    ),
+    "shape": (
+        "an entry needs nl (the Dutch it translates) and en (or gloss for a name)",
+        "een vertaling heeft nl (de Nederlandse tekst die ze vertaalt) en en nodig (of gloss voor een naam)",
+    ),
+    "stale": (
+        "older than the Dutch text, which is now: {text!r}",
+        "Engelse tekst ouder dan de Nederlandse: die luidt nu '{text}'",
+    ),
+    "empty": ("no English text: en is empty", "Engelse tekst ontbreekt: en is leeg"),
+    "placeholders": ("en must keep the placeholders {names}", "en moet dezelfde plaatshouders hebben: {names}"),
+    "name": (
+        "a name stays Dutch: give an English gloss, not en",
+        "een naam blijft Nederlands: geef een Engelse gloss, geen en",
+    ),
+    "gloss": ("gloss is only for names, and must not be empty", "gloss is enkel voor een naam en mag niet leeg zijn"),
+    "fields": ("unknown field(s): {names}", "onbekend veld: {names}"),
+    "unknown": (
+        "no Dutch text has this key any more: remove the entry",
+        "Engelse tekst voor een sleutel die niet meer bestaat: verwijder ze",
+    ),
+}
+
+
+def _short(text: str, width: int = 100) -> str:
+    """A Dutch text on one line, shortened, for a message."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def check(
+    dutch: Sequence[tuple[str, str] | Translatable], translation_doc: Any, *, language: str = "en"
+) -> list[Problem]:
     """Missing, unknown and stale translations of one file.
 
     ``dutch`` is what :func:`translatable` gives (plain ``(key, text)`` pairs count as texts);
     ``translation_doc`` is the loaded ``data/en/<file>.yaml`` (None for an empty or absent file).
+    The messages are English, or Dutch with ``language="nl"`` (for ``instapgids validate``).
     """
+    nl = language == "nl"
+
+    def say(what: str, **values: Any) -> str:
+        return MESSAGES[what][nl].format(**values)
+
     doc: Mapping[Any, Any] = translation_doc if isinstance(translation_doc, Mapping) else {}
     problems: list[Problem] = []
     current: dict[str, str] = {}
@@ -255,30 +307,68 @@ def check(dutch: Sequence[tuple[str, str] | Translatable], translation_doc: Any)
         current[key] = text
         entry = doc.get(key)
         if entry is None:
-            problems.append(Problem(key, "no English text: add it to the English file"))
+            problems.append(Problem(key, say("missing")))
             continue
         if not isinstance(entry, Mapping) or not isinstance(entry.get("nl"), str):
-            problems.append(Problem(key, "an entry needs nl (the Dutch it translates) and en (or gloss for a name)"))
+            problems.append(Problem(key, say("shape")))
             continue
         if entry["nl"] != text:
-            problems.append(Problem(key, f"older than the Dutch text, which is now: {text!r}"))
+            problems.append(Problem(key, say("stale", text=_short(text) if nl else text)))
         english, gloss = entry.get("en"), entry.get("gloss")
         if kind == TEXT:
             if not isinstance(english, str) or not english.strip():
-                problems.append(Problem(key, "no English text: en is empty"))
+                problems.append(Problem(key, say("empty")))
             elif placeholders(english) != placeholders(entry["nl"]):
-                problems.append(Problem(key, f"en must keep the placeholders {placeholders(entry['nl'])}"))
+                problems.append(Problem(key, say("placeholders", names=placeholders(entry["nl"]))))
         elif english is not None:
-            problems.append(Problem(key, "a name stays Dutch: give an English gloss, not en"))
+            problems.append(Problem(key, say("name")))
         if gloss is not None and (kind != NAME or not isinstance(gloss, str) or not gloss.strip()):
-            problems.append(Problem(key, "gloss is only for names, and must not be empty"))
+            problems.append(Problem(key, say("gloss")))
         extra = set(entry) - {"nl", "en", "gloss"}
         if extra:
-            problems.append(Problem(key, f"unknown field(s): {', '.join(sorted(map(str, extra)))}"))
+            problems.append(Problem(key, say("fields", names=", ".join(sorted(map(str, extra))))))
     for key in doc:
         if key not in current:
-            problems.append(Problem(str(key), "no Dutch text has this key any more: remove the entry"))
+            problems.append(Problem(str(key), say("unknown")))
     return problems
+
+
+class Located(NamedTuple):
+    """A problem at its place: the English file for an entry it has, else the Dutch text."""
+
+    path: Path
+    line: int
+    column: int
+    key: str
+    message: str
+
+
+def located(
+    dutch_file: Path,
+    dutch_raw: Any,
+    en_file: Path,
+    en_doc: Any,
+    *,
+    language: str = "en",
+    skip: frozenset[str] = frozenset(),
+) -> list[Located]:
+    """:func:`check` for one file, each problem at its ``file:line:column`` (both documents loaded with
+    :func:`load_located`); problems of the keys in ``skip`` are left out."""
+    items = translatable(dutch_file.name, dutch_raw)
+    doc = en_doc if isinstance(en_doc, Mapping) else {}
+    keys = {str(k): k for k in doc}
+    texts = {item.key: item.text for item in items}
+    found: list[Located] = []
+    for problem in check(items, doc, language=language):
+        if problem.key in skip:
+            continue
+        where = keys.get(problem.key)
+        if where is None:  # not in the English file: point at the Dutch text
+            path, (line, column) = dutch_file, position(texts.get(problem.key)) or (1, 1)
+        else:
+            path, (line, column) = en_file, position(where) or (1, 1)
+        found.append(Located(path, line, column, problem.key, problem.message))
+    return found
 
 
 def english(translation_doc: Any, key: str, dutch_text: str) -> str | None:
@@ -323,17 +413,9 @@ def _report(data_dir: Path, write: bool) -> int:
             print(f"{dutch_file}:{line}:{column}: {key}: not classified as text, name or kept field (FIELDS/KEPT)")
             found += 1
         missing = [item for item in items if item.key not in en_doc]
-        for problem in check(items, en_doc):
-            if write and any(problem.key == item.key for item in missing):
-                continue
-            keys = {str(k): k for k in en_doc}
-            where = keys.get(problem.key)
-            if where is None:  # not in the English file: point at the Dutch text
-                text = next(item.text for item in items if item.key == problem.key)
-                path, (line, column) = dutch_file, position(text) or (1, 1)
-            else:
-                path, (line, column) = en_file, position(where) or (1, 1)
-            print(f"{path}:{line}:{column}: {problem.key}: {problem.message}")
+        skip = frozenset(item.key for item in missing) if write else frozenset()
+        for problem in located(dutch_file, dutch_raw, en_file, en_doc, skip=skip):
+            print(f"{problem.path}:{problem.line}:{problem.column}: {problem.key}: {problem.message}")
             found += 1
         if write and missing:
             en_file.parent.mkdir(parents=True, exist_ok=True)

@@ -62,7 +62,7 @@ class PhaseView:
 
 @dataclass
 class Checklist:
-    organisation: str
+    organisation: str | None  # None when the answers give no name
     answers: dict[str, AnswerValue]
     lots: list[m.Lot]
     phases: list[PhaseView]
@@ -157,7 +157,7 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
     name = content.role_answer("organisation_name", answers)
     return Checklist(
         # Control characters are refused where a text answer comes in; visible() is the second line of defence.
-        organisation=visible(name) if isinstance(name, str) and name else "uw organisatie",
+        organisation=visible(name) if isinstance(name, str) and name else None,
         answers=dict(answers),
         lots=[content.lot_by_number[n] for n in lots if n in content.lot_by_number],
         phases=[p for p in phases if p.steps],

@@ -6,6 +6,7 @@ Pure functions; a condition that holds also says why (:class:`Reason`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from instapgids.content import models as m
 from instapgids.content.bundle import Content
@@ -14,15 +15,34 @@ from instapgids.content.questions import Answers, AnswerValue, Option, Question
 # --------------------------------------------------------------------------- conditions
 
 
+ReasonKind = Literal["answer", "lot", "lots", "suppliers"]
+
+
 @dataclass(frozen=True)
 class Reason:
-    """One answer (or a needed lot) that made a condition true."""
+    """Why a condition holds, as data: one answer, a needed lot, or the number of lots or suppliers.
+
+    ``negated``: the condition holds because this is *not* so (a ``none:``): the answer was not given
+    (the question may not have been asked), the lot is not needed, or there are fewer lots or suppliers.
+    The presentation layer turns a reason into words.
+    """
 
     question: str | None = None
     values: tuple[str, ...] = ()  # option values that matter; empty = the whole answer
     lot: int | None = None
     lot_count: bool = False
     supplier_count: bool = False
+    negated: bool = False
+
+    @property
+    def kind(self) -> ReasonKind:
+        if self.lot is not None:
+            return "lot"
+        if self.lot_count:
+            return "lots"
+        if self.supplier_count:
+            return "suppliers"
+        return "answer"
 
 
 def needed_lots(content: Content, answers: Answers) -> list[int]:
@@ -77,7 +97,11 @@ def evaluate(
         return any(r[0] for r in results), [reason for r in results if r[0] for reason in r[1]]
     if cond.none is not None:
         ok = not any(evaluate(c, answers, lots, suppliers)[0] for c in cond.none)
-        return ok, [Reason(question=q) for c in cond.none for q in referenced(c) if q in answers] if ok else []
+        if not ok:
+            return False, []
+        found = _why_not(cond.none, answers)
+        said = [r for r in found if not (r.kind == "answer" and r.negated)]
+        return True, said or found  # an unasked question is the reason only when nothing else is
     if cond.lot is not None:
         return cond.lot in lots, [Reason(lot=cond.lot)]
     if cond.lots_at_least is not None:
@@ -93,6 +117,31 @@ def evaluate(
     if cond.one_of is not None:
         return given in cond.one_of, [Reason(question=cond.answer)]
     return (given is not None and given == cond.equals), [Reason(question=cond.answer)]
+
+
+def _why_not(conds: list[m.Condition], answers: Answers) -> list[Reason]:
+    """The reasons of a ``none:`` that holds: each answer it looked at as given, and what is *not* so.
+
+    An answer that was given says itself; a question without an answer (not asked), a lot that is not
+    needed, or a count of lots or suppliers that is not reached is a negated reason.
+    """
+    found: list[Reason] = []
+    for cond in conds:
+        children = [*(cond.all or []), *(cond.any or []), *(cond.none or [])]
+        if children:
+            reasons = _why_not(children, answers)
+        elif cond.lot is not None:
+            reasons = [Reason(lot=cond.lot, negated=True)]
+        elif cond.lots_at_least is not None:
+            reasons = [Reason(lot_count=True, negated=True)]
+        elif cond.suppliers_at_least is not None:
+            reasons = [Reason(supplier_count=True, negated=True)]
+        elif cond.answer is not None:
+            reasons = [Reason(question=cond.answer, negated=cond.answer not in answers)]
+        else:
+            reasons = []
+        found += [r for r in reasons if r not in found]
+    return found
 
 
 def referenced(cond: m.Condition) -> list[str]:

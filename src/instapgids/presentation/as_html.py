@@ -9,11 +9,13 @@ already marks as done start ticked.
 from __future__ import annotations
 
 import json
-from html import escape
+import re
+from html import escape as _escape
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
-from instapgids.presentation.items import heading_lines, item_text, progress_counts
+from instapgids.presentation.items import EVERYONE, all_items, heading_lines, item_text, progress_counts, walk
+from instapgids.presentation.words import organisation_name
 
 STYLE = """
 :root { color-scheme: light; --accent: #0b6e69; --muted: #5b6770; }
@@ -79,25 +81,73 @@ SCRIPT = """
 """
 
 
+# An e-mail address or a web address in a text; the text is escaped first, so these are the escaped forms.
+_LINKS = re.compile(r"(?P<url>https?://[^\s<>\"']*[^\s<>\"'.,;:!?)])|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+
+
+def linked(text: str) -> str:
+    """``text`` escaped, with every web address and e-mail address a link (https:, mailto:)."""
+
+    def link(match: re.Match[str]) -> str:
+        found = match.group()
+        href = found if match.group("url") else f"mailto:{found}"
+        return f'<a href="{href}">{found}</a>'
+
+    return _LINKS.sub(link, _escape(text))
+
+
+def escape(text: str) -> str:
+    return _escape(text)
+
+
+def _summary(content: Content, checklist: Checklist) -> list[str]:
+    """The next step first, as on the screen after the interview: what to do now, and progress per phase."""
+    from instapgids.presentation.next_steps import summary
+
+    found = summary(content, checklist)
+    out = ['<section class="next">', "<h2>Dit kunt u nu doen</h2>"]
+    if found.steps:
+        out.append("<ol>")
+        for step in found.steps:
+            mails = "".join(
+                f'<br><span class="meta">Mail: <a href="{escape(d.mailto)}">{escape(d.subject)}</a></span>'
+                for d in step.mails
+            )
+            out.append(
+                f'<li><a href="#punt-{escape(step.text.id)}-li">{escape(step.text.title)}</a>'
+                f' <span class="meta">({escape(step.text.status)}, id: {escape(step.text.id)})</span>{mails}</li>'
+            )
+        out.append("</ol>")
+        if found.others:
+            out.append(f'<p class="meta">En {found.others} andere punten kunnen ook al starten.</p>')
+    else:
+        out.append("<p>Alles is klaar.</p>" if found.done == found.total else "<p>Niets kan nu starten.</p>")
+    out.append("<ul>")
+    for phase in found.phases:
+        out.append(f"<li>Fase {phase.number}: {escape(phase.title)} — {phase.done} van {phase.total} klaar</li>")
+    out += ["</ul>", "</section>"]
+    return out
+
+
 def checklist_html(content: Content, checklist: Checklist) -> str:
     g = content.guide.guide
     done, total = progress_counts(checklist)
-    storage_key = json.dumps(["instapgids", checklist.organisation, g.version])
+    storage_key = json.dumps(["instapgids", organisation_name(checklist), g.version])
     out: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="nl">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Checklist voor {escape(checklist.organisation)}</title>",
+        f"<title>Checklist voor {escape(organisation_name(checklist))}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         f'<body data-storage-key="{escape(storage_key)}">',
-        f"<h1>Checklist voor {escape(checklist.organisation)}</h1>",
+        f"<h1>Checklist voor {escape(organisation_name(checklist))}</h1>",
         '<dl class="heading">',
     ]
     for label, value in heading_lines(content, checklist):
-        out.append(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>")
+        out.append(f"<dt>{escape(label)}</dt><dd>{linked(value)}</dd>")
     out += [
         "</dl>",
         '<div class="progress">',
@@ -105,7 +155,10 @@ def checklist_html(content: Content, checklist: Checklist) -> str:
         f'<div id="voortgang-tekst">{done} van {total} punten klaar</div>',
         "</div>",
         '<p class="noprint meta">Vink punten aan als ze klaar zijn; uw browser onthoudt dat op dit toestel.</p>',
+        *_summary(content, checklist),
     ]
+    if any(i.everyone for i in all_items(walk(content, checklist))):
+        out.append(f'<p class="meta">{escape(EVERYONE)}</p>')
     for phase_view in checklist.phases:
         phase = phase_view.phase
         out.append(f"<h2>Fase {phase.number}: {escape(phase.title)}</h2>")
@@ -128,14 +181,14 @@ def checklist_html(content: Content, checklist: Checklist) -> str:
                 )
                 if text.details:
                     out.append(
-                        '<ul class="details">' + "".join(f"<li>{escape(d)}</li>" for d in text.details) + "</ul>"
+                        '<ul class="details">' + "".join(f"<li>{linked(d)}</li>" for d in text.details) + "</ul>"
                     )
                 out.append('<dl class="fields">')
                 for label, values in text.fields:
                     if len(values) == 1:
-                        out.append(f"<dt>{escape(label)}</dt><dd>{escape(values[0])}</dd>")
+                        out.append(f"<dt>{escape(label)}</dt><dd>{linked(values[0])}</dd>")
                     else:
-                        items = "".join(f"<li>{escape(v)}</li>" for v in values)
+                        items = "".join(f"<li>{linked(v)}</li>" for v in values)
                         out.append(f"<dt>{escape(label)}</dt><dd><ul>{items}</ul></dd>")
                 out.append("</dl></li>")
             out.append("</ul>")

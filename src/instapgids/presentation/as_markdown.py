@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
-from instapgids.presentation.items import heading_lines, item_text, progress_counts
+from instapgids.presentation.items import EVERYONE, all_items, heading_lines, item_text, progress_counts, walk
+from instapgids.presentation.words import organisation_name
 
 
 def _escape(text: str) -> str:
@@ -16,11 +17,13 @@ def _escape(text: str) -> str:
 
 
 def checklist_markdown(content: Content, checklist: Checklist) -> str:
-    lines = [f"# Checklist voor {_escape(checklist.organisation)}", ""]
+    lines = [f"# Checklist voor {_escape(organisation_name(checklist))}", ""]
     for label, value in heading_lines(content, checklist):
         lines.append(f"- **{label}:** {_escape(value) if label == 'Soort organisatie' else value}")
     done, total = progress_counts(checklist)
     lines += [f"- **Voortgang:** {done} van {total} punten klaar", ""]
+    if any(i.everyone for i in all_items(walk(content, checklist))):
+        lines += [EVERYONE, ""]
     for phase_view in checklist.phases:
         phase = phase_view.phase
         lines += [f"## Fase {phase.number}: {phase.title}", ""]

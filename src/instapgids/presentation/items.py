@@ -6,11 +6,22 @@ terminal and the exported file never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from instapgids.content.bundle import Content
+from instapgids.content.journey import Phase, Step
 from instapgids.engine.checklist import Checklist, ChecklistItem, Status
-from instapgids.presentation.words import STATUS_WORDS, contact_text, describe_reasons, document_text, role_texts
+from instapgids.presentation.words import (
+    ALWAYS,
+    STATUS_WORDS,
+    contact_text,
+    describe_reasons,
+    document_text,
+    role_texts,
+)
+
+EVERYONE = "Punten zonder 'Waarom' gelden voor elke nieuwe klant."
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,8 @@ class ItemText:
     status: str  # the status in words
     details: list[str]
     fields: list[tuple[str, list[str]]]
+    everyone: bool = False  # applies to every customer: no "Waarom" of its own (see EVERYONE)
+    entry: ChecklistItem | None = field(default=None, compare=False, repr=False)
 
 
 def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> ItemText:
@@ -42,7 +55,10 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
             fields.append(("Adres", [f"{system.name}: {system.url}" for system in addresses]))
         if entry.waits_for:
             fields.append(("Wacht op", [titles[i] for i in entry.waits_for]))
-    fields.append(("Waarom", describe_reasons(content, checklist, entry)))
+    reasons = describe_reasons(content, checklist, entry)
+    everyone = reasons == [ALWAYS]
+    if not everyone:
+        fields.append(("Waarom", reasons))
     fields.append(("Bron", [f"§{item.section} {content.section_by_number[item.section].title}"]))
     return ItemText(
         id=item.id,
@@ -51,7 +67,37 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
         status=STATUS_WORDS[entry.status],
         details=list(entry.details) if entry.status != "done" else [],
         fields=fields,
+        everyone=everyone,
+        entry=entry,
     )
+
+
+@dataclass
+class StepText:
+    step: Step
+    items: list[ItemText]
+
+
+@dataclass
+class PhaseText:
+    phase: Phase
+    steps: list[StepText]
+
+    def items(self) -> list[ItemText]:
+        return [i for s in self.steps for i in s.items]
+
+
+def walk(content: Content, checklist: Checklist) -> list[PhaseText]:
+    """The one walk over phases, steps and items that every renderer follows, with what each item says."""
+    return [
+        PhaseText(p.phase, [StepText(s.step, [item_text(content, checklist, e) for e in s.items]) for s in p.steps])
+        for p in checklist.phases
+    ]
+
+
+def all_items(phases: list[PhaseText]) -> Iterator[ItemText]:
+    for phase in phases:
+        yield from phase.items()
 
 
 def heading_lines(content: Content, checklist: Checklist) -> list[tuple[str, str]]:

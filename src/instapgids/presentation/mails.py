@@ -13,7 +13,7 @@ from urllib.parse import quote
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist, ChecklistItem
 from instapgids.engine.conditions import holds
-from instapgids.presentation.words import role_texts
+from instapgids.presentation.words import organisation_name, role_texts
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def _values(content: Content, checklist: Checklist, entry: ChecklistItem) -> dic
     kind_label = next((o.label for o in question.options if o.value == kind), "") if question else ""
     roles = role_texts(entry)  # the rights and roles this mail's item asks for
     return {
-        "organisatie": checklist.organisation,
+        "organisatie": organisation_name(checklist),
         "soort_organisatie": kind_label[:1].lower() + kind_label[1:],
         "percelen": ", ".join(f"perceel {lot.number} ({lot.name})" for lot in checklist.lots) or "[percelen]",
         "rechten_en_rollen": "\n".join(f"- {line[:1].upper()}{line[1:]}" for line in roles),

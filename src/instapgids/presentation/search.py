@@ -80,13 +80,20 @@ def _entries(content: Content) -> list[tuple[str, str, str, list[str]]]:
     return out
 
 
-def search(content: Content, term: str) -> list[Hit]:
-    """Everything whose text contains ``term`` (all words of it), ignoring case and accents."""
+def search(content: Content, term: str, also: Content | None = None) -> list[Hit]:
+    """Everything whose text contains ``term`` (all words of it), ignoring case and accents.
+
+    ``also``: the same content in another language (English beside Dutch): its texts are searched too,
+    and what is found is shown as in ``content``.
+    """
     words = fold(term).split()
     if not words:
         return []
     hits: list[Hit] = []
-    for kind, title, section, texts in _entries(content):
+    entries = _entries(content)
+    others = _entries(also) if also is not None else [(k, t, s, []) for k, t, s, _ in entries]
+    for (kind, title, section, own), (*_, other) in zip(entries, others, strict=True):
+        texts = [*own, *other]
         folded = [fold(t) for t in texts]
         joined = " ".join(folded)
         if all(w in joined for w in words):

@@ -9,6 +9,12 @@ from instapgids.engine.checklist import Checklist, ChecklistItem
 from instapgids.engine.conditions import needed_suppliers
 
 ALWAYS = "Geldt voor elke nieuwe klant."
+SOMEONE = "uw organisatie"  # when the answers give no name
+
+
+def organisation_name(checklist: Checklist) -> str:
+    """The organisation as the checklist names it: the answer, or "uw organisatie"."""
+    return checklist.organisation or SOMEONE
 
 
 def describe_answer(question: Question, value: AnswerValue, only: tuple[str, ...] = ()) -> str:
@@ -30,42 +36,38 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
     if entry.item.gathers_roles and entry.needed_by:
         titles = [i.item.title for i in checklist.items() if i.item.id in entry.needed_by]
         return ["Nodig voor: " + "; ".join(titles) + "."]
+    reasons = entry.reasons
     if entry.done_by_answers and entry.item.done_note:
         lines = [entry.item.done_note]
+        reasons = [r for r in reasons if not r.negated]  # the note says what is not so
     elif not entry.reasons:
         return [ALWAYS]
     else:
         lines = []
-    merged: dict[str, set[str]] = {}
-    order: list[str] = []
-    for reason in entry.reasons:
-        if reason.lot is not None:
-            key = f"lot:{reason.lot}"
-        elif reason.lot_count:
-            key = "lots"
-        elif reason.supplier_count:
-            key = "suppliers"
-        else:
-            assert reason.question is not None
-            key = reason.question
-        if key not in merged:
-            merged[key] = set()
-            order.append(key)
-        merged[key].update(reason.values)
-    for key in order:
+    merged: dict[tuple[str, bool], set[str]] = {}
+    for reason in reasons:
+        kind = reason.kind
+        key = f"lot:{reason.lot}" if kind == "lot" else reason.question if kind == "answer" else kind
+        assert key is not None
+        merged.setdefault((key, reason.negated), set()).update(reason.values)
+    numbers = [lot.number for lot in checklist.lots]
+    for (key, negated), values in merged.items():
         if key == "lots":
-            names = ", ".join(f"{lot.number} ({lot.name})" for lot in checklist.lots)
-            lines.append(f"U heeft meer dan één perceel nodig: {names}.")
+            names = ", ".join(f"{lot.number} ({lot.name})" for lot in checklist.lots) or "geen"
+            many = "meer dan één perceel" if not negated else "niet meer dan één perceel"
+            lines.append(f"U heeft {many} nodig: {names}.")
         elif key == "suppliers":
-            numbers = [lot.number for lot in checklist.lots]
-            names = ", ".join(needed_suppliers(content, numbers))
-            lines.append(f"U heeft diensten van meer dan één leverancier nodig: {names}.")
+            names = ", ".join(needed_suppliers(content, numbers)) or "geen"
+            many = "meer dan één leverancier" if not negated else "niet meer dan één leverancier"
+            lines.append(f"U heeft diensten van {many} nodig: {names}.")
         elif key.startswith("lot:"):
             lot = content.lot_by_number[int(key[4:])]
-            lines.append(f"U heeft perceel {lot.number} ({lot.name}) nodig.")
+            lines.append(f"U heeft perceel {lot.number} ({lot.name}) {'niet ' if negated else ''}nodig.")
+        elif negated:
+            lines.append(f"{content.question_by_id[key].label}: niet gevraagd bij uw antwoorden.")
         elif (value := checklist.answers.get(key)) is not None:
             question = content.question_by_id[key]
-            lines.append(f"{question.label}: {describe_answer(question, value, tuple(merged[key]))}")
+            lines.append(f"{question.label}: {describe_answer(question, value, tuple(values))}")
     return lines or [ALWAYS]
 
 

@@ -1,65 +1,81 @@
-"""The personal checklist in the terminal (Rich)."""
+"""The personal checklist in the terminal: plain lines, wrapped here with hanging indents.
+
+No Rich tables or padding: a checklist of thirty items is a few hundred lines, and measuring nested
+tables took most of the time of `instapgids checklist`. Each line is a Rich ``Text`` that is never
+wrapped again (the console's width is passed in).
+"""
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.table import Table
+import textwrap
+
 from rich.text import Text
 
 from instapgids.content.bundle import Content
-from instapgids.engine.checklist import Checklist, ChecklistItem
-from instapgids.presentation.items import heading_lines, item_text, progress_counts
+from instapgids.engine.checklist import Checklist
+from instapgids.presentation.items import EVERYONE, ItemText, all_items, heading_lines, progress_counts, walk
+from instapgids.presentation.words import organisation_name
 
 # The status is always written out in words too; the mark and colour only help the eye.
 MARKS = {"open": ("[ ]", "bold"), "doing": ("[~]", "bold yellow"), "done": ("[x]", "green"), "blocked": ("[.]", "dim")}
 
 
-def checklist_view(content: Content, checklist: Checklist) -> RenderableType:
-    parts: list[RenderableType] = [Text(f"Checklist voor {checklist.organisation}", style="bold underline")]
-    for label, value in heading_lines(content, checklist):
-        line = Text(f"{label}: ", style="bold")
-        line.append(value)
-        parts.append(line)
-    done, total = progress_counts(checklist)
-    parts.append(Text(f"{total} {'punt' if total == 1 else 'punten'}, waarvan {done} klaar.", style="dim"))
-    for phase_view in checklist.phases:
-        phase = phase_view.phase
-        parts.append(Text(""))
-        parts.append(Rule(Text(f"Fase {phase.number}: {phase.title}", style="bold cyan"), align="left", style="cyan"))
-        for step_view in phase_view.steps:
-            step = step_view.step
-            title = Text(f"Stap {step.number}: {step.title}", style="bold")
-            title.append(f"  §{step.section}", style="dim")
-            parts.append(title)
-            for entry in step_view.items:
-                parts.append(_item(content, checklist, entry))
-    return Group(*parts)
+def wrapped(text: str, width: int, first: Text | str, rest: str, style: str = "") -> list[Text]:
+    """``text`` wrapped to ``width``, after ``first`` on the first line and ``rest`` (as wide) on the others."""
+    head = Text(first) if isinstance(first, str) else first
+    room = max(20, width - len(head))
+    pieces = textwrap.wrap(text, room, break_on_hyphens=False) or [""]
+    lines = [head + Text(pieces[0], style=style)]
+    return lines + [Text(rest + piece, style=style) for piece in pieces[1:]]
 
 
-def _item(content: Content, checklist: Checklist, entry: ChecklistItem) -> RenderableType:
-    """One item: a head line with mark, title, status and id; then details and fields with hanging indents."""
-    text = item_text(content, checklist, entry)
+def item_lines(text: ItemText, width: int, indent: int = 2, fold: bool = True) -> list[Text]:
+    """One item: a head line (mark, title, status, id); unless done and ``fold``, its details and fields."""
     mark, style = MARKS[text.code]
-    head = Table.grid(padding=(0, 1))
-    head.add_column(no_wrap=True)
-    head.add_column()
-    title = Text(text.title, style="" if text.code == "done" else "bold")
-    title.append(f"  ({text.status}, id: {text.id})", style="dim")
-    head.add_row(Text(mark, style=style), title)
-
-    details = Table.grid(padding=(0, 1))
-    details.add_column(no_wrap=True)
-    details.add_column()
+    inner = " " * (indent + len(mark) + 1)
+    head = Text.assemble(" " * indent, (mark, style), " ")
+    title = f"{text.title}  ({text.status}, id: {text.id})"
+    lines = wrapped(title, width, head, inner)
+    if len(lines) == 1:  # the usual case: the title bold, the status dim
+        lines = [
+            head
+            + Text(text.title, style="" if text.code == "done" else "bold")
+            + Text(title[len(text.title) :], style="dim")
+        ]
+    if text.code == "done" and fold:
+        return lines
     for detail in text.details:
-        details.add_row(Text("•", style="cyan"), detail)
-    body = Table.grid(padding=(0, 1))
-    body.add_column(no_wrap=True)
-    body.add_column()
+        lines += wrapped(detail, width, inner + "• ", inner + "  ")
+    label_width = max((len(label) for label, _ in text.fields), default=0) + 2
+    gap = " " * label_width
     for label, values in text.fields:
-        dim = label == "Bron"
-        shown = values[0] if len(values) == 1 else "\n".join(f"- {v}" for v in values)
-        body.add_row(Text(f"{label}:", style="dim" if dim else "bold"), Text(shown, style="dim" if dim else ""))
-    inner = Group(details, body) if text.details else body
-    return Padding(Group(head, Padding(inner, (0, 0, 0, 4), expand=False)), (0, 0, 0, 2), expand=False)
+        dim = "dim" if label == "Bron" else ""
+        lead = Text(f"{label}:".ljust(label_width), style="dim" if dim else "bold")
+        if len(values) == 1:
+            lines += wrapped(values[0], width, Text(inner) + lead, inner + gap, dim)
+            continue
+        for n, value in enumerate(values):
+            first = Text(inner) + (lead if n == 0 else Text(gap)) + Text("- ")
+            lines += wrapped(value, width, first, inner + gap + "  ", dim)
+    return lines
+
+
+def checklist_lines(content: Content, checklist: Checklist, width: int) -> list[Text]:
+    lines: list[Text] = [Text(f"Checklist voor {organisation_name(checklist)}", style="bold underline")]
+    for label, value in heading_lines(content, checklist):
+        lines += wrapped(value, width, Text(f"{label}: ", style="bold"), " " * (len(label) + 2))
+    done, total = progress_counts(checklist)
+    phases = walk(content, checklist)
+    note = f"{total} {'punt' if total == 1 else 'punten'}, waarvan {done} klaar."
+    if any(i.everyone for i in all_items(phases)):
+        note += " " + EVERYONE
+    lines += wrapped(note, width, "", "", "dim")
+    for phase in phases:
+        lines.append(Text(""))
+        title = f"Fase {phase.phase.number}: {phase.phase.title} "
+        lines.append(Text(title, style="bold cyan") + Text("─" * max(0, width - len(title)), style="cyan"))
+        for step in phase.steps:
+            lines += wrapped(f"Stap {step.step.number}: {step.step.title}  §{step.step.section}", width, "", "", "bold")
+            for item in step.items:
+                lines += item_lines(item, width)
+    return lines

@@ -7,11 +7,13 @@ with control characters shown as escapes instead of reaching the terminal.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 
 def _raise_broken_pipe(self: Console) -> None:
@@ -50,3 +52,31 @@ def literal(value: object) -> str:
     from instapgids.errors import visible
 
     return escape(visible(str(value)))
+
+
+def _real_terminal() -> bool:
+    """Whether stdin and stdout are a terminal, by their file descriptors (a pager needs both)."""
+    import sys
+
+    try:
+        return os.isatty(sys.stdout.fileno()) and os.isatty(sys.stdin.fileno())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def show(lines: list[Text]) -> None:
+    """Print lines that are wrapped already; on a terminal, through a pager when they do not fit (as git does).
+
+    Never when piped. The pager is $PAGER or less, with LESS=FRX unless set: it ends by itself when the
+    text fits after all, keeps the colours and leaves the text on the screen.
+    """
+    from rich.text import Text
+
+    console = out()
+    body = Text("\n").join(lines)
+    if _real_terminal() and console.is_terminal and len(lines) > console.height and not console.is_dumb_terminal:
+        os.environ.setdefault("LESS", "FRX")
+        with console.pager(styles=True):
+            console.print(body, soft_wrap=True)
+    else:
+        console.print(body, soft_wrap=True)

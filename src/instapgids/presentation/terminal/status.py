@@ -8,7 +8,7 @@ from rich.text import Text
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
-from instapgids.presentation.words import STATUS_WORDS
+from instapgids.presentation.words import STATUS_WORDS, organisation_name
 
 BAR_WIDTH = 20
 
@@ -18,8 +18,8 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def status_view(content: Content, checklist: Checklist, next_count: int = 8) -> RenderableType:
-    parts: list[RenderableType] = [Text(f"Voortgang voor {checklist.organisation}", style="bold underline")]
+def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> RenderableType:
+    parts: list[RenderableType] = [Text(f"Voortgang voor {organisation_name(checklist)}", style="bold underline")]
     table = Table(show_header=True, box=None, pad_edge=False)
     table.add_column("Fase")
     table.add_column("Klaar", justify="right", no_wrap=True)
@@ -52,7 +52,10 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 8) -> 
             now.add_row("  •", line)
         parts.append(now)
         if len(startable) > next_count:
-            parts.append(Text(f"  … en nog {len(startable) - next_count}; alles: instapgids checklist", style="dim"))
+            rest = len(startable) - next_count
+            parts.append(
+                Text(f"  en {rest} {'ander' if rest == 1 else 'andere'}; alles: instapgids checklist", style="dim")
+            )
     parts.append(Text("\nAfvinken: instapgids done <id> · bezig: instapgids doing <id> · terug: instapgids undo <id>",
                       style="dim"))  # fmt: skip
     return Group(*parts)

@@ -1,0 +1,64 @@
+"""The next step first: what the user can do now, then the progress per phase.
+
+Shared by `instapgids next`, what `start` prints after the interview, `status` and the top of the
+HTML page. Which items come first: those in progress, then those that can start, in the guide's order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from instapgids.content.bundle import Content
+from instapgids.engine.checklist import Checklist
+from instapgids.presentation.items import ItemText, PhaseText, all_items, walk
+from instapgids.presentation.mails import Draft, drafts
+
+NEXT_COUNT = 3
+
+
+@dataclass(frozen=True)
+class NextStep:
+    text: ItemText
+    mails: list[Draft]  # the mails to send for this item
+
+
+@dataclass(frozen=True)
+class PhaseProgress:
+    number: int
+    title: str
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    steps: list[NextStep]  # at most ``count``
+    others: int  # items that can start too, beyond these
+    phases: list[PhaseProgress]
+    done: int
+    total: int
+
+
+def startable(phases: list[PhaseText]) -> list[ItemText]:
+    """The items the user can work on now: those in progress first, then those that can start; guide order."""
+    items = list(all_items(phases))
+    return [i for i in items if i.code == "doing"] + [i for i in items if i.code == "open"]
+
+
+def summary(content: Content, checklist: Checklist, count: int = NEXT_COUNT) -> Summary:
+    phases = walk(content, checklist)
+    now = startable(phases)
+    shown = now[:count]
+    ids = {i.id for i in shown}
+    mails = [d for d in drafts(content, checklist) if d.item in ids]
+    progress = [
+        PhaseProgress(p.phase.number, p.phase.title, sum(1 for i in p.items() if i.code == "done"), len(p.items()))
+        for p in phases
+    ]
+    return Summary(
+        steps=[NextStep(i, [d for d in mails if d.item == i.id]) for i in shown],
+        others=len(now) - len(shown),
+        phases=progress,
+        done=sum(p.done for p in progress),
+        total=sum(p.total for p in progress),
+    )
