@@ -30,7 +30,7 @@ ORDER = [q["id"] for q in QUESTIONS]
 REVIEW = "Controleer uw antwoorden"
 DONE_CHOICE = "Alles klopt: toon mijn checklist"
 RESUME = "Het vorige gesprek werd onderbroken"
-EMPTY_CHECKBOX = "Kruis minstens één antwoord aan"
+EMPTY_CHECKBOX = "Kies minstens één antwoord."
 
 # questionary's and prompt_toolkit's own English, which must never reach the user.
 ENGLISH = ["Use arrow keys", "<space> to select", "Cancelled by user", "done (", "selections)", "Invalid input"]

@@ -155,3 +155,11 @@ def test_the_engine_holds_no_words_for_the_user() -> None:
             if isinstance(text, str) and DUTCH.search(text):
                 found.append(f"{path.name}:{node.lineno}: {text!r}")
     assert not found, "Dutch text in the engine:\n" + "\n".join(found)
+
+
+def test_the_library_refuses_an_answer_with_the_words_of_the_prompt() -> None:
+    from instapgids import api
+
+    content = api.load_content()
+    with pytest.raises(api.Error, match=r"^answers\.needs: Kies minstens één antwoord\.$"):
+        api.build_checklist(content, {"needs": []})

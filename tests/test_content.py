@@ -344,6 +344,33 @@ BREAKAGES = [
         field=nth("kapot"),
         message="onbekende optie van 'scope_checked': 'kapot'",
     ),
+    Breakage(
+        "no-organisation-name-question",
+        "interview.yaml",
+        "  - id: org_name\n    role: organisation_name\n",
+        "  - id: org_name\n",
+        where="  - id: org_name\n",
+        field="questions",
+        message="geen enkele vraag heeft 'role: organisation_name' (de naam van de organisatie)",
+    ),
+    Breakage(
+        "two-organisation-kind-questions",
+        "interview.yaml",
+        "  - id: needs\n",
+        "  - id: needs\n    role: organisation_kind\n",
+        where="    role: organisation_kind\n    kind: checkbox",
+        field="questions[4].role",
+        message="meer dan één vraag heeft 'role: organisation_kind'",
+    ),
+    Breakage(
+        "organisation-name-question-of-another-kind",
+        "interview.yaml",
+        "  - id: org_name\n    role: organisation_name\n    kind: text\n",
+        "  - id: org_name\n    role: organisation_name\n    kind: confirm\n",
+        where="    role: organisation_name\n    kind: confirm",
+        field="questions[0].role",
+        message="een vraag met 'role: organisation_name' is van soort 'text'",
+    ),
 ]
 
 

@@ -32,7 +32,7 @@ def command_paths() -> list[tuple[str, ...]]:
     from instapgids.cli import localize
     from instapgids.cli.commands import app
 
-    localize.install()
+    localize.use_language("nl")
     root = typer.main.get_command(app)
 
     def walk(command: Any, path: tuple[str, ...]) -> Iterator[tuple[str, ...]]:

@@ -656,3 +656,60 @@ def test_an_item_brought_in_by_none_says_why(form: dict[str, Any], word: str) ->
     lines = describe_reasons(content, found, entry(found, "extra"))
     assert lines != [ALWAYS]
     assert any(word in line for line in lines), lines
+
+
+# --------------------------------------------------------------------------- one answer validator
+
+
+def _question(kind: str, exclusive: bool = False) -> Any:
+    from pydantic import TypeAdapter
+
+    from instapgids.content.questions import Question
+
+    options = [{"value": "a", "label": "Alfa"}, {"value": "geen", "label": "Geen van deze", "exclusive": exclusive}]
+    form = {
+        "id": "q",
+        "kind": kind,
+        "label": "Q",
+        "prompt": "Q?",
+        "options": options if kind in ("select", "checkbox") else [],
+    }
+    return TypeAdapter(Question).validate_python(form)
+
+
+ANSWER_PROBLEMS: list[tuple[str, Any, str | None]] = [
+    ("text", "Gemeente Proef", None),
+    ("text", "  ", "Vul hier een tekst in."),
+    ("text", 12, "Vul hier een tekst in."),
+    ("text", "a\tb", "Uw antwoord bevat een onzichtbaar stuurteken (U+0009, tab) dat hier niet mag."),
+    ("confirm", True, None),
+    ("confirm", "ja", "Antwoord met true (ja) of false (nee)."),
+    ("select", "a", None),
+    ("select", "b", "Kies een van deze waarden: a, geen."),
+    ("checkbox", ["a"], None),
+    ("checkbox", [], "Kies minstens één antwoord."),
+    ("checkbox", "a", "Geef een lijst met waarden uit: a, geen."),
+    ("checkbox", ["a", "x", "y"], "Onbekende waarde(n) x, y; kies uit: a, geen."),
+    ("checkbox", ["a", "a"], "Er staat een waarde twee keer in de lijst."),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "problem"), ANSWER_PROBLEMS, ids=[str(i) for i in range(len(ANSWER_PROBLEMS))]
+)
+def test_question_problem(kind: str, value: Any, problem: str | None) -> None:
+    assert _question(kind).problem(value) == problem
+
+
+def test_exclusive_option_is_named_by_its_label() -> None:
+    problem = _question("checkbox", exclusive=True).problem(["a", "geen"])
+    assert problem == "'Geen van deze' kan niet samen met andere antwoorden."
+
+
+def test_prompt_and_files_share_the_question_validator() -> None:
+    """The prompt and the answers-file reader say the same words for the same problem (issue 9)."""
+    from instapgids.cli.interview import answer_problem
+
+    question = _question("checkbox", exclusive=True)
+    for value in ([], ["a", "geen"]):
+        assert answer_problem(question, value) == question.problem(value)

@@ -145,7 +145,7 @@ def test_a_control_character_in_an_answers_file_is_refused_at_its_place(
     path.write_text(text, encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "org_name" in row)
     err = refused(cli("start", "--answers", str(path)))
-    assert f"stuurteken.yaml:{line}:13: answers.org_name: bevat een onzichtbaar stuurteken ({named})" in err
+    assert f"stuurteken.yaml:{line}:13: answers.org_name: Uw antwoord bevat een onzichtbaar stuurteken ({named})" in err
     assert f"Gemeente {char}X" not in err
     assert not profiles(private_home).exists()
 
@@ -158,7 +158,10 @@ def test_a_control_character_in_a_saved_profile_is_set_aside_and_asked_again(
     )
     result = cli("status", "--profile", "esc")
     assert result.code == 0, result.text
-    assert "Het antwoord op 'org_name' past niet meer: bevat een onzichtbaar stuurteken (U+001B, Esc)" in result.err
+    said = " ".join(result.err.split())
+    assert (
+        "Het antwoord op 'org_name' past niet meer. Uw antwoord bevat een onzichtbaar stuurteken (U+001B, Esc)" in said
+    )
     assert "Vul aan met: instapgids start --profile esc" in " ".join(result.err.split())
     assert "Voortgang voor uw organisatie" in result.out
     assert ESC not in result.text

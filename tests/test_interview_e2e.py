@@ -199,7 +199,7 @@ def test_a_saved_name_with_controls_is_asked_again_and_replaced(
     # "bekijken en wijzigen" leads to the one question whose answer was set aside, then "Alles klopt".
     result = interview(ENTER + answer_keys("org_name", "Gemeente Nieuw") + ENTER, "--profile", "esc")
     assert result.code == 0, result.text
-    assert "past niet meer: bevat een onzichtbaar stuurteken (U+001B, Esc)" in " ".join(result.err.split())
+    assert "past niet meer. Uw antwoord bevat een onzichtbaar stuurteken (U+001B, Esc)" in " ".join(result.err.split())
     assert saved(private_home, "esc")["answers"] == {**LOT4_IN_REGIE, "org_name": "Gemeente Nieuw"}
     assert "Dit kunt u nu doen:" in result.out
     assert "Gemeente Nieuw" in cli("checklist", "--profile", "esc").out

@@ -126,3 +126,12 @@ def test_a_copied_source_checkout_reads_its_own_content(tmp_path: Path) -> None:
     out = ANSI.sub("", shown.stdout)
     assert "Perceel 2: Werkplekdiensten uit de kopie" in out
     assert "Cegeka" in out
+
+
+@pytest.mark.slow
+def test_the_installed_command_speaks_dutch_from_the_catalog_in_the_wheel(installed: Installed, tmp_path: Path) -> None:
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        assert "instapgids/cli/locale/nl/LC_MESSAGES/click.mo" in wheel.namelist()
+    done = run([str(installed.exe), "done"], tmp_path, user_env())
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Fout: Ontbrekend argument 'ID...'." in done.stderr

@@ -54,7 +54,7 @@ class Item:
     id: str
     title: str
     status: Status  # "open", "doing", "done" or "blocked"
-    phase: int  # the phase's number (1-4)
+    phase: int  # the phase's number (from 1, in journey order)
     step: int  # the step's number within its phase
     section: str  # the guide's section, e.g. "6.2.1.3"
     waits_for: tuple[str, ...]  # ids of items that must be done first
@@ -93,7 +93,15 @@ def read_answers(path: str | Path, content: Content | None = None) -> dict[str, 
 
 
 def build_checklist(content: Content, answers: Answers, progress: Mapping[str, str] | None = None) -> Checklist:
-    """The checklist for these answers; ``progress`` maps item ids to "doing" or "done"."""
+    """The checklist for these answers; ``progress`` maps item ids to "doing" or "done".
+
+    An answer its question cannot take raises :class:`Error` with the same Dutch as the prompt and
+    the answers file (``Question.problem``).
+    """
+    for qid, value in answers.items():
+        question = content.question_by_id.get(qid)
+        if question is not None and (problem := question.problem(value)) is not None:
+            raise Error(f"answers.{qid}: {problem}")
     built = engine.build_checklist(content, answers, progress)
     items = tuple(
         Item(

@@ -36,7 +36,7 @@ app = typer.Typer(
     help="Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist.",
     no_args_is_help=True,
     add_completion=True,
-    suggest_commands=False,  # click suggests already, in Dutch (cli/localize.py)
+    suggest_commands=False,  # click suggests already, in Dutch (cli/locale)
     pretty_exceptions_enable=False,
 )
 lots_app = typer.Typer(help="De percelen (loten) en hun ICT-partners.", no_args_is_help=True, suggest_commands=False)
@@ -133,7 +133,12 @@ def lots_list() -> None:
 @lots_app.command("show", context_settings={"ignore_unknown_options": True})
 def lots_show(
     lot: Annotated[
-        str, typer.Argument(help="Het nummer van het perceel, 1 tot 6.", metavar="PERCEEL", show_default=False)
+        str,
+        typer.Argument(
+            help="Het nummer van het perceel (zie: instapgids lots list).",
+            metavar="PERCEEL",
+            show_default=False,
+        ),
     ],
 ) -> None:
     """Alles over één perceel. Voorbeeld: instapgids lots show 5"""

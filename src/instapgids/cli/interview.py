@@ -22,7 +22,7 @@ from questionary.prompts.common import InquirerControl
 
 from instapgids.content.bundle import Content
 from instapgids.content.glossary import terms_in
-from instapgids.content.questions import AnswerValue, Question, text_problem
+from instapgids.content.questions import AnswerValue, Question
 from instapgids.engine.conditions import chosen_options
 from instapgids.engine.routing import active_questions, applicable_answers, next_question
 from instapgids.presentation.words import describe_answer
@@ -183,17 +183,7 @@ def _ask_raw(question: Question, default: AnswerValue | None, frame: Frame, trie
 
 def answer_problem(question: Question, value: AnswerValue) -> str | None:
     """What is wrong with an answer typed or ticked at the prompt, in words for the user."""
-    if question.kind == "text" and not str(value).strip():
-        return "Vul hier iets in."
-    if question.kind == "text" and (problem := text_problem(str(value))):
-        return f"Uw antwoord {problem}."
-    if question.kind == "checkbox" and isinstance(value, list):
-        if not value:
-            return "Kruis minstens één antwoord aan: ga er met de pijltjes naartoe en druk op de spatiebalk."
-        alone = [o.label for o in question.options if o.exclusive and o.value in value]
-        if alone and len(value) > 1:
-            return f"'{alone[0]}' kan niet samen met andere antwoorden."
-    return None
+    return question.problem(value)
 
 
 def _notes(content: Content, question: Question) -> list[tuple[str, str]]:

@@ -153,21 +153,27 @@ def _run(args: list[str]) -> int:
         language.use(language.choose(option, os.environ))
     except language.UnknownLanguage:
         language.use(language.DEFAULT)  # the root command's --lang reports it as a usage error
+    from instapgids.cli import localize
+
+    # click's and Typer's own words: Dutch for now, whatever the run's language (the help is not
+    # English yet); localize.use_language(language.current()) once it is. Before click and Typer
+    # load: Typer reads its Rich headings at import.
+    localize.use_language("nl")
     import click
     import typer.main
 
     from instapgids import errors
-    from instapgids.cli import localize
     from instapgids.cli.commands import app
 
     errors.forget_written()
     # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    localize.install()
     command = typer.main.get_command(app)
     localize.translate_help(command)
     if localize.shows_help(command, args):
-        localize.install_rich_help()  # loads Typer's Rich help (~100 ms): only when help is shown
+        from instapgids.presentation.terminal.console import own_broken_pipes
+
+        own_broken_pipes()  # Typer's Rich help (~100 ms to load) prints through a console of its own
     try:
         code = command.main(args=args, prog_name="instapgids", standalone_mode=False)
     except errors.UserError as exc:

@@ -146,7 +146,7 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
         return None
     with hints(profile):
         saved = opened(content, path)
-    kind = saved.answers.get("org_kind") if saved is not None else None
+    kind = content.role_answer("organisation_kind", saved.answers) if saved is not None else None
     return kind if isinstance(kind, str) else None
 
 

@@ -1,6 +1,7 @@
 """Layer 1, content: the guide as data, validated.
 
-Owns the shapes of ``data/*.yaml`` (``models``, ``questions``, ``journey``), the YAML loader that
+Owns the shapes of ``data/*.yaml`` (``models``, ``questions``, ``journey``, built from the field
+types and conditions of ``fields``), the YAML loader that
 remembers where every value stands (``yamlsource``), loading and validating the files (``load``),
 the checks that span files (``crosscheck``), the validated whole with its look-ups (``bundle``) and
 the cache of validated content (``cache``).

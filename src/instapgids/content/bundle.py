@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,13 @@ FILES: dict[str, type] = {
     "interview.yaml": InterviewFile,
     "mails.yaml": MailsFile,
     "glossary.yaml": GlossaryFile,
+}
+
+# The questions whose answers other parts need, by ``role`` in interview.yaml: the kind of
+# question each must be and what it holds (``crosscheck`` checks there is exactly one of each).
+ROLES: dict[str, tuple[str, str]] = {
+    "organisation_name": ("text", "de naam van de organisatie"),
+    "organisation_kind": ("select", "de soort organisatie"),
 }
 
 
@@ -87,6 +95,31 @@ class Content:
     @cached_property
     def phase_by_id(self) -> dict[str, Phase]:
         return {p.id: p for p in self.journey.phases}
+
+    @cached_property
+    def organisation_kind_question(self) -> Question | None:
+        """The question whose answer is the kind of organisation (``role: organisation_kind``)."""
+        return next((q for q in self.interview.questions if q.role == "organisation_kind"), None)
+
+    def role_answer(self, role: str, answers: Mapping[str, object]) -> object:
+        """The answer to the question with this ``role`` (see :data:`ROLES`), or None."""
+        question = next((q for q in self.interview.questions if q.role == role), None)
+        return answers.get(question.id) if question is not None else None
+
+    def file_models(self) -> dict[str, Any]:
+        """Each content file and the validated model it holds (the keys of :data:`FILES`)."""
+        return {
+            "guide.yaml": self.guide,
+            "lots.yaml": self.lots_file,
+            "journey.yaml": self.journey,
+            "systems.yaml": self.systems_file,
+            "roles.yaml": self.roles_file,
+            "contacts.yaml": self.contacts_file,
+            "documents.yaml": self.documents_file,
+            "interview.yaml": self.interview,
+            "mails.yaml": self.mails,
+            "glossary.yaml": self.glossary,
+        }
 
     def counts(self) -> dict[str, int]:
         steps = [s for p in self.journey.phases for s in p.steps]

@@ -25,7 +25,7 @@ from typing import Any
 from instapgids.content.bundle import Content
 from instapgids.content.translations import FIELDS, NAME, SKIPPED_SUBTREES, TEXT, element_keys
 
-# Each content file and the attribute of Content that holds it (glossary.yaml is not content yet).
+# Each content file and the attribute of Content that holds it.
 ATTRIBUTES = {
     "guide.yaml": "guide",
     "lots.yaml": "lots_file",
@@ -36,6 +36,7 @@ ATTRIBUTES = {
     "documents.yaml": "documents_file",
     "interview.yaml": "interview",
     "mails.yaml": "mails",
+    "glossary.yaml": "glossary",
 }
 BARE_NAMES = frozenset({"guide.title"})  # names shown without their gloss (see above)
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from instapgids.content.models import STRICT, Id, SectionNo, Text
+from instapgids.content.fields import STRICT, Id, SectionNo, Text
 
 SHORT_MAX = 160  # characters: the short explanation fits on two lines under a question
 

@@ -10,7 +10,7 @@ import string
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from instapgids.content.models import STRICT, Condition, Id, Positive, SectionNo, Text, nonempty
+from instapgids.content.fields import STRICT, Condition, Id, Positive, SectionNo, Text, nonempty
 
 
 @dataclass(kw_only=True, eq=False, repr=False)

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from instapgids.content.models import STRICT, Condition, Id, LotNo, SectionNo, Text
+from instapgids.content.fields import STRICT, Condition, Id, LotNo, SectionNo, Text
+from instapgids.errors import control_char
 
 # --------------------------------------------------------------------------- interview.yaml
-from instapgids.errors import control_char
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -39,12 +39,46 @@ class Question:
     options: list[Option] = field(default_factory=list)
     when: Condition | None = None
     section: SectionNo | None = None
+    # what the answer is to other parts of instapgids (see ``bundle.ROLES``)
+    role: Literal["organisation_name", "organisation_kind"] | None = None
 
     def __post_init__(self) -> None:
         if self.kind in ("select", "checkbox") and len(self.options) < 2:
             raise ValueError(f"een vraag van soort '{self.kind}' heeft minstens twee opties nodig")
         if self.kind in ("text", "confirm") and self.options:
             raise ValueError(f"een vraag van soort '{self.kind}' heeft geen opties")
+
+    def problem(self, value: object) -> str | None:
+        """What is wrong with ``value`` as an answer to this question, or None: one Dutch sentence.
+
+        The one validator of answers: the prompt shows it under the question, an answers file or
+        profile shows it as ``file:line:col: answers.<id>: <sentence>``, the library raises it.
+        """
+        if self.kind == "text":
+            if not isinstance(value, str) or not value.strip():
+                return "Vul hier een tekst in."
+            problem = text_problem(value)
+            return f"Uw antwoord {problem}." if problem else None
+        if self.kind == "confirm":
+            return None if isinstance(value, bool) else "Antwoord met true (ja) of false (nee)."
+        values = [o.value for o in self.options]
+        if self.kind == "select":
+            return None if value in values else f"Kies een van deze waarden: {', '.join(values)}."
+        return self._checkbox_problem(value, values)
+
+    def _checkbox_problem(self, value: object, values: list[str]) -> str | None:
+        if not isinstance(value, list):
+            return f"Geef een lijst met waarden uit: {', '.join(values)}."
+        if not value:
+            return "Kies minstens één antwoord."
+        if wrong := [str(v) for v in value if v not in values]:
+            return f"Onbekende waarde(n) {', '.join(wrong)}; kies uit: {', '.join(values)}."
+        if len(set(value)) != len(value):
+            return "Er staat een waarde twee keer in de lijst."
+        alone = [o.label for o in self.options if o.exclusive and o.value in value]
+        if alone and len(value) > 1:
+            return f"'{alone[0]}' kan niet samen met andere antwoorden."
+        return None
 
 
 @dataclass(kw_only=True, eq=False, repr=False)

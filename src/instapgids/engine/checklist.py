@@ -167,7 +167,7 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
     for phase in content.journey.phases:
         steps = [StepView(step, [e for p, s, e in entries if s is step]) for step in phase.steps]
         phases.append(PhaseView(phase, [s for s in steps if s.items]))
-    name = answers.get("org_name")
+    name = content.role_answer("organisation_name", answers)
     return Checklist(
         # Control characters are refused where a text answer comes in; visible() is the second line of defence.
         organisation=visible(name) if isinstance(name, str) and name else None,

@@ -49,7 +49,7 @@ def checklist_data(content: Content, checklist: Checklist) -> dict[str, Any]:
         for step in phase.steps
         for text in step.items
     ]
-    kind = checklist.answers.get("org_kind")
+    kind = content.role_answer("organisation_kind", checklist.answers)
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"instapgids {__version__}",

@@ -128,8 +128,8 @@ def heading_lines(content: Content, checklist: Checklist) -> list[tuple[str, str
         or "nog geen perceel gekozen"
     )
     lines = [("Percelen", lots)]
-    kind = checklist.answers.get("org_kind")
-    question = content.question_by_id.get("org_kind")
+    kind = content.role_answer("organisation_kind", checklist.answers)
+    question = content.organisation_kind_question
     if question and isinstance(kind, str):
         label = next((o.label for o in question.options if o.value == kind), kind)
         lines.append(("Soort organisatie", label))

@@ -35,8 +35,8 @@ class Draft:
 
 
 def _values(content: Content, checklist: Checklist, entry: ChecklistItem) -> dict[str, str]:
-    kind = checklist.answers.get("org_kind")
-    question = content.question_by_id.get("org_kind")
+    kind = content.role_answer("organisation_kind", checklist.answers)
+    question = content.organisation_kind_question
     kind_label = next((o.label for o in question.options if o.value == kind), "") if question else ""
     roles = role_texts(entry)  # the rights and roles this mail's item asks for
     return {

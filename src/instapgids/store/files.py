@@ -106,21 +106,16 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def write_files(
-    files: dict[Path, str | bytes], *, private: bool = False, make_folder: bool = False, remove: tuple[Path, ...] = ()
-) -> None:
-    """Write every file of ``files`` or none: all are written aside first, then renamed into place.
+def _make_folders(folders: set[Path]) -> None:
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"Kan de map '{display_path(folder)}' niet maken: {os_reason(exc)}.") from None
 
-    ``private`` gives new files mode 0600 (profiles); ``make_folder`` creates missing folders (the
-    profile folder; an export to a folder that does not exist is refused instead, so that a
-    mistyped path is noticed). ``remove`` lists files to delete once the new ones are in place.
-    """
-    if make_folder:
-        for folder in {target_of(p).parent for p in files}:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise UserError(f"Kan de map '{display_path(folder)}' niet maken: {os_reason(exc)}.") from None
+
+def _prepare_all(files: dict[Path, str | bytes], private: bool) -> list[tuple[Path, Path, str]]:
+    """Each file written aside, as (path, target, temporary file); none left behind when one fails."""
     prepared: list[tuple[Path, Path, str]] = []
     try:
         for path, text in files.items():
@@ -131,6 +126,21 @@ def write_files(
         for _, _, tmp in prepared:
             _remove(tmp)
         raise
+    return prepared
+
+
+def write_files(
+    files: dict[Path, str | bytes], *, private: bool = False, make_folder: bool = False, remove: tuple[Path, ...] = ()
+) -> None:
+    """Write every file of ``files`` or none: all are written aside first, then renamed into place.
+
+    ``private`` gives new files mode 0600 (profiles); ``make_folder`` creates missing folders (the
+    profile folder; an export to a folder that does not exist is refused instead, so that a
+    mistyped path is noticed). ``remove`` lists files to delete once the new ones are in place.
+    """
+    if make_folder:
+        _make_folders({target_of(p).parent for p in files})
+    prepared = _prepare_all(files, private)
     for index, (path, target, tmp) in enumerate(prepared):
         try:
             os.replace(tmp, target)

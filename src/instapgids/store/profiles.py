@@ -43,6 +43,8 @@ TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers", "progre
 PROGRESS_STATUSES = ("doing", "done")
 # Profiles once stored the Dutch words; they still read, and are written back as codes.
 OLD_STATUS_WORDS = {"bezig": "doing", "klaar": "done"}
+# Places a problem at a path of the file being read: at(("answers", "needs"), message, key=False).
+At = Callable[..., Problem]
 
 
 class AnswersError(UserError):
@@ -116,34 +118,6 @@ def profile_path(value: str | None) -> Path:
     return path
 
 
-def check_answer(content: Content, qid: str, value: Any) -> str | None:
-    """Why ``value`` is not a valid answer to question ``qid``, or None when it is."""
-    question = content.question_by_id[qid]
-    values = [o.value for o in question.options]
-    if question.kind == "text":
-        if not isinstance(value, str) or not value.strip():
-            return "moet een niet-lege tekst zijn"
-        return text_problem(value)
-    elif question.kind == "confirm":
-        if not isinstance(value, bool):
-            return "moet true (ja) of false (nee) zijn"
-    elif question.kind == "select":
-        if value not in values:
-            return f"moet een van deze waarden zijn: {', '.join(values)}"
-    else:
-        if not isinstance(value, list) or not value:
-            return f"moet een niet-lege lijst zijn met waarden uit: {', '.join(values)}"
-        wrong = [str(v) for v in value if v not in values]
-        if wrong:
-            return f"onbekende waarde(n) {', '.join(wrong)}; kies uit: {', '.join(values)}"
-        exclusive = [o.value for o in question.options if o.exclusive and o.value in value]
-        if exclusive and len(value) > 1:
-            return f"'{exclusive[0]}' kan niet samen met andere waarden"
-        if len(set(value)) != len(value):
-            return "bevat een waarde twee keer"
-    return None
-
-
 def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     """Read a profile or answers file.
 
@@ -151,9 +125,42 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     profile), answers that the current content cannot use are kept aside in
     ``stale`` and reported in ``notices``.
     """
-    from instapgids.content.yamlsource import LocatedDict, YamlProblem, load_user, locate, plain
+    from instapgids.content.yamlsource import LocatedDict, YamlProblem, load_user, locate
 
     failed = AnswersError if strict else ProfileError
+    text = _read_text(path, failed)
+    try:
+        raw = load_user(text)
+    except YamlProblem as exc:
+        raise failed([Problem(path, *exc.position, "(bestand)", exc.message)]) from None
+
+    def at(loc: tuple[str | int, ...], message: str, key: bool = False) -> Problem:
+        (line, column), resolved = locate(raw, loc, key=key)
+        return Problem(path, line, column, ".".join(str(p) for p in resolved) or "(bestand)", message)
+
+    if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
+        raise failed([at((), "verwacht een mapping met de sleutel 'answers' (zie README)")])
+    problems, notices = _top_keys(raw, strict, at)
+    profile = Profile(
+        path=path,
+        complete=raw.get("complete") is True,
+        guide_version=_version(raw.get("guide_version")),
+        answers_line=raw.key_pos["answers"][0],
+        notices=notices,
+        text=None if strict else text,
+    )
+    seen = raw.get("checklist")
+    if isinstance(seen, dict):
+        profile.checklist = {str(k): str(v) for k, v in seen.items()}
+    problems += _read_answers(profile, raw, content, strict, at)
+    problems += _read_progress(profile, raw, content, strict, at)
+    if problems:
+        raise failed(problems)
+    return profile
+
+
+def _read_text(path: Path, failed: type[AnswersError]) -> str:
+    """The file's text: bounded in size, and UTF-8."""
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_SIZE + 1)  # bounded: /dev/zero or a huge file is refused, not read
@@ -166,22 +173,15 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
             [Problem(path, 1, 1, "(bestand)", "het bestand is groter dan 1 MB; dit kan geen antwoordenbestand zijn")]
         )
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = len(data[: exc.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
         raise failed([Problem(path, line, column, "(bestand)", "het bestand is geen UTF-8-tekst")]) from None
-    try:
-        raw = load_user(text)
-    except YamlProblem as exc:
-        raise failed([Problem(path, *exc.position, "(bestand)", exc.message)]) from None
 
-    def at(loc: tuple[str | int, ...], message: str, key: bool = False) -> Problem:
-        (line, column), resolved = locate(raw, loc, key=key)
-        return Problem(path, line, column, ".".join(str(p) for p in resolved) or "(bestand)", message)
 
-    if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
-        raise failed([at((), "verwacht een mapping met de sleutel 'answers' (zie README)")])
+def _top_keys(raw: LocatedDict, strict: bool, at: At) -> tuple[list[Problem], list[str]]:
+    """Problems and notices about the file's top-level keys (unknown ones, the format)."""
     problems: list[Problem] = []
     notices: list[str] = []
     for k in raw:
@@ -194,17 +194,14 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
             notices.append(f"De sleutel '{k}' in het profiel wordt niet gebruikt; bedoelt u '{close[0]}'?")
     if raw.get("format", FORMAT) != FORMAT:
         problems.append(at(("format",), f"onbekend formaat; deze versie leest formaat {FORMAT}"))
-    profile = Profile(
-        path=path,
-        complete=raw.get("complete") is True,
-        guide_version=_version(raw.get("guide_version")),
-        answers_line=raw.key_pos["answers"][0],
-        notices=notices,
-        text=None if strict else text,
-    )
-    seen = raw.get("checklist")
-    if isinstance(seen, dict):
-        profile.checklist = {str(k): str(v) for k, v in seen.items()}
+    return problems, notices
+
+
+def _read_answers(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: At) -> list[Problem]:
+    """Each answer checked by its question; in a profile, what no longer fits is set aside and asked again."""
+    from instapgids.content.yamlsource import plain
+
+    problems: list[Problem] = []
     for qid, value in plain(raw["answers"]).items():
         if qid not in content.question_by_id:
             if strict:
@@ -212,18 +209,15 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
             else:
                 profile.set_aside(profile.stale, qid, value, f"Het antwoord op '{qid}' hoort bij geen enkele vraag")
             continue
-        why = check_answer(content, qid, value)
+        why = content.question_by_id[qid].problem(value)
         if why is None:
             profile.answers[qid] = value
         elif strict:
             problems.append(at(("answers", qid), why))
         else:
             profile.stale[qid] = value
-            profile.notices.append(f"Het antwoord op '{qid}' past niet meer: {why}. Die vraag wordt opnieuw gesteld.")
-    problems += _read_progress(profile, raw, content, strict, at)
-    if problems:
-        raise failed(problems)
-    return profile
+            profile.notices.append(f"Het antwoord op '{qid}' past niet meer. {why} Die vraag wordt opnieuw gesteld.")
+    return problems
 
 
 def _version(value: Any) -> str:
@@ -254,7 +248,7 @@ def set_aside_broken(path: Path) -> Path:
     raise UserError(f"Kan '{path}' niet opzij zetten: er staan al te veel opzijgezette profielen naast.")
 
 
-def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: Any) -> list[Problem]:
+def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: At) -> list[Problem]:
     """Fill ``profile.progress``; progress for items the content no longer has is kept aside and reported."""
     from instapgids.content.yamlsource import plain
 
