@@ -53,26 +53,32 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
         key = f"lot:{reason.lot}" if kind == "lot" else reason.question if kind == "answer" else kind
         assert key is not None
         merged.setdefault((key, reason.negated), set()).update(reason.values)
-    numbers = [lot.number for lot in checklist.lots]
-    for (key, negated), values in merged.items():
-        if key == "lots":
-            names = ", ".join(f"{lot.number} ({lot.name})" for lot in checklist.lots) or "geen"
-            many = "meer dan één perceel" if not negated else "niet meer dan één perceel"
-            lines.append(f"U heeft {many} nodig: {names}.")
-        elif key == "suppliers":
-            suppliers = needed_suppliers(content, numbers)
-            names = ", ".join(f"perceel {n}" if n.isdecimal() else n for n in suppliers) or "geen"
-            many = "meer dan één leverancier" if not negated else "niet meer dan één leverancier"
-            lines.append(f"U heeft diensten van {many} nodig: {names}.")
-        elif key.startswith("lot:"):
-            lot = content.lot_by_number[int(key[4:])]
-            lines.append(f"U heeft perceel {lot.number} ({lot.name}) {'niet ' if negated else ''}nodig.")
-        elif negated:
-            lines.append(f"{content.question_by_id[key].label}: niet gevraagd bij uw antwoorden.")
-        elif (value := checklist.answers.get(key)) is not None:
-            question = content.question_by_id[key]
-            lines.append(f"{question.label}: {describe_answer(question, value, tuple(values))}")
+    lines += [
+        line for (key, negated), values in merged.items() if (line := _line(content, checklist, key, negated, values))
+    ]
     return lines or [ALWAYS]
+
+
+def _line(content: Content, checklist: Checklist, key: str, negated: bool, values: set[str]) -> str | None:
+    """One reason in words: the number of lots or suppliers, one lot, or one answer (None: the answer is gone)."""
+    if key == "lots":
+        names = ", ".join(f"{lot.number} ({lot.name})" for lot in checklist.lots) or "geen"
+        many = "meer dan één perceel" if not negated else "niet meer dan één perceel"
+        return f"U heeft {many} nodig: {names}."
+    if key == "suppliers":
+        suppliers = needed_suppliers(content, [lot.number for lot in checklist.lots])
+        names = ", ".join(f"perceel {n}" if n.isdecimal() else n for n in suppliers) or "geen"
+        many = "meer dan één leverancier" if not negated else "niet meer dan één leverancier"
+        return f"U heeft diensten van {many} nodig: {names}."
+    if key.startswith("lot:"):
+        lot = content.lot_by_number[int(key[4:])]
+        return f"U heeft perceel {lot.number} ({lot.name}) {'niet ' if negated else ''}nodig."
+    if negated:
+        return f"{content.question_by_id[key].label}: niet gevraagd bij uw antwoorden."
+    if (value := checklist.answers.get(key)) is None:
+        return None
+    question = content.question_by_id[key]
+    return f"{question.label}: {describe_answer(question, value, tuple(values))}"
 
 
 STATUS_WORDS = {"open": "niet gestart", "doing": "bezig", "done": "klaar", "blocked": "kan nog niet starten"}
