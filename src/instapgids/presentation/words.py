@@ -82,7 +82,7 @@ def contact_text(contact: m.Contact) -> str:
         parts.append(
             f"tel. {contact.phone}" + (f" (intern {contact.phone_internal})" if contact.phone_internal else "")
         )
-    if contact.url:
+    if contact.url and contact.url not in (contact.how_to_reach or ""):
         parts.append(contact.url)
     if contact.how_to_reach and not contact.email:
         parts.append(contact.how_to_reach)
@@ -90,12 +90,14 @@ def contact_text(contact: m.Contact) -> str:
 
 
 def document_text(document: m.Document) -> str:
-    where = document.url or "geen adres in de gids"
+    """The title with its address, or where to find it or whom to ask (the guide gives most without address)."""
     after = {
-        "onboarding-deel-1": ", beschikbaar na onboarding deel 1",
-        "onboarding-deel-2": ", beschikbaar na onboarding deel 2",
+        "onboarding-deel-1": "beschikbaar na onboarding deel 1",
+        "onboarding-deel-2": "beschikbaar na onboarding deel 2",
     }.get(document.available_after or "", "")
-    return f"{document.title} ({where}{after})"
+    if document.url:
+        return f"{document.title} ({document.url}{', ' + after if after else ''})"
+    return f"{document.title}{f' ({after})' if after else ''} — {document.where}"
 
 
 def role_texts(entry: ChecklistItem) -> list[str]:
