@@ -6,7 +6,7 @@ from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, Question
 from instapgids.engine.checklist import Checklist, ChecklistItem
-from instapgids.engine.conditions import needed_suppliers
+from instapgids.engine.conditions import Reason, needed_suppliers
 
 ALWAYS = "Geldt voor elke nieuwe klant."
 SOMEONE = "uw organisatie"  # when the answers give no name
@@ -35,7 +35,7 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
         return ["U heeft alle rechten en rollen die u nodig heeft al."]
     if entry.item.gathers_roles and entry.needed_by:
         titles = [i.item.title for i in checklist.items() if i.item.id in entry.needed_by]
-        return ["Nodig voor: " + "; ".join(titles) + "."]
+        return ["Nodig voor: " + "; ".join(titles) + ".", *role_origins(content, checklist, entry)]
     reasons = entry.reasons
     if entry.done_by_answers and entry.item.done_note:
         lines = [entry.item.done_note]
@@ -44,6 +44,34 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
         return [ALWAYS]
     else:
         lines = []
+    return lines + reason_lines(content, checklist, reasons) or [ALWAYS]
+
+
+def role_origins(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[str]:
+    """Per right and role of a request to the local administrator: the answers (or else the item) that asked for it."""
+    titles = {i.item.id: i.item.title for i in checklist.items()}
+    lines = []
+    for line in entry.roles:
+        for wanted, name in [
+            (line.right.id, f"Recht '{line.right.name}'"),
+            *((r.id, f"Rol '{r.name}'") for r in line.roles),
+        ]:
+            origins = [o for o in line.because if o.wanted == wanted]
+            why = [text for o in origins for text in reason_lines(content, checklist, list(o.reasons))]
+            if not why:  # asked for whatever the answers; which item asks matters only when several do
+                many = len(entry.needed_by) > 1
+                why = [
+                    f"altijd nodig voor '{titles[o.item]}'" if many and o.item != entry.item.id else "altijd nodig"
+                    for o in origins
+                ]
+            if why:
+                lines.append(f"{name} — {'; '.join(dict.fromkeys(why))}")
+    return lines
+
+
+def reason_lines(content: Content, checklist: Checklist, reasons: list[Reason]) -> list[str]:
+    """Reasons in words, one line per answer (or lot, or count)."""
+    lines: list[str] = []
     merged: dict[tuple[str, bool], set[str]] = {}
     for reason in reasons:
         kind = reason.kind
@@ -68,7 +96,7 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
         elif (value := checklist.answers.get(key)) is not None:
             question = content.question_by_id[key]
             lines.append(f"{question.label}: {describe_answer(question, value, tuple(values))}")
-    return lines or [ALWAYS]
+    return lines
 
 
 STATUS_WORDS = {"open": "niet gestart", "doing": "bezig", "done": "klaar", "blocked": "kan nog niet starten"}
