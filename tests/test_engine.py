@@ -458,8 +458,19 @@ WORDS: list[tuple[str, dict[str, str], str, list[str]]] = [
     ("andere", {}, "dwh-toegang",
      ["U heeft al toegang tot het datawarehouse.", "Al in uw bezit: Toegang tot het datawarehouse"]),
     # a request: who needs it, by title, never itself
-    ("overheid", {}, "aanvraag", ["Nodig voor: Dien werkaanvragen in; Krijg toegang tot het datawarehouse."]),
-    ("lokaal", {}, "aanvraag", ["Nodig voor: Dien werkaanvragen in."]),
+    # ... and per right and role the answers that asked for it, or the item when several ask (issue 10)
+    ("overheid", {}, "aanvraag", [
+        "Nodig voor: Dien werkaanvragen in; Krijg toegang tot het datawarehouse.",
+        "Rol 'Basisrol' — altijd nodig",
+        "Rol 'Indiener' — altijd nodig voor 'Dien werkaanvragen in'",
+        "Recht 'Datawarehousegebruiker' — altijd nodig voor 'Krijg toegang tot het datawarehouse'",
+    ]),
+    ("lokaal", {}, "aanvraag", [
+        "Nodig voor: Dien werkaanvragen in.",
+        "Rol 'Indiener' — altijd nodig",
+        "Rol 'Goedkeurder' — Soort organisatie: Een lokaal bestuur; U heeft diensten van meer dan één leverancier"
+        " nodig: Beta / Gamma, Alfa.",
+    ]),
     ("weet-niet", {}, "aanvraag", [ALWAYS]),  # only its own role
     ("weet-niet-basis", {}, "aanvraag", ["U heeft alle rechten en rollen die u nodig heeft al."]),
     ("overheid", {"aanvraag": "done"}, "aanvraag", [ALWAYS]),

@@ -231,9 +231,14 @@ class Document:
     title: Text
     kind: Literal["contract", "webpagina", "service-portfolio", "handleiding", "kennisartikel", "template", "link"]
     url: Url | None = None
+    where: Text | None = None  # without a url: where to find it or whom to ask, from the guide
     available_after: Literal["onboarding-deel-1", "onboarding-deel-2"] | None = None
     note: Text | None = None
     sections: Annotated[list[SectionNo], nonempty("sectie")]
+
+    def __post_init__(self) -> None:
+        if not self.url and not self.where:
+            raise ValueError("een document zonder 'url' heeft een 'where': waar het te vinden is of wie u het vraagt")
 
 
 @dataclass(kw_only=True, eq=False, repr=False)

@@ -111,6 +111,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "documents.yaml": {
         "documents.*.title": NAME,
         "documents.*.note": TEXT,
+        "documents.*.where": TEXT,
     },
     # The mail itself stays Dutch (it goes to a Flemish service desk); the English says what it says.
     "mails.yaml": {

@@ -7,7 +7,7 @@ made its condition true) and whether it is already done.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -29,11 +29,21 @@ Progress = Mapping[str, str]  # item id -> "doing" | "done", as the user marked 
 
 
 @dataclass(frozen=True)
+class RoleOrigin:
+    """Which item asked for a right or role (``wanted``: its id), and the answers that made it ask (none: always)."""
+
+    wanted: str
+    item: str
+    reasons: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True)
 class RoleLine:
-    """A right to ask for, with the roles under it that are needed."""
+    """A right to ask for, with the roles under it that are needed, and which item and answers asked for each."""
 
     right: m.Right
     roles: tuple[m.Role, ...]
+    because: tuple[RoleOrigin, ...] = ()
 
 
 @dataclass
@@ -71,8 +81,10 @@ class Checklist:
         return [i for p in self.phases for s in p.steps for i in s.items]
 
 
-def _role_lines(content: Content, requests: list[tuple[str | None, str | None]]) -> list[RoleLine]:
-    """Group requested rights/roles by right, in the order of roles.yaml."""
+def _role_lines(
+    content: Content, requests: list[tuple[str | None, str | None]], origins: Sequence[RoleOrigin] = ()
+) -> list[RoleLine]:
+    """Group requested rights/roles by right, in the order of roles.yaml, each with the origins of its parts."""
     wanted_rights: set[str] = set()
     wanted_roles: set[str] = set()
     for right_id, role_id in requests:
@@ -82,11 +94,14 @@ def _role_lines(content: Content, requests: list[tuple[str | None, str | None]])
             wanted_roles.add(role_id)
         elif right_id is not None:
             wanted_rights.add(right_id)
-    return [
-        RoleLine(right, tuple(r for r in right.roles if r.id in wanted_roles))
-        for right in content.roles_file.rights
-        if right.id in wanted_rights
-    ]
+    lines = []
+    for right in content.roles_file.rights:
+        if right.id in wanted_rights:
+            roles = tuple(r for r in right.roles if r.id in wanted_roles)
+            parts = {right.id, *(r.id for r in roles)}
+            because = tuple(dict.fromkeys(o for o in origins if o.wanted in parts))
+            lines.append(RoleLine(right, roles, because))
+    return lines
 
 
 def _gather(content: Content, gatherer: ChecklistItem, asked: list[ChecklistItem]) -> None:
@@ -97,7 +112,8 @@ def _gather(content: Content, gatherer: ChecklistItem, asked: list[ChecklistItem
     asking = [e for e in asked if not e.done_by_answers]
     lines = [line for e in [gatherer, *asking] for line in e.roles]
     requests = [(line.right.id, role.id) for line in lines for role in line.roles]
-    gatherer.roles = _role_lines(content, requests + [(line.right.id, None) for line in lines])
+    origins = [origin for line in lines for origin in line.because]
+    gatherer.roles = _role_lines(content, requests + [(line.right.id, None) for line in lines], origins)
     gatherer.needed_by = [e.item.id for e in asking if e.roles]
     if gatherer.needed_by:
         gatherer.reasons = [Reason(items=tuple(gatherer.needed_by))]
@@ -134,12 +150,13 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
                     if isinstance(d, str) or holds(d.when, answers, lots, suppliers)
                 ]
                 if not done:  # marked done or not, its rights still belong in its request
-                    requests = [
-                        (r.right, r.role)
-                        for r in item.roles
-                        if holds(r.when, answers, lots, suppliers) and (r.role or r.right) not in have
-                    ]
-                    entry.roles = _role_lines(content, requests)
+                    requests, origins = [], []
+                    for r in item.roles:
+                        asks, why = evaluate(r.when, answers, lots, suppliers) if r.when else (True, [])
+                        if asks and (wanted := r.role or r.right) is not None and wanted not in have:
+                            requests.append((r.right, r.role))
+                            origins.append(RoleOrigin(wanted, item.id, tuple(why)))
+                    entry.roles = _role_lines(content, requests, origins)
                     if progress.get(item.id) == "done":
                         entry.status = "done"
                 entries.append((phase, step, entry))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist, ChecklistItem
 from instapgids.engine.conditions import holds
@@ -47,6 +48,14 @@ def _values(content: Content, checklist: Checklist, entry: ChecklistItem) -> dic
     }
 
 
+def _hint(contact: m.Contact) -> str:
+    """How to find a recipient without an address: the contact's words, with its page unless they give it already."""
+    hint = contact.how_to_reach or ""
+    if contact.url and contact.url not in hint:
+        hint = f"{hint} ({contact.url})" if hint else contact.url
+    return hint
+
+
 def drafts(content: Content, checklist: Checklist) -> list[Draft]:
     """Every mail whose checklist item is open for this customer, filled in."""
     open_items = {e.item.id: e for e in checklist.items() if e.status != "done"}
@@ -64,7 +73,7 @@ def drafts(content: Content, checklist: Checklist) -> list[Draft]:
                 item=mail.item,
                 to=contact.email or "",
                 to_name=contact.name,
-                to_hint="" if contact.email else (contact.how_to_reach or contact.url or ""),
+                to_hint="" if contact.email else _hint(contact),
                 subject=mail.subject.format_map(values),
                 body="\n\n".join(p.format_map(values) for p in paragraphs) + "\n",
                 section=mail.section,

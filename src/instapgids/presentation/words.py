@@ -6,7 +6,7 @@ from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, Question
 from instapgids.engine.checklist import Checklist, ChecklistItem
-from instapgids.engine.conditions import needed_suppliers
+from instapgids.engine.conditions import Reason, needed_suppliers
 
 ALWAYS = "Geldt voor elke nieuwe klant."
 ALL_HELD = "U heeft alle rechten en rollen die u nodig heeft al."
@@ -38,7 +38,7 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
     if "request_for" in kinds:
         asked = {i for r in entry.reasons for i in r.items}
         titles = [i.item.title for i in checklist.items() if i.item.id in asked]
-        return ["Nodig voor: " + "; ".join(titles) + "."]
+        return ["Nodig voor: " + "; ".join(titles) + ".", *role_origins(content, checklist, entry)]
     reasons = entry.reasons
     if entry.done_by_answers and entry.item.done_note:
         lines = [entry.item.done_note]
@@ -47,6 +47,34 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
         return [ALWAYS]
     else:
         lines = []
+    return lines + reason_lines(content, checklist, reasons) or [ALWAYS]
+
+
+def role_origins(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[str]:
+    """Per right and role of a request to the local administrator: the answers (or else the item) that asked for it."""
+    titles = {i.item.id: i.item.title for i in checklist.items()}
+    lines = []
+    for line in entry.roles:
+        for wanted, name in [
+            (line.right.id, f"Recht '{line.right.name}'"),
+            *((r.id, f"Rol '{r.name}'") for r in line.roles),
+        ]:
+            origins = [o for o in line.because if o.wanted == wanted]
+            why = [text for o in origins for text in reason_lines(content, checklist, list(o.reasons))]
+            if not why:  # asked for whatever the answers; which item asks matters only when several do
+                many = len(entry.needed_by) > 1
+                why = [
+                    f"altijd nodig voor '{titles[o.item]}'" if many and o.item != entry.item.id else "altijd nodig"
+                    for o in origins
+                ]
+            if why:
+                lines.append(f"{name} — {'; '.join(dict.fromkeys(why))}")
+    return lines
+
+
+def reason_lines(content: Content, checklist: Checklist, reasons: list[Reason]) -> list[str]:
+    """Reasons in words, one line per answer (or lot, or count)."""
+    lines: list[str] = []
     merged: dict[tuple[str, bool], set[str]] = {}
     for reason in reasons:
         kind = reason.kind
@@ -56,7 +84,7 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
     lines += [
         line for (key, negated), values in merged.items() if (line := _line(content, checklist, key, negated, values))
     ]
-    return lines or [ALWAYS]
+    return lines
 
 
 def _line(content: Content, checklist: Checklist, key: str, negated: bool, values: set[str]) -> str | None:
@@ -92,7 +120,7 @@ def contact_text(contact: m.Contact) -> str:
         parts.append(
             f"tel. {contact.phone}" + (f" (intern {contact.phone_internal})" if contact.phone_internal else "")
         )
-    if contact.url:
+    if contact.url and contact.url not in (contact.how_to_reach or ""):
         parts.append(contact.url)
     if contact.how_to_reach and not contact.email:
         parts.append(contact.how_to_reach)
@@ -100,12 +128,14 @@ def contact_text(contact: m.Contact) -> str:
 
 
 def document_text(document: m.Document) -> str:
-    where = document.url or "geen adres in de gids"
+    """The title with its address, or where to find it or whom to ask (the guide gives most without address)."""
     after = {
-        "onboarding-deel-1": ", beschikbaar na onboarding deel 1",
-        "onboarding-deel-2": ", beschikbaar na onboarding deel 2",
+        "onboarding-deel-1": "beschikbaar na onboarding deel 1",
+        "onboarding-deel-2": "beschikbaar na onboarding deel 2",
     }.get(document.available_after or "", "")
-    return f"{document.title} ({where}{after})"
+    if document.url:
+        return f"{document.title} ({document.url}{', ' + after if after else ''})"
+    return f"{document.title}{f' ({after})' if after else ''} — {document.where}"
 
 
 def role_texts(entry: ChecklistItem) -> list[str]:

@@ -118,7 +118,7 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
             doc = content.document_by_id[doc_id]
             line = Text("• ", style="cyan")
             line.append(doc.title)
-            line.append(f"  {doc.url}" if doc.url else "  (geen adres in de gids)", style="dim")
+            line.append(f"  {doc.url}" if doc.url else f" — {doc.where}", style="dim")
             parts.append(line)
     parts += [Text(""), source_line(content)]
     return Group(*parts)
