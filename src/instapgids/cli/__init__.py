@@ -2,8 +2,9 @@
 
 Owns the process entry and exit codes (``main``), the Typer commands (``commands``), what each
 command does with profiles and output (``session``), the questionary interview (``interview``,
-the one module that imports questionary), stopping on signals (``signals``) and click's and
-Typer's own words in Dutch (``localize``, with the gettext catalog in ``locale/``).
+the one module that imports questionary; what it prints around its prompts is in ``lines``),
+stopping on signals (``signals``) and click's and Typer's own words in the run's language
+(``localize``, with the Dutch gettext catalog in ``locale/``).
 
 May import everything below it. Nothing below imports it.
 """

@@ -150,15 +150,14 @@ def _run(args: list[str]) -> int:
 
     option, args = language.pull_option(args)
     try:
-        language.use(language.choose(option, os.environ))
+        language.use(language.choose(option, os.environ), explicit=language.asked(option, os.environ))
     except language.UnknownLanguage:
         language.use(language.DEFAULT)  # the root command's --lang reports it as a usage error
     from instapgids.cli import localize
 
-    # click's and Typer's own words: Dutch for now, whatever the run's language (the help is not
-    # English yet); localize.use_language(language.current()) once it is. Before click and Typer
-    # load: Typer reads its Rich headings at import.
-    localize.use_language("nl")
+    # click's and Typer's own words in the run's language (English: their own). Before click and
+    # Typer load: Typer reads its Rich headings at import.
+    localize.use_language(language.current())
     import click
     import typer.main
 
