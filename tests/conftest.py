@@ -24,6 +24,10 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 os.environ["COLUMNS"] = "100"
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("FORCE_COLOR", None)
+# Dutch unless a test asks for English: the machine's locale must not choose the language (issue 11).
+os.environ["LANG"] = "C.UTF-8"
+for _name in ("LC_ALL", "LC_MESSAGES", "INSTAPGIDS_LANG"):
+    os.environ.pop(_name, None)
 
 
 @dataclass
@@ -45,6 +49,9 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("INSTAPGIDS_DATA_DIR", raising=False)
     monkeypatch.delenv("INSTAPGIDS_DEBUG", raising=False)
+    from instapgids import language
+
+    language.use(language.DEFAULT)  # an in-process English run before does not carry over
     return home
 
 
@@ -220,8 +227,8 @@ def screens() -> Iterator[Callable[..., Any]]:
 
     started: list[Screen] = []
 
-    def spawn(*args: str, columns: int = 120) -> Screen:
-        started.append(Screen(*args, columns=columns))
+    def spawn(*args: str, columns: int = 120, env: dict[str, str] | None = None) -> Screen:
+        started.append(Screen(*args, columns=columns, env=env))
         return started[-1]
 
     yield spawn

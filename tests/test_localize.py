@@ -44,8 +44,9 @@ def command_paths() -> list[tuple[str, ...]]:
 
 
 def run(args: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
-    """A fresh process, so that what click and Typer read at import comes from the catalog."""
-    env = {"PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8", "COLUMNS": "100", "NO_COLOR": "1"}
+    """A fresh process, so that what click and Typer read at import comes from the catalog; Dutch asked for
+    over an English locale (the locale alone would choose English, issue 11)."""
+    env = {"PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8", "INSTAPGIDS_LANG": "nl", "COLUMNS": "100", "NO_COLOR": "1"}
     return subprocess.run([instapgids_exe(), *args], capture_output=True, text=True, env=env, timeout=60)
 
 

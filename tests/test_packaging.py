@@ -135,3 +135,14 @@ def test_the_installed_command_speaks_dutch_from_the_catalog_in_the_wheel(instal
     done = run([str(installed.exe), "done"], tmp_path, user_env())
     assert done.returncode == 2, done.stdout + done.stderr
     assert "Fout: Ontbrekend argument 'ID...'." in done.stderr
+
+
+@pytest.mark.slow
+def test_the_installed_command_speaks_english_from_its_own_catalog_in_the_wheel(
+    installed: Installed, tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        assert "instapgids/locale/en/LC_MESSAGES/instapgids.mo" in wheel.namelist()
+    shown = run([str(installed.exe), "--lang", "en", "--help"], tmp_path, user_env())
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert "Output language: nl or en" in " ".join(ANSI.sub("", shown.stdout).split())

@@ -7,6 +7,12 @@ with :func:`current`. Only the standard library: choosing costs microseconds.
 
 ``--lang`` may stand anywhere before ``--`` (``instapgids lots show 5 --lang en``): :func:`pull_option`
 moves it to the front, where the root command declares it.
+
+The program's own messages are marked with :func:`_` (``from instapgids.language import _``), Dutch
+as the message ids (Dutch is the source): in Dutch ``_`` gives its argument back, in English the
+translation from the gettext catalog ``locale/en/LC_MESSAGES/instapgids.mo`` (domain ``instapgids``;
+the ``.po`` beside it is what translators edit, see README, "Ontwikkeling"). The catalog is read once,
+on the first English message.
 """
 
 from __future__ import annotations
@@ -24,7 +30,11 @@ OPTION = "--lang"
 ENV = "INSTAPGIDS_LANG"
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # in POSIX order: the first one set decides
 
+DOMAIN = "instapgids"  # the gettext domain of the program's own messages
+
 _current: Language = DEFAULT
+_explicit = False  # chosen with --lang or INSTAPGIDS_LANG (not only the locale or the default)
+_catalogs: dict[str, Callable[[str], str]] = {}
 
 
 class UnknownLanguage(UserError):
@@ -92,12 +102,47 @@ def pull_option(args: Sequence[str]) -> tuple[str | None, list[str]]:
     return value, front + rest
 
 
-def use(language: Language) -> None:
-    """Make ``language`` the language of this run (the command line calls this once, before parsing)."""
-    global _current
-    _current = language
+def asked(option: str | None, env: Mapping[str, str]) -> bool:
+    """Whether the user asked for a language (``--lang``, or ``INSTAPGIDS_LANG`` naming one), rather than
+    leaving it to the locale: a profile's own language (see ``store.profiles``) gives way only to this."""
+    return option is not None or is_language(env.get(ENV, "").strip().lower())
+
+
+def use(language: Language, *, explicit: bool = False) -> None:
+    """Make ``language`` the language of this run (the command line calls this once, before parsing);
+    ``explicit``: the user asked for it (:func:`asked`)."""
+    global _current, _explicit
+    _current, _explicit = language, explicit
 
 
 def current() -> Language:
     """The language of this run: what :func:`use` set, else Dutch."""
     return _current
+
+
+def explicit() -> bool:
+    """Whether the language of this run was asked for with ``--lang`` or ``INSTAPGIDS_LANG``."""
+    return _explicit
+
+
+def _catalog(language: str) -> Callable[[str], str]:
+    import gettext
+    import os
+
+    folder = os.path.join(os.path.dirname(__file__), "locale")
+    found = gettext.translation(DOMAIN, folder, languages=[language], fallback=True).gettext
+    _catalogs[language] = found
+    return found
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalog where it is defined; :func:`_` translates it where it is shown
+    (the help texts of the commands: ``cli.localize.translate_help``)."""
+    return message
+
+
+def _(message: str) -> str:
+    """``message`` (Dutch) in the language of this run; a message the catalog lacks stays Dutch."""
+    if _current == DEFAULT:
+        return message
+    return (_catalogs.get(_current) or _catalog(_current))(message)

@@ -2,9 +2,10 @@
 
 Owns the process entry and exit codes (``main``), the Typer commands (``commands``), the profile
 commands' results printed with the commands to type (``session``, over ``store.usecases``), ``start``
-with its interview loop (``start``), the questionary prompts (``interview``,
-the one module that imports questionary), stopping on signals (``signals``) and click's and
-Typer's own words in Dutch (``localize``, with the gettext catalog in ``locale/``).
+with its interview loop (``start``), the questionary prompts (``interview``, the one module that
+imports questionary; what it prints around its prompts is in ``lines``), stopping on signals
+(``signals``) and click's and Typer's own words in the run's language (``localize``, with the Dutch
+gettext catalog in ``locale/``).
 
 May import everything below it. Nothing below imports it.
 """

@@ -6,6 +6,7 @@ commands that use them, so that ``--version`` and ``--help`` start fast.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +16,7 @@ import typer.core
 
 from instapgids import __version__
 from instapgids.errors import UserError
+from instapgids.language import N_
 
 if TYPE_CHECKING:
     from instapgids.content.bundle import Content
@@ -94,7 +96,8 @@ def _language(value: str | None) -> str | None:
     from instapgids import language
 
     try:  # the environment was reported (if wrong) when cli.main chose the language; here only --lang
-        language.use(language.choose(value, os.environ, warn=lambda _: None))
+        chosen = language.choose(value, os.environ, warn=lambda _: None)
+        language.use(chosen, explicit=language.asked(value, os.environ))
     except language.UnknownLanguage as exc:
         raise typer.BadParameter(f"'{exc.value}' is geen taal van instapgids. Kies uit: nl, en.") from None
     return value
@@ -112,8 +115,7 @@ def root(
             "--lang",
             metavar="TAAL",
             callback=_language,
-            hidden=True,  # shown in the help once the help itself is translated (issue 11, program messages)
-            help="De taal: nl of en; ook na het commando. Zonder: INSTAPGIDS_LANG, dan de taal van het systeem.",
+            help=N_("Taal van de uitvoer: nl of en (ook INSTAPGIDS_LANG)."),
             show_default=False,
         ),
     ] = None,
@@ -195,12 +197,18 @@ def start(
     ] = None,
 ) -> None:
     """Beantwoord enkele vragen en krijg uw persoonlijke checklist. Voorbeeld: instapgids start"""
+    from instapgids import language
     from instapgids.cli.start import run_interview, run_with_answers
+    from instapgids.store.profiles import profile_path, read_profile
 
+    content = _content()
     if answers is not None:
-        run_with_answers(_content(), profile, answers)
-    else:
-        run_interview(_content(), profile)
+        run_with_answers(content, profile, answers)
+        return
+    if not language.explicit() and (path := profile_path(profile)).exists():
+        with contextlib.suppress(UserError):  # the session reports a profile that cannot be read
+            language.use(read_profile(path, content, strict=False).language)  # goes on in its language
+    run_interview(content, profile)
 
 
 @app.command()

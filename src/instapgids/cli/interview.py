@@ -1,8 +1,13 @@
 """The interview: the one module that talks to questionary.
 
 Which question comes next, and which answers still apply, is decided by
-``engine.routing`` from interview.yaml; this module only asks, in Dutch, and hands
-every answer to ``on_answer`` at once (so an interruption loses nothing).
+``engine.routing`` from interview.yaml; this module only asks, and hands every
+answer to ``on_answer`` at once (so an interruption loses nothing).
+
+It asks in the language of the run: its own words through ``language._`` (the catalog
+``locale/en``), and the questions, options, help, notices and glossary from the content in that
+language (:func:`in_language`). The session hands it the Dutch content (profiles and checklists are
+built from it); the answers are the options' values, the same in every language.
 """
 
 from __future__ import annotations
@@ -20,12 +25,13 @@ from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HS
 from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl
 
+from instapgids.cli.lines import describe, in_language, say, wrap
 from instapgids.content.bundle import Content
 from instapgids.content.glossary import terms_in
 from instapgids.content.questions import AnswerValue, Question
 from instapgids.engine.conditions import chosen_options
 from instapgids.engine.routing import active_questions, applicable_answers, next_question
-from instapgids.presentation.words import describe_answer
+from instapgids.language import _
 
 STYLE = Style(
     [
@@ -61,29 +67,7 @@ class Frame:
     back: str | None = None  # what Shift+Tab does, for the key line; None: it does nothing here
     problem: Callable[[], str | None] | None = None  # the live problem with the answer being given
     said: list[str] = field(default_factory=list)  # a message after a key that does nothing (Shift+Tab)
-    no_back: str = "Dit is de eerste vraag: er is geen vorige."  # said on Shift+Tab when back is None
-
-
-def _width() -> int:
-    import shutil
-
-    return max(shutil.get_terminal_size().columns, 40)
-
-
-def wrap(text: str, indent: int = 0, first: int = 0) -> str:
-    """Text broken between words to fit the terminal (continuation lines indented by ``indent``); a word longer
-    than a line, such as an address, is left whole so that it can be copied."""
-    import textwrap
-
-    lines = textwrap.wrap(
-        text,
-        width=_width() - 1,
-        initial_indent=" " * first,
-        subsequent_indent=" " * indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return "\n".join(lines)[first:] if lines else text
+    no_back: str | None = None  # said on Shift+Tab when back is None; None: "this is the first question"
 
 
 def _under(frame: Frame) -> StyleAndTextTuples:
@@ -93,7 +77,7 @@ def _under(frame: Frame) -> StyleAndTextTuples:
     if problem:
         lines.append(("class:problem", "⚠ " + problem))
     lines += [("class:problem", said) for said in frame.said]
-    keys = " · ".join(k for k in (frame.keys, frame.back and f"Shift+Tab: {frame.back}", "Ctrl-C: stoppen") if k)
+    keys = " · ".join(k for k in (frame.keys, frame.back and f"Shift+Tab: {frame.back}", _("Ctrl-C: stoppen")) if k)
     lines.append(("class:instruction", keys))
     tokens: StyleAndTextTuples = []
     for index, (style, text) in enumerate(lines):
@@ -118,8 +102,8 @@ def _dress(prompt: questionary.Question, frame: Frame) -> InquirerControl | None
     def _back(event: Any) -> None:
         if frame.back is not None:
             event.app.exit(result=BACK)
-        elif frame.no_back and not frame.said:
-            frame.said.append(frame.no_back)
+        elif frame.no_back != "" and not frame.said:
+            frame.said.append(frame.no_back or _("Dit is de eerste vraag: er is geen vorige."))
 
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
     options = None
@@ -147,7 +131,7 @@ def _ask_raw(question: Question, default: AnswerValue | None, frame: Frame, trie
     common: dict[str, Any] = {"qmark": "?", "style": STYLE, "erase_when_done": True}
     message = wrap(question.prompt, indent=2, first=2)
     if question.kind == "text":
-        frame.keys = "Enter om te bevestigen"
+        frame.keys = _("Enter om te bevestigen")
         text = questionary.text(message, default=default if isinstance(default, str) else "", **common)
         _dress(text, frame)
         if tried:
@@ -157,11 +141,11 @@ def _ask_raw(question: Question, default: AnswerValue | None, frame: Frame, trie
         return value if isinstance(value, Back) else str(value).strip()
     if question.kind in ("confirm", "select"):
         if question.kind == "confirm":
-            choices = [questionary.Choice("Ja", value=True), questionary.Choice("Nee", value=False)]
+            choices = [questionary.Choice(_("Ja"), value=True), questionary.Choice(_("Nee"), value=False)]
         else:
             choices = [questionary.Choice(wrap(o.label, 5, 3), value=o.value) for o in question.options]
         start = next((c for c in choices if c.value == default), None)
-        frame.keys = "pijltjestoetsen, Enter om te kiezen"
+        frame.keys = _("pijltjestoetsen, Enter om te kiezen")
         picked = questionary.select(message, choices=choices, default=start, instruction=" ", **common)
         _dress(picked, frame)
         value = picked.unsafe_ask()
@@ -172,7 +156,7 @@ def _ask_raw(question: Question, default: AnswerValue | None, frame: Frame, trie
     choices = [
         questionary.Choice(wrap(o.label, 7, 5), value=o.value, checked=o.value in ticked) for o in question.options
     ]
-    frame.keys = "pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen"
+    frame.keys = _("pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen")
     boxes = questionary.checkbox(message, choices=choices, instruction=" ", **common)
     options = _dress(boxes, frame)
     if tried and options is not None:
@@ -205,39 +189,27 @@ def _ask(question: Question, default: AnswerValue | None, frame: Frame) -> Answe
         default, tried = value, True
 
 
-def say(*parts: tuple[str, str] | str) -> None:
-    """Print one line between the prompts, from (style, text) parts or plain strings.
-
-    Through prompt_toolkit, which is loaded anyway: Rich is not needed before the checklist.
-    """
-    from prompt_toolkit import print_formatted_text
-    from prompt_toolkit.formatted_text import FormattedText
-
-    tokens = [("", p) if isinstance(p, str) else p for p in parts]
-    plain = "".join(text for _, text in tokens)
-    if len(plain) >= _width() and "\n" not in plain.rstrip("\n"):  # one long line: wrapped between words
-        tokens = [(tokens[0][0] if len(tokens) == 1 else "", wrap(plain, indent=2 if plain.startswith("  ") else 0))]
-    print_formatted_text(FormattedText(tokens))
-
-
 def welcome(content: Content) -> None:
     """The screen before the first question: what it is for, how long it takes, what to have at hand."""
+    content = in_language(content)
     about = len(active_questions(content, {}))
-    say(("bold", "Welkom bij instapgids."))
+    say(("bold", _("Welkom bij instapgids.")))
     say(
-        f"U beantwoordt ongeveer {about} korte vragen over uw organisatie en wat ze nodig heeft (een vijftal "
-        "minuten); daarna krijgt u een checklist met enkel wat voor u geldt, volgens de Instapgids "
-        "ICT-raamcontracten 2022."
+        _(
+            "U beantwoordt ongeveer {about} korte vragen over uw organisatie en wat ze nodig heeft (een vijftal "
+            "minuten); daarna krijgt u een checklist met enkel wat voor u geldt, volgens de Instapgids "
+            "ICT-raamcontracten 2022."
+        ).format(about=about)
     )
-    say("Houd bij de hand:")
+    say(_("Houd bij de hand:"))
     for line in (
-        "de naam van uw organisatie en wat voor organisatie het is (Vlaamse overheid, lokaal bestuur, andere)",
-        "welke dienstverlening u nodig heeft (werkplekken, cloud, netwerk, applicaties of andere)",
-        "of uw organisatie het toegangs- en gebruikersbeheer ACM/IDM al gebruikt",
-        "of u uw digitale sleutels al geactiveerd heeft, en tot welke systemen u al toegang heeft",
+        _("de naam van uw organisatie en wat voor organisatie het is (Vlaamse overheid, lokaal bestuur, andere)"),
+        _("welke dienstverlening u nodig heeft (werkplekken, cloud, netwerk, applicaties of andere)"),
+        _("of uw organisatie het toegangs- en gebruikersbeheer ACM/IDM al gebruikt"),
+        _("of u uw digitale sleutels al geactiveerd heeft, en tot welke systemen u al toegang heeft"),
     ):
         say("  • " + wrap(line, indent=4, first=4))
-    keys = (
+    keys = _(
         "Met Shift+Tab gaat u terug naar de vorige vraag; op het einde kunt u elk antwoord nog wijzigen. "
         "Uw antwoorden worden na elke vraag bewaard; stoppen kan altijd met Ctrl-C."
     )
@@ -245,15 +217,15 @@ def welcome(content: Content) -> None:
 
 
 def _echo(question: Question, value: AnswerValue) -> None:
-    say(("fg:ansigreen", "✔ "), ("bold", f"{question.label}: "), describe_answer(question, value))
+    say(("fg:ansigreen", "✔ "), ("bold", f"{question.label}: "), describe(question, value))
 
 
 def _notice(question: Question, value: AnswerValue) -> None:
     """What a chosen option means right away (a blocker), from ``notice:`` in interview.yaml."""
     for option in chosen_options(question, value):
         if option.notice:
-            where = f" (gids, {question.section})" if question.section else ""
-            say(("fg:ansiyellow bold", "Let op: "), option.notice + where)
+            where = _(" (gids, {section})").format(section=question.section) if question.section else ""
+            say(("fg:ansiyellow bold", _("Let op: ")), option.notice + where)
 
 
 # Called with the answers after every answer; returns the answers to go on with (the same, or merged
@@ -265,7 +237,7 @@ def progress_text(content: Content, answers: Answers, question: Question) -> str
     """'Vraag 4 van ongeveer 12': the count follows the answers so far (an answer may add or drop questions)."""
     active = active_questions(content, answers)
     position = next((i for i, q in enumerate(active) if q is question), len(active) - 1) + 1
-    return f"Vraag {position} van ongeveer {max(len(active), position)}"
+    return _("Vraag {position} van ongeveer {total}").format(position=position, total=max(len(active), position))
 
 
 def _following(content: Content, answers: Answers, question: Question) -> Question | None:
@@ -287,7 +259,7 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
         frame = Frame(
             progress=progress_text(content, answers, current),
             notes=_notes(content, current),
-            back="vorige vraag" if earlier else None,
+            back=_("vorige vraag") if earlier else None,
         )
         value = _ask(current, answers.get(current.id), frame)
         if isinstance(value, Back):
@@ -304,7 +276,7 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
 def _choose(message: str, choices: list[questionary.Choice], frame: Frame | None = None) -> Any:
     """A select prompt with the key line under it and long options wrapped."""
     frame = frame or Frame(no_back="")
-    frame.keys = frame.keys or "pijltjestoetsen, Enter om te kiezen"
+    frame.keys = frame.keys or _("pijltjestoetsen, Enter om te kiezen")
     for choice in choices:
         choice.title = wrap(str(choice.title), 5, 3)
     prompt = questionary.select(
@@ -316,21 +288,22 @@ def _choose(message: str, choices: list[questionary.Choice], frame: Frame | None
 
 def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
     """'Controleer uw antwoorden': change any single answer until the user confirms."""
+    content = in_language(content)
     while True:
         answers = ask_missing(content, answers, on_answer)
         questions = active_questions(content, answers)
-        choices = [questionary.Choice("Alles klopt: toon mijn checklist", value=DONE)]
+        choices = [questionary.Choice(_("Alles klopt: toon mijn checklist"), value=DONE)]
         choices += [
-            questionary.Choice(wrap(f"{q.label}: {describe_answer(q, answers[q.id])}", 5, 3), value=q.id)
+            questionary.Choice(wrap(f"{q.label}: {describe(q, answers[q.id])}", 5, 3), value=q.id)
             for q in questions
             if q.id in answers
         ]
         say("")
-        picked = _choose("Controleer uw antwoorden. Kies een antwoord om het te wijzigen:", choices)
+        picked = _choose(_("Controleer uw antwoorden. Kies een antwoord om het te wijzigen:"), choices)
         if picked == DONE:
             return answers
         question = content.question_by_id[str(picked)]
-        frame = Frame(notes=_notes(content, question), back="terug naar het overzicht")
+        frame = Frame(notes=_notes(content, question), back=_("terug naar het overzicht"))
         value = _ask(question, answers.get(question.id), frame)
         if isinstance(value, Back):
             continue
@@ -343,16 +316,16 @@ def choose_resume(has_complete: bool) -> str:
     """What to do with an existing profile: 'review', 'continue' or 'restart'."""
     if has_complete:
         choices = [
-            questionary.Choice("Mijn antwoorden bekijken en wijzigen", value="review"),
-            questionary.Choice("Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"),
+            questionary.Choice(_("Mijn antwoorden bekijken en wijzigen"), value="review"),
+            questionary.Choice(_("Opnieuw beginnen (de bestaande antwoorden worden overschreven)"), value="restart"),
         ]
-        message = "Er zijn al antwoorden bewaard. Wat wilt u doen?"
+        message = _("Er zijn al antwoorden bewaard. Wat wilt u doen?")
     else:
         choices = [
-            questionary.Choice("Verdergaan waar ik gebleven was", value="continue"),
-            questionary.Choice("Opnieuw beginnen (de bestaande antwoorden worden overschreven)", value="restart"),
+            questionary.Choice(_("Verdergaan waar ik gebleven was"), value="continue"),
+            questionary.Choice(_("Opnieuw beginnen (de bestaande antwoorden worden overschreven)"), value="restart"),
         ]
-        message = "Het vorige gesprek werd onderbroken. Wat wilt u doen?"
+        message = _("Het vorige gesprek werd onderbroken. Wat wilt u doen?")
     return str(_choose(message, choices))
 
 
@@ -361,29 +334,33 @@ def choose_conflict(
 ) -> str:
     """Answers were changed elsewhere (another terminal, a hand edit) while this interview ran:
     'mine' keeps this interview's answers, 'theirs' takes over the others."""
+    content = in_language(content)
 
     def shown(qid: str, answers: Mapping[str, AnswerValue]) -> str:
-        return describe_answer(content.question_by_id[qid], answers[qid]) if qid in answers else "(geen antwoord)"
+        return describe(content.question_by_id[qid], answers[qid]) if qid in answers else _("(geen antwoord)")
 
     say("")
     say(
-        ("fg:ansiyellow bold", "Uw antwoorden werden intussen ook ergens anders gewijzigd"),
-        " (uw voortgang blijft bewaard):",
+        ("fg:ansiyellow bold", _("Uw antwoorden werden intussen ook ergens anders gewijzigd")),
+        _(" (uw voortgang blijft bewaard):"),
     )
     for qid in changed:
         label = content.question_by_id[qid].label
-        say(f"  {label}: hier '{shown(qid, mine)}', elders '{shown(qid, theirs)}'")
+        here, there = shown(qid, mine), shown(qid, theirs)
+        say("  " + _("{label}: hier '{here}', elders '{there}'").format(label=label, here=here, there=there))
     choices = [
-        questionary.Choice("Mijn antwoorden van hier bewaren", value="mine"),
-        questionary.Choice("De antwoorden van elders overnemen", value="theirs"),
+        questionary.Choice(_("Mijn antwoorden van hier bewaren"), value="mine"),
+        questionary.Choice(_("De antwoorden van elders overnemen"), value="theirs"),
     ]
-    return str(_choose("Welke antwoorden wilt u bewaren?", choices))
+    return str(_choose(_("Welke antwoorden wilt u bewaren?"), choices))
 
 
 def choose_broken() -> bool:
     """A saved profile cannot be read: True to set it aside (it is kept) and begin anew."""
     choices = [
-        questionary.Choice("Het profiel opzijzetten en opnieuw beginnen (het oude bestand blijft bewaard)", value=True),
-        questionary.Choice("Stoppen; ik herstel het bestand zelf", value=False),
+        questionary.Choice(
+            _("Het profiel opzijzetten en opnieuw beginnen (het oude bestand blijft bewaard)"), value=True
+        ),
+        questionary.Choice(_("Stoppen; ik herstel het bestand zelf"), value=False),
     ]
-    return _choose("Wat wilt u doen?", choices) is True
+    return _choose(_("Wat wilt u doen?"), choices) is True

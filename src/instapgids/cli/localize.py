@@ -8,6 +8,11 @@ the ``click.mo`` beside it (committed; a test checks it says what the ``.po`` sa
 What gettext cannot reach is set on instapgids's own command objects by :func:`translate_help`:
 click's usage metavars (``[OPTIONS]``, ``COMMAND [ARGS]...`` are plain defaults, not messages) and
 the help of Typer's completion options (plain strings in ``typer.completion``).
+
+In English (``--lang en``) click and Typer speak their own English (there is no ``en`` catalog for
+them), and :func:`translate_help` passes instapgids's own help texts through the program's catalog
+(``instapgids.language._``): a help text marked with ``N_`` in ``commands`` is English there, one not
+yet in the catalog stays Dutch.
 """
 
 from __future__ import annotations
@@ -42,13 +47,22 @@ def use_language(language: str = "nl") -> None:
 
 
 def translate_help(command: Any) -> None:
-    """Dutch metavars and completion help on this command and its subcommands (see the module doc)."""
-    command.options_metavar = METAVARS["options"]
-    if hasattr(command, "subcommand_metavar"):
-        command.subcommand_metavar = METAVARS["subcommand"]
+    """The help of this command and its subcommands in the language of this run (see the module doc):
+    in Dutch, Dutch metavars and completion help; in English, the program's help texts from its catalog."""
+    from instapgids.language import _, current
+
+    dutch = current() == "nl"
+    if dutch:
+        command.options_metavar = METAVARS["options"]
+        if hasattr(command, "subcommand_metavar"):
+            command.subcommand_metavar = METAVARS["subcommand"]
+    if getattr(command, "help", None):
+        command.help = _(command.help)
     for param in getattr(command, "params", []):
-        if getattr(param, "help", None) in COMPLETION_HELP:
+        if dutch and getattr(param, "help", None) in COMPLETION_HELP:
             param.help = COMPLETION_HELP[param.help]
+        elif getattr(param, "help", None):
+            param.help = _(param.help)
     for sub in getattr(command, "commands", {}).values():
         translate_help(sub)
 

@@ -213,7 +213,7 @@ def _choose_language(args: list[str]) -> tuple[list[str], tuple[str, str | None]
 
     option, args = language.pull_option(args)
     try:
-        language.use(language.choose(option, os.environ))
+        language.use(language.choose(option, os.environ), explicit=language.asked(option, os.environ))
     except language.UnknownLanguage:
         language.use(language.DEFAULT)  # the root command's --lang reports it as a usage error
         return args, None
@@ -224,12 +224,12 @@ def _choose_language(args: list[str]) -> tuple[list[str], tuple[str, str | None]
 
 def _run_typer(args: list[str]) -> int:
     """Every command through Typer and click."""
+    from instapgids import language
     from instapgids.cli import localize
 
-    # click's and Typer's own words: Dutch for now, whatever the run's language (the help is not
-    # English yet); localize.use_language(language.current()) once it is. Before click and Typer
-    # load: Typer reads its Rich headings at import.
-    localize.use_language("nl")
+    # click's and Typer's own words in the run's language (English: their own). Before click and
+    # Typer load: Typer reads its Rich headings at import.
+    localize.use_language(language.current())
     import click
     import typer.main
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 from instapgids.content.fields import STRICT, Condition, Id, LotNo, SectionNo, Text
 from instapgids.errors import control_char
+from instapgids.language import N_, _
 
 # --------------------------------------------------------------------------- interview.yaml
 
@@ -56,28 +57,32 @@ class Question:
         """
         if self.kind == "text":
             if not isinstance(value, str) or not value.strip():
-                return "Vul hier een tekst in."
+                return _("Vul hier een tekst in.")
             problem = text_problem(value)
-            return f"Uw antwoord {problem}." if problem else None
+            return _("Uw antwoord {problem}.").format(problem=problem) if problem else None
         if self.kind == "confirm":
-            return None if isinstance(value, bool) else "Antwoord met true (ja) of false (nee)."
+            return None if isinstance(value, bool) else _("Antwoord met true (ja) of false (nee).")
         values = [o.value for o in self.options]
         if self.kind == "select":
-            return None if value in values else f"Kies een van deze waarden: {', '.join(values)}."
+            return (
+                None if value in values else _("Kies een van deze waarden: {values}.").format(values=", ".join(values))
+            )
         return self._checkbox_problem(value, values)
 
     def _checkbox_problem(self, value: object, values: list[str]) -> str | None:
         if not isinstance(value, list):
-            return f"Geef een lijst met waarden uit: {', '.join(values)}."
+            return _("Geef een lijst met waarden uit: {values}.").format(values=", ".join(values))
         if not value:
-            return "Kies minstens één antwoord."
+            return _("Kies minstens één antwoord.")
         if wrong := [str(v) for v in value if v not in values]:
-            return f"Onbekende waarde(n) {', '.join(wrong)}; kies uit: {', '.join(values)}."
+            return _("Onbekende waarde(n) {wrong}; kies uit: {values}.").format(
+                wrong=", ".join(wrong), values=", ".join(values)
+            )
         if len(set(value)) != len(value):
-            return "Er staat een waarde twee keer in de lijst."
+            return _("Er staat een waarde twee keer in de lijst.")
         alone = [o.label for o in self.options if o.exclusive and o.value in value]
         if alone and len(value) > 1:
-            return f"'{alone[0]}' kan niet samen met andere antwoorden."
+            return _("'{option}' kan niet samen met andere antwoorden.").format(option=alone[0])
         return None
 
 
@@ -94,8 +99,8 @@ Answers = Mapping[str, AnswerValue]
 
 # --------------------------------------------------------------------------- wording
 
-CHAR_NAMES = {"\t": "tab", "\n": "regeleinde", "\r": "regeleinde", "\x1b": "Esc", "\x00": "nulteken"}
-CHAR_NAMES.update({"\x07": "belsignaal", "\u2028": "regelscheiding", "\u2029": "alineascheiding"})
+CHAR_NAMES = {"\t": N_("tab"), "\n": N_("regeleinde"), "\r": N_("regeleinde"), "\x1b": "Esc", "\x00": N_("nulteken")}
+CHAR_NAMES.update({"\x07": N_("belsignaal"), "\u2028": N_("regelscheiding"), "\u2029": N_("alineascheiding")})
 
 
 def text_problem(value: str) -> str | None:
@@ -107,5 +112,8 @@ def text_problem(value: str) -> str | None:
     char = control_char(value)
     if char is None:
         return None
-    name = CHAR_NAMES.get(char, "richtingsteken" if "\u202a" <= char <= "\u2069" else "")
-    return f"bevat een onzichtbaar stuurteken (U+{ord(char):04X}{', ' + name if name else ''}) dat hier niet mag"
+    bidi = N_("richtingsteken") if "\u202a" <= char <= "\u2069" else ""
+    name = CHAR_NAMES.get(char, bidi)
+    name = _(name) if name else ""  # gettext's "" is the catalog's header
+    code = f"U+{ord(char):04X}{', ' + name if name else ''}"
+    return _("bevat een onzichtbaar stuurteken ({code}) dat hier niet mag").format(code=code)

@@ -5,6 +5,7 @@ A profile is a small, readable YAML file::
     format: 1
     guide_version: "1.01"
     complete: true
+    language: en        # the language of its interview; absent: Dutch
     answers:
       org_name: Gemeente Voorbeeld
       org_kind: lokaal-bestuur
@@ -14,6 +15,9 @@ The same format is accepted by ``instapgids start --answers FILE``. Answers
 are checked against the questions of the content; a problem is reported as
 ``file:line: field: message``. Answers of an older content version whose
 question no longer exists are kept in the file and reported, never dropped.
+
+``language`` (``nl`` or ``en``, written only when not Dutch): the language of its interview. A new
+profile takes the run's (``language.current()``), one read keeps its own.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, text_problem
 from instapgids.errors import Problem, UserError, display_path, note_written, os_reason
+from instapgids.language import DEFAULT, LANGUAGES, Language, current, is_language
 from instapgids.paths import state_dir
 from instapgids.store.files import locked, write_file
 
@@ -39,7 +44,7 @@ if TYPE_CHECKING:
 # first question without it.
 
 FORMAT = 1
-TOP_KEYS = {"format", "guide_version", "complete", "updated", "answers", "progress", "checklist"}
+TOP_KEYS = {"format", "guide_version", "complete", "language", "updated", "answers", "progress", "checklist"}
 PROGRESS_STATUSES = ("doing", "done")
 # Profiles once stored the Dutch words; they still read, and are written back as codes.
 OLD_STATUS_WORDS = {"bezig": "doing", "klaar": "done"}
@@ -88,6 +93,7 @@ class Profile:
     text: str | None = None  # the file as read: writing it back keeps the user's comments and extra fields
     # item id -> fingerprint of the checklist as last written, to say what a new guide version changed
     checklist: dict[str, str] = field(default_factory=dict)
+    language: Language = field(default_factory=current)  # of its interview: a new profile's is this run's
 
     def set_aside(self, store: dict[str, Any], key: str, value: Any, what: str) -> None:
         """Keep something the current content cannot use in the file, and say so (never drop it silently)."""
@@ -141,7 +147,10 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
         raise failed([at((), "verwacht een mapping met de sleutel 'answers' (zie README)")])
     problems, notices = _top_keys(raw, strict, at)
+    if not is_language(spoken := raw.get("language", DEFAULT)):
+        problems.append(at(("language",), f"verwacht een taal: {' of '.join(LANGUAGES)}"))
     profile = Profile(
+        language=spoken if is_language(spoken) else DEFAULT,
         path=path,
         complete=raw.get("complete") is True,
         guide_version=_version(raw.get("guide_version")),
@@ -298,6 +307,7 @@ def _profile_data(profile: Profile, content: Content) -> dict[str, Any]:
         "format": FORMAT,
         "guide_version": content.guide.guide.version,
         "complete": profile.complete,
+        **({"language": profile.language} if profile.language != DEFAULT else {}),
         "updated": datetime.now().isoformat(timespec="seconds"),
         "answers": {**answers, **{k: v for k, v in profile.stale.items() if k not in answers}},
     }

@@ -1,0 +1,75 @@
+"""What the interview prints around its prompts, in the language of the run: lines that fit the
+terminal (:func:`wrap`, :func:`say`), the content in that language (:func:`in_language`) and an
+answer as the user saw it (:func:`describe`). No questionary here: ``interview`` asks.
+"""
+
+from __future__ import annotations
+
+from instapgids.content.bundle import Content
+from instapgids.content.questions import AnswerValue, Question
+from instapgids.language import _
+from instapgids.presentation.words import describe_answer
+
+
+def width() -> int:
+    """The terminal's width in columns (at least 40)."""
+    import shutil
+
+    return max(shutil.get_terminal_size().columns, 40)
+
+
+def wrap(text: str, indent: int = 0, first: int = 0) -> str:
+    """Text broken between words to fit the terminal (continuation lines indented by ``indent``); a word longer
+    than a line, such as an address, is left whole so that it can be copied."""
+    import textwrap
+
+    lines = textwrap.wrap(
+        text,
+        width=width() - 1,
+        initial_indent=" " * first,
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return "\n".join(lines)[first:] if lines else text
+
+
+def say(*parts: tuple[str, str] | str) -> None:
+    """Print one line between the prompts, from (style, text) parts or plain strings.
+
+    Through prompt_toolkit, which is loaded anyway: Rich is not needed before the checklist.
+    """
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+
+    tokens = [("", p) if isinstance(p, str) else p for p in parts]
+    plain = "".join(text for _style, text in tokens)
+    if len(plain) >= width() and "\n" not in plain.rstrip("\n"):  # one long line: wrapped between words
+        tokens = [(tokens[0][0] if len(tokens) == 1 else "", wrap(plain, indent=2 if plain.startswith("  ") else 0))]
+    print_formatted_text(FormattedText(tokens))
+
+
+_SHOWN: dict[tuple[str, str], Content] = {}
+
+
+def in_language(content: Content) -> Content:
+    """The content as the interview shows it: in the language of the run (``content`` is the Dutch).
+
+    The same questions with the same ids and option values, so the answers are the same in either language."""
+    from instapgids.content.load import load_content
+    from instapgids.language import current
+
+    language = current()
+    if language == "nl":
+        return content
+    key = (str(content.directory), language)
+    if key not in _SHOWN:
+        _SHOWN[key] = load_content(content.directory, language=language)
+    return _SHOWN[key]
+
+
+def describe(question: Question, value: AnswerValue) -> str:
+    """An answer as the user saw it at the prompt: the option's label, yes or no, or the text."""
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    return describe_answer(question, value)
