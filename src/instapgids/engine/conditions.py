@@ -108,7 +108,7 @@ def evaluate(
         ok = not any(evaluate(c, answers, lots, suppliers)[0] for c in cond.none)
         if not ok:
             return False, []
-        found = _why_not(cond.none, answers)
+        found = _why_not(cond.none, answers, lots, suppliers)
         said = [r for r in found if not (r.kind == "answer" and r.negated)]
         return True, said or found  # an unasked question is the reason only when nothing else is
     if cond.lot is not None:
@@ -128,29 +128,38 @@ def evaluate(
     return (given is not None and given == cond.equals), [Reason(question=cond.answer)]
 
 
-def _why_not(conds: list[m.Condition], answers: Answers) -> list[Reason]:
-    """The reasons of a ``none:`` that holds: each answer it looked at as given, and what is *not* so.
+def _why_not(conds: list[m.Condition], answers: Answers, lots: list[int], suppliers: int | None) -> list[Reason]:
+    """The reasons of a ``none:`` that holds: for each part (none of which holds), what is *not* so.
 
     An answer that was given says itself; a question without an answer (not asked), a lot that is not
-    needed, or a count of lots or suppliers that is not reached is a negated reason.
+    needed, or a count of lots or suppliers that is not reached is a negated reason. Inside an ``all:``
+    only the parts that fail count; a ``none:`` inside fails by what does hold, said as it is.
     """
     found: list[Reason] = []
     for cond in conds:
-        children = [*(cond.all or []), *(cond.any or []), *(cond.none or [])]
-        if children:
-            reasons = _why_not(children, answers)
-        elif cond.lot is not None:
-            reasons = [Reason(lot=cond.lot, negated=True)]
-        elif cond.lots_at_least is not None:
-            reasons = [Reason(lot_count=True, negated=True)]
-        elif cond.suppliers_at_least is not None:
-            reasons = [Reason(supplier_count=True, negated=True)]
-        elif cond.answer is not None:
-            reasons = [Reason(question=cond.answer, negated=cond.answer not in answers)]
-        else:
-            reasons = []
-        found += [r for r in reasons if r not in found]
+        found += [r for r in _why_this_not(cond, answers, lots, suppliers) if r not in found]
     return found
+
+
+def _why_this_not(cond: m.Condition, answers: Answers, lots: list[int], suppliers: int | None) -> list[Reason]:
+    """Why one condition that does not hold, does not hold."""
+    if cond.all is not None:
+        failing = [c for c in cond.all if not evaluate(c, answers, lots, suppliers)[0]]
+        return _why_not(failing, answers, lots, suppliers)
+    if cond.any is not None:
+        return _why_not(cond.any, answers, lots, suppliers)
+    if cond.none is not None:
+        holding = [evaluate(c, answers, lots, suppliers) for c in cond.none]
+        return [r for ok, reasons in holding if ok for r in reasons]
+    if cond.lot is not None:
+        return [Reason(lot=cond.lot, negated=True)]
+    if cond.lots_at_least is not None:
+        return [Reason(lot_count=True, negated=True)]
+    if cond.suppliers_at_least is not None:
+        return [Reason(supplier_count=True, negated=True)]
+    if cond.answer is not None:
+        return [Reason(question=cond.answer, negated=cond.answer not in answers)]
+    return []
 
 
 def referenced(cond: m.Condition) -> list[str]:
