@@ -3,9 +3,12 @@ output and exit code as through Typer, and neither Typer nor click is imported."
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -50,12 +53,37 @@ def test_other_arguments_go_through_typer(args: tuple[str, ...]) -> None:
     assert main._fast(list(args)) is None
 
 
-def test_the_fast_path_imports_neither_typer_nor_click(process: Callable[..., Result]) -> None:
-    assert process("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml")).code == 0
+# What `checklist` and `next` never need once the content and the profile were read before: Typer and
+# click, PyYAML (the profile's parse comes from the cache), pydantic (the content's), and what only
+# writing needs (tempfile, ruamel.yaml, filelock) or only an unknown key (difflib).
+NOT_ON_THE_FAST_PATH = ("typer", "click", "yaml", "pydantic", "ruamel", "filelock", "difflib")
+
+
+def _imported(command: str, profile: str) -> list[str]:
     code = (
-        "import sys\nsys.argv = ['instapgids', 'checklist']\nfrom instapgids.cli.main import main\n"
+        f"import sys\nsys.argv = ['instapgids', {command!r}, '-p', {profile!r}]\n"
+        "from instapgids.cli.main import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('typer', 'click') if m in sys.modules), file=sys.stderr)"
+        f"import json\nfound = sorted(m for m in {NOT_ON_THE_FAST_PATH!r} if m in sys.modules)\n"
+        "print(json.dumps(found), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.stderr.strip().endswith("[]"), done.stderr
+    assert done.returncode == 0, done.stderr
+    found: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return found
+
+
+@pytest.mark.parametrize("command", ["checklist", "next"])
+def test_a_cached_fast_path_imports_no_parser_validator_nor_typer(process: Callable[..., Result], command: str) -> None:
+    assert process("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "-p", "klant").code == 0
+    assert "yaml" in _imported(command, "klant")  # the first read after a write parses the profile
+    assert _imported(command, "klant") == []  # then nothing of it is loaded again
+
+
+def test_an_edited_profile_is_parsed_again(process: Callable[..., Result]) -> None:
+    assert process("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "-p", "klant").code == 0
+    before = process("checklist", "-p", "klant").out
+    assert process("checklist", "-p", "klant").out == before  # from the parse cache: the same checklist
+    path = Path(os.environ["INSTAPGIDS_HOME"]) / "profielen" / "klant.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("answers:", "answers:\n  bogus: 1", 1), encoding="utf-8")
+    assert "bogus" in process("checklist", "-p", "klant").err  # the edit is seen, not an old parse

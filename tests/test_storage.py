@@ -466,7 +466,7 @@ def test_a_cache_file_others_can_write_is_not_unpickled(
     import instapgids.content.load
 
     assert cli("lots", "show", "4").code == 0  # writes the cache
-    [cached] = [p for p in Path(os.environ["XDG_CACHE_HOME"]).rglob("*.pickle") if not p.stem.endswith("-en")]
+    [cached] = [p for p in Path(os.environ["XDG_CACHE_HOME"]).rglob("inhoud-*.pickle") if not p.stem.endswith("-en")]
     cached.chmod(0o666)
     checked = {"validated": False}
     real = instapgids.content.load.validate_files
@@ -478,6 +478,20 @@ def test_a_cache_file_others_can_write_is_not_unpickled(
     monkeypatch.setattr(instapgids.content.load, "validate_files", spy)
     assert cli("lots", "show", "4").code == 0
     assert checked["validated"], "a cache file writable by others was trusted"
+
+
+def test_a_profile_is_parsed_from_the_cache_only_for_the_same_text_in_a_trusted_file(
+    tmp_path: Path, private_home: Path
+) -> None:
+    import instapgids.content.cache as cache
+
+    source = tmp_path / "profiel.yaml"
+    cache.write_parsed(source, "answers: {}\n", {"answers": {}})
+    assert cache.read_parsed(source, "answers: {}\n") == {"answers": {}}
+    assert cache.read_parsed(source, "answers: {} \n") is None  # another text: parsed again
+    assert cache.read_parsed(tmp_path / "ander.yaml", "answers: {}\n") is None
+    cache._parsed_file(source).chmod(0o666)
+    assert cache.read_parsed(source, "answers: {}\n") is None, "a cache file writable by others was trusted"
 
 
 def test_the_cache_key_covers_every_module_that_shapes_the_content(

@@ -10,6 +10,11 @@ reads no content file at all. The cache is an
 optimisation only: a file that cannot be read or written is ignored.
 A pickle can run code, so a cache file is unpickled only when this user owns
 it and its folder, and neither is writable by anyone else.
+
+The same folder keeps, per profile, what its YAML parsed to (``read_parsed``/``write_parsed``), so that
+`checklist` and `next` read a profile without PyYAML: a hit needs the very same text (compared in full,
+not by a hash) and the same version and content modules (the parser is one of them); the profile is
+still checked against the content on every read.
 """
 
 from __future__ import annotations
@@ -19,9 +24,9 @@ import dataclasses
 import os
 import pickle
 import stat
-import tempfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 from instapgids import __version__
 from instapgids.content.bundle import Content
@@ -30,13 +35,16 @@ from instapgids.paths import cache_dir
 _PACKAGE = Path(__file__).parent
 
 
+def _stamp(path: Path) -> str:
+    found = path.stat()
+    return f"{path.name}:{found.st_size}:{found.st_mtime_ns}:{found.st_ctime_ns}:{found.st_ino}"
+
+
 def key(directory: Path, names: list[str]) -> str | None:
     """The cache key for this content folder, or None when a file cannot be found."""
     parts = [__version__, str(directory.resolve())]
     try:
-        for path in [*sorted(_PACKAGE.glob("*.py")), *(directory / name for name in names)]:
-            stat = path.stat()
-            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}")
+        parts += [_stamp(path) for path in [*sorted(_PACKAGE.glob("*.py")), *(directory / name for name in names)]]
     except OSError:
         return None
     return "|".join(parts)
@@ -74,14 +82,61 @@ def read(directory: Path, wanted: str, language: str = "nl") -> Content | None:
 
 
 def write(directory: Path, current: str, content: Content, language: str = "nl") -> None:
-    target = _file(directory, language)
+    _store(_file(directory, language), (current, dataclasses.replace(content, raw={})))
+
+
+def _store(target: Path, value: object) -> None:
+    """Pickle ``value`` to ``target`` in one step (a temporary file, then a rename); failures are ignored."""
+    import tempfile  # only when writing (~5 ms)
+
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(target.parent, 0o700)  # only then will read() trust what is in it
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".inhoud.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump((current, dataclasses.replace(content, raw={})), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
     except Exception:
         with contextlib.suppress(Exception):
             os.unlink(tmp)
+
+
+def _code() -> str:
+    """The version and the content modules (the YAML parser among them), as in :func:`key`."""
+    return "|".join([__version__, *(_stamp(path) for path in sorted(_PACKAGE.glob("*.py")))])
+
+
+def _parsed_file(source: Path) -> Path:
+    return cache_dir() / f"profiel-{zlib.crc32(str(source.resolve()).encode()):08x}.pickle"
+
+
+def read_parsed(source: Path, text: str) -> object | None:
+    """What ``text`` (the file at ``source``) parsed to before, or None: only for the very same text."""
+    try:
+        path = _parsed_file(source)
+        if not _trusted(path):
+            return None
+        with path.open("rb") as handle:
+            code, found, parsed = pickle.load(handle)
+        if found == text and code == _code():
+            return parsed  # type: ignore[no-any-return]
+    except Exception:  # missing, unreadable or from another version: just parse again
+        pass
+    return None
+
+
+def write_parsed(source: Path, text: str, parsed: object) -> None:
+    with contextlib.suppress(Exception):
+        _store(_parsed_file(source), (_code(), text, parsed))
+
+
+def load_user(source: Path, text: str, *, cached: bool = True) -> Any:
+    """``yamlsource.load_user(text)``; with ``cached``, without PyYAML when this very text parsed before."""
+    if cached and (raw := read_parsed(source, text)) is not None:
+        return raw
+    from instapgids.content.yamlsource import load_user as parse
+
+    raw = parse(text)
+    if cached:
+        write_parsed(source, text, raw)
+    return raw

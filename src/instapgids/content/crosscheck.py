@@ -15,8 +15,8 @@ from typing import Any
 from instapgids.content import models as m
 from instapgids.content.bundle import ROLES, Content
 from instapgids.content.journey import PLACEHOLDERS, Item, Mail, Phase, placeholders
+from instapgids.content.located import format_path, locate
 from instapgids.content.questions import Option
-from instapgids.content.yamlsource import format_path, locate
 from instapgids.errors import Problem
 
 Path_ = tuple[str | int, ...]

@@ -56,7 +56,7 @@ def _dutch(error: Any) -> str:
 
 def problems_from_validation(file: Path, raw: Any, exc: Any) -> list[Problem]:
     """Turn pydantic's errors into problems at their place, merging a union's alternatives."""
-    from instapgids.content.yamlsource import format_path, locate
+    from instapgids.content.located import format_path, locate
 
     merged: dict[tuple[tuple[int, int], str], list[str]] = {}
     for error in exc.errors():
@@ -190,7 +190,8 @@ def validate_files(directory: Path, files: dict[str, bytes], problems: list[Prob
     from pydantic import TypeAdapter, ValidationError
 
     from instapgids.content.crosscheck import crosscheck
-    from instapgids.content.yamlsource import YamlProblem, load
+    from instapgids.content.located import YamlProblem
+    from instapgids.content.yamlsource import load
 
     models: dict[str, Any] = {}
     raws: dict[str, Any] = {}

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -72,6 +71,8 @@ def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
     except FileNotFoundError:
         existing = None
     mode = stat.S_IMODE(existing.st_mode) if existing else _new_mode(private)
+    import tempfile  # only when writing (~5 ms)
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:

@@ -22,7 +22,6 @@ profile takes the run's (``language.current()``), one read keeps its own.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ from instapgids.paths import state_dir
 from instapgids.store.files import locked, write_file
 
 if TYPE_CHECKING:
-    from instapgids.content.yamlsource import LocatedDict
+    from instapgids.content.located import LocatedDict
 
 # PyYAML (via yamlsource) loads only when a profile is read or written: `start` shows its
 # first question without it.
@@ -131,12 +130,13 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     profile), answers that the current content cannot use are kept aside in
     ``stale`` and reported in ``notices``.
     """
-    from instapgids.content.yamlsource import LocatedDict, YamlProblem, load_user, locate
+    from instapgids.content import cache
+    from instapgids.content.located import LocatedDict, YamlProblem, locate
 
     failed = AnswersError if strict else ProfileError
     text = _read_text(path, failed)
-    try:
-        raw = load_user(text)
+    try:  # a saved profile: without PyYAML when this very text was parsed before
+        raw = cache.load_user(path, text, cached=not strict)
     except YamlProblem as exc:
         raise failed([Problem(path, *exc.position, "(bestand)", exc.message)]) from None
 
@@ -196,7 +196,9 @@ def _top_keys(raw: LocatedDict, strict: bool, at: At) -> tuple[list[Problem], li
     for k in raw:
         if k in TOP_KEYS:
             continue
-        close = difflib.get_close_matches(str(k), sorted(TOP_KEYS), n=1)
+        from difflib import get_close_matches  # only for an unknown key
+
+        close = get_close_matches(str(k), sorted(TOP_KEYS), n=1)
         if strict:  # an answers file: a mistyped key is worth stopping for
             problems.append(at((k,), "onbekende sleutel" + (f"; bedoelt u '{close[0]}'?" if close else ""), key=True))
         elif close:  # a profile: the user's own extra fields stay in the file, a likely typo is pointed out
@@ -208,7 +210,7 @@ def _top_keys(raw: LocatedDict, strict: bool, at: At) -> tuple[list[Problem], li
 
 def _read_answers(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: At) -> list[Problem]:
     """Each answer checked by its question; in a profile, what no longer fits is set aside and asked again."""
-    from instapgids.content.yamlsource import plain
+    from instapgids.content.located import plain
 
     problems: list[Problem] = []
     for qid, value in plain(raw["answers"]).items():
@@ -259,7 +261,7 @@ def set_aside_broken(path: Path) -> Path:
 
 def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: At) -> list[Problem]:
     """Fill ``profile.progress``; progress for items the content no longer has is kept aside and reported."""
-    from instapgids.content.yamlsource import plain
+    from instapgids.content.located import plain
 
     given = raw.get("progress")
     if given is None:

@@ -9,7 +9,6 @@ type (``cli/session.py``), the library can use the same functions without a term
 from __future__ import annotations
 
 import contextlib
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -148,7 +147,9 @@ def refuse_marks(content: Content, saved: Profile, item_ids: list[str], status: 
     refused = []
     for item_id in item_ids:
         if item_id not in on_list:
-            close = tuple(difflib.get_close_matches(item_id, list(on_list), n=3))
+            from difflib import get_close_matches
+
+            close = tuple(get_close_matches(item_id, list(on_list), n=3))
             refused.append(RefusedMark(item_id, "not_on_list" if item_id in everywhere else "unknown", close))
         elif status is None and on_list[item_id].done_by_answers:
             refused.append(RefusedMark(item_id, "by_answers"))
