@@ -15,7 +15,7 @@ import yaml
 
 from instapgids import language
 from instapgids.content.english import ATTRIBUTES, in_english, read_translations, strings
-from instapgids.content.translations import translatable
+from instapgids.content.texts import translatable
 
 from conftest import DATA, Result, flat, no_traceback
 
@@ -173,7 +173,7 @@ def test_other_commands_keep_dutch_content_for_now(cli: Callable[..., Result]) -
 
 @SHARED
 def test_the_model_walk_finds_exactly_the_translatable_texts(content: Any) -> None:
-    """english.strings() on the models and translations.translatable() on the YAML give the same keys."""
+    """english.strings() on the models and texts.translatable() on the YAML give the same keys."""
     for file_name, attribute in ATTRIBUTES.items():
         raw = yaml.safe_load((DATA / file_name).read_text(encoding="utf-8"))
         from_yaml = {item.key: (item.kind, item.text.strip()) for item in translatable(file_name, raw)}

@@ -241,7 +241,7 @@ def parameters() -> Iterator[Any]:
     for path, _, callback in COMMANDS:
         if callback is None:
             continue
-        hints = typing.get_type_hints(callback, vars(cli_module), include_extras=True)
+        hints = typing.get_type_hints(callback, include_extras=True)  # in the globals of its command group
         for name, hint in hints.items():
             infos = [m for m in getattr(hint, "__metadata__", ()) if isinstance(m, typer.models.ParameterInfo)]
             if name == "return" or not infos or infos[0].hidden:  # hidden: not in the help by design (--lang)

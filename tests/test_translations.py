@@ -15,17 +15,13 @@ from typing import Any
 import pytest
 import yaml
 
+from instapgids.content.texts import FIELDS, NAME, TEXT, translatable, unclassified
 from instapgids.content.translations import (
-    FIELDS,
-    NAME,
-    TEXT,
     check,
     english,
     load_located,
     placeholders,
     position,
-    translatable,
-    unclassified,
     with_gloss,
 )
 

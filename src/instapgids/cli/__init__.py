@@ -1,6 +1,6 @@
 """Layer 4, command line: the thin shell around the library.
 
-Owns the process entry and exit codes (``main``), the Typer commands (``commands``), the profile
+Owns the process entry and exit codes (``main``), the Typer commands by group (``commands``), the profile
 commands' results printed with the commands to type (``session``, over ``store.usecases``), ``start``
 with its interview loop (``start``), the questionary prompts (``interview``, the one module that
 imports questionary; what it prints around its prompts is in ``lines``), stopping on signals

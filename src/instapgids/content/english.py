@@ -1,6 +1,6 @@
 """The content in English: the same validated content, with its user-visible texts from ``data/en/``.
 
-:func:`in_english` copies the Dutch content and replaces, at the same keys as ``translations`` uses
+:func:`in_english` copies the Dutch content and replaces, at the same keys as ``texts`` gives them
 (the place of the text in its file), every text (``TEXT``) by its English and every name (``NAME``) by
 ``Naam (gloss)`` where the English file gives a gloss. Ids, values, sections, addresses, company names
 and conditions are untouched, so the rules give the same checklist in either language. A missing or
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from instapgids.content.bundle import Content
-from instapgids.content.translations import FIELDS, NAME, SKIPPED_SUBTREES, TEXT, element_keys
+from instapgids.content.texts import FIELDS, NAME, SKIPPED_SUBTREES, TEXT, element_keys
 
 # Each content file and the attribute of Content that holds it.
 ATTRIBUTES = {
@@ -59,7 +59,7 @@ def read_translations(directory: Path) -> dict[str, Any]:
 def strings(model: Any, file_name: str) -> list[tuple[str, str, Any, Any]]:
     """Every translatable string of a file's model: (key, kind, holder, place), where ``holder[place]``
     (a list) or ``getattr(holder, place)`` (a model) is the string. The keys are those of
-    ``translations.translatable`` on the YAML (a test holds them equal)."""
+    ``texts.translatable`` on the YAML (a test holds them equal)."""
     fields = FIELDS[file_name]
     found: list[tuple[str, str, Any, Any]] = []
 

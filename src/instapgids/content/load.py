@@ -157,7 +157,8 @@ def translation_problems(directory: Path, files: dict[str, bytes]) -> list[Probl
     """
     import yaml
 
-    from instapgids.content.translations import FIELDS, load_located, located
+    from instapgids.content.texts import FIELDS
+    from instapgids.content.translations import load_located, located
 
     found: list[Problem] = []
     for name in FIELDS:

@@ -1,4 +1,4 @@
-"""English next to the Dutch content: which texts there are, and which translations are missing or stale.
+"""English next to the Dutch content: which translations are missing or stale, and the English to show.
 
 Dutch (``data/*.yaml``) stays the source of truth. ``data/en/<file>.yaml`` holds, per translatable text,
 the Dutch it translates (``nl``) and the English (``en``); a name (a system, right, role, document, page,
@@ -11,11 +11,8 @@ contact, …) keeps its Dutch name and may carry an English ``gloss`` instead::
       nl: Klantportaalgebruiker
       gloss: customer portal user
 
-A key is the place of the text in its file: mapping keys, and for a list element its ``id`` (else its
-``value``, ``type``, ``number`` or ``version``, when every element of the list has a distinct one), else
-its index. Every string in a content file is either a text, a name, or one of the fields that are never
-translated (:data:`KEPT`); :func:`unclassified` finds any string that is none of these, so that a new
-field cannot go untranslated unnoticed.
+A key is the place of the text in its file; :mod:`instapgids.content.texts` says which strings are texts,
+which are names and which are kept as they are.
 
 Only the standard library and PyYAML. ``python -m instapgids.content.translations [--data-dir data] [--write]``
 lists the problems; ``--write`` adds the missing entries (with an empty ``en``) and changes nothing else.
@@ -26,122 +23,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
 
-TEXT = "text"  # translated: the entry needs a non-empty `en`
-NAME = "name"  # stays Dutch: the entry may carry an English `gloss`
+from instapgids.content.texts import FIELDS, NAME, TEXT, Translatable, translatable, unclassified
 
-# Per content file: the place of each translatable string, with list elements written as `*`.
-FIELDS: dict[str, dict[str, str]] = {
-    "guide.yaml": {
-        "guide.title": NAME,
-        "guide.subtitle": TEXT,
-        "guide.history.*.note": TEXT,
-        "sections.*.title": NAME,  # the guide's own headings: the reader looks them up in the Dutch guide
-        "gaps.*.note": TEXT,
-        "support.summary": TEXT,
-        "support.portal_functions.*.name": NAME,  # menu labels of the Klantenportaal
-        "support.portal_functions.*.description": TEXT,
-        "support.fora.*.name": NAME,
-        "support.fora_summary": TEXT,
-        "support.fora_reports": TEXT,
-        "support.contact_list": TEXT,
-        "other_services.summary": TEXT,
-        "other_services.categories.*": NAME,  # headings on the Digitaal Vlaanderen website
-    },
-    "lots.yaml": {
-        "service_types.*.name": TEXT,
-        "service_types.*.summary": TEXT,
-        "service_types.*.details.*": TEXT,
-        "multiple_lots.text": TEXT,
-        "lots.*.name": TEXT,  # descriptive ("Werkplekdiensten"), translated
-        "lots.*.partners.*.note": TEXT,
-        "lots.*.summary": TEXT,
-        "lots.*.description": TEXT,
-        "lots.*.domains.*.title": TEXT,
-        "lots.*.domains.*.summary": TEXT,
-        "lots.*.domains.*.bullets.*": TEXT,
-        "lots.*.service_types.*.note": TEXT,
-        "lots.*.how_to_start.*.text": TEXT,
-    },
-    "journey.yaml": {
-        "summary": TEXT,
-        "phases.*.title": TEXT,
-        "phases.*.summary": TEXT,
-        "phases.*.steps.*.title": TEXT,
-        "phases.*.steps.*.summary": TEXT,
-        "phases.*.steps.*.items.*.title": TEXT,
-        "phases.*.steps.*.items.*.details.*": TEXT,
-        "phases.*.steps.*.items.*.details.*.text": TEXT,
-        "phases.*.steps.*.items.*.done_note": TEXT,
-        "guide_order.*.note": TEXT,
-    },
-    "interview.yaml": {
-        "questions.*.label": TEXT,
-        "questions.*.prompt": TEXT,
-        "questions.*.help": TEXT,
-        "questions.*.options.*.label": TEXT,
-        "questions.*.options.*.notice": TEXT,
-    },
-    "systems.yaml": {
-        "systems.*.name": NAME,
-        "systems.*.aliases.*": NAME,
-        "systems.*.purpose": TEXT,
-        "systems.*.features.*": TEXT,
-        "systems.*.optional_note": TEXT,
-        "systems.*.prerequisites.*": TEXT,
-        "systems.*.access.*.label": TEXT,
-        "systems.*.access.*.steps.*": TEXT,
-    },
-    "roles.yaml": {
-        "rights.*.name": NAME,
-        "rights.*.note": TEXT,
-        "rights.*.roles.*.name": NAME,
-        "rights.*.roles.*.allows": TEXT,
-    },
-    "contacts.yaml": {
-        "contacts.*.name": NAME,
-        "contacts.*.how_to_reach": TEXT,
-        "contacts.*.purposes.*": TEXT,
-    },
-    "documents.yaml": {
-        "documents.*.title": NAME,
-        "documents.*.note": TEXT,
-        "documents.*.where": TEXT,
-    },
-    # The mail itself stays Dutch (it goes to a Flemish service desk); the English says what it says.
-    "mails.yaml": {
-        "mails.*.subject": TEXT,
-        "mails.*.paragraphs.*.text": TEXT,
-    },
-    # A term keeps its Dutch form (the reader meets it in the guide) with an English gloss; its aliases are
-    # Dutch search words and stay as they are (KEPT).
-    "glossary.yaml": {
-        "terms.*.term": NAME,
-        "terms.*.short": TEXT,
-        "terms.*.more": TEXT,
-    },
-}
-
-# Fields whose strings are never translated: ids and references, values, sections, addresses, dates,
-# version numbers, proper names of organisations, companies and persons, and the glossary's Dutch search
-# words (aliases) and references to other terms (see).
-KEPT: frozenset[str] = frozenset(
-    {
-        "id", "kind", "value", "type", "number", "version", "date", "section", "sections", "url", "email",
-        "phone", "phone_internal", "publisher", "author", "documents", "systems", "contacts", "support",
-        "phases", "waits_for", "asked_in", "right", "role", "rights", "first", "then", "outcome", "holds",
-        "scope", "applies_to", "system", "level", "granted_by", "available_after", "item", "to",
-        "partners.*.name", "aliases", "see",
-    }
-)  # fmt: skip
-SKIPPED_SUBTREES: frozenset[str] = frozenset({"when", "done_when"})  # conditions: plain data, no text
-
-_ID_FIELDS = ("id", "value", "type", "number", "version")
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 HEADER = (
@@ -150,12 +39,6 @@ HEADER = (
     "# Add missing keys with: python -m instapgids.content.translations --write (see README).\n"
     "# Never edit nl by hand: when the Dutch changes, update nl and en together.\n"
 )
-
-
-class Translatable(NamedTuple):
-    key: str
-    text: str  # the current Dutch
-    kind: str  # TEXT or NAME
 
 
 class Problem(NamedTuple):
@@ -194,55 +77,6 @@ def position(value: object) -> tuple[int, int] | None:
     if isinstance(value, LocatedStr) and value.line:
         return (value.line, value.column)
     return None
-
-
-def _field(element: Any, name: str) -> Any:
-    """A field of a list element: a mapping's value, or a model's attribute (the loaded content)."""
-    if isinstance(element, Mapping):
-        return element.get(name)
-    return getattr(element, name, None) if hasattr(element, "__dataclass_fields__") else None
-
-
-def element_keys(items: Sequence[Any]) -> list[str]:
-    """The key part of each list element: its ``id`` (else ``value``, ``type``, ``number``, ``version``) when
-    every element has a distinct one, else its index. Works on the YAML and on the validated models alike."""
-    for field in _ID_FIELDS:
-        ids = [_field(item, field) for item in items]
-        if all(isinstance(i, str | int) and not isinstance(i, bool) for i in ids):
-            names = [str(i) for i in ids]
-            if len(set(names)) == len(names):
-                return names
-    return [str(index) for index in range(len(items))]
-
-
-def _strings(raw: Any, key: tuple[str, ...] = (), generic: tuple[str, ...] = ()) -> Iterator[tuple[str, str, str]]:
-    """Every string in the document: (key, generic place, value)."""
-    if isinstance(raw, Mapping):
-        for name, value in raw.items():
-            if str(name) not in SKIPPED_SUBTREES:
-                yield from _strings(value, (*key, str(name)), (*generic, str(name)))
-    elif isinstance(raw, list):
-        for element_key, value in zip(element_keys(raw), raw, strict=True):
-            yield from _strings(value, (*key, element_key), (*generic, "*"))
-    elif isinstance(raw, str):
-        yield ".".join(key), ".".join(generic), raw
-
-
-def _kept(generic: str) -> bool:
-    named = [part for part in generic.split(".") if part != "*"]
-    return bool(named) and (named[-1] in KEPT or ".".join(generic.split(".")[-3:]) in KEPT)
-
-
-def translatable(file_name: str, raw: Any) -> list[Translatable]:
-    """Every user-visible Dutch text of one content file (as ``yaml.safe_load`` gives it), in file order."""
-    fields = FIELDS.get(file_name, {})
-    return [Translatable(key, text, fields[generic]) for key, generic, text in _strings(raw) if generic in fields]
-
-
-def unclassified(file_name: str, raw: Any) -> list[tuple[str, str]]:
-    """Strings that are neither a text, nor a name, nor a kept field: (key, value). Should be empty."""
-    fields = FIELDS.get(file_name, {})
-    return [(key, text) for key, generic, text in _strings(raw) if generic not in fields and not _kept(generic)]
 
 
 def placeholders(text: str) -> list[str]:
@@ -285,6 +119,43 @@ def _short(text: str, width: int = 100) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _say(what: str, nl: bool, **values: Any) -> str:
+    """A problem's message (see :data:`MESSAGES`), in Dutch or in English."""
+    return MESSAGES[what][nl].format(**values)
+
+
+def _english_problems(entry: Mapping[Any, Any], kind: str, nl: bool) -> list[str]:
+    """A text needs a non-empty ``en`` with the Dutch's placeholders; a name has no ``en``; only a name a gloss."""
+    english, gloss = entry.get("en"), entry.get("gloss")
+    found = []
+    if kind == TEXT:
+        if not isinstance(english, str) or not english.strip():
+            found.append(_say("empty", nl))
+        elif placeholders(english) != placeholders(entry["nl"]):
+            found.append(_say("placeholders", nl, names=placeholders(entry["nl"])))
+    elif english is not None:
+        found.append(_say("name", nl))
+    if gloss is not None and (kind != NAME or not isinstance(gloss, str) or not gloss.strip()):
+        found.append(_say("gloss", nl))
+    return found
+
+
+def _entry_problems(entry: Any, text: str, kind: str, nl: bool) -> list[str]:
+    """What is wrong with the English file's entry (None: there is none) for one Dutch text."""
+    if entry is None:
+        return [_say("missing", nl)]
+    if not isinstance(entry, Mapping) or not isinstance(entry.get("nl"), str):
+        return [_say("shape", nl)]
+    found = []
+    if entry["nl"] != text:
+        found.append(_say("stale", nl, text=_short(text) if nl else text))
+    found += _english_problems(entry, kind, nl)
+    extra = set(entry) - {"nl", "en", "gloss"}
+    if extra:
+        found.append(_say("fields", nl, names=", ".join(sorted(map(str, extra)))))
+    return found
+
+
 def check(
     dutch: Sequence[tuple[str, str] | Translatable], translation_doc: Any, *, language: str = "en"
 ) -> list[Problem]:
@@ -295,42 +166,14 @@ def check(
     The messages are English, or Dutch with ``language="nl"`` (for ``instapgids validate``).
     """
     nl = language == "nl"
-
-    def say(what: str, **values: Any) -> str:
-        return MESSAGES[what][nl].format(**values)
-
     doc: Mapping[Any, Any] = translation_doc if isinstance(translation_doc, Mapping) else {}
     problems: list[Problem] = []
-    current: dict[str, str] = {}
     for item in dutch:
         key, text = item[0], item[1]
         kind = item[2] if isinstance(item, Translatable) else TEXT
-        current[key] = text
-        entry = doc.get(key)
-        if entry is None:
-            problems.append(Problem(key, say("missing")))
-            continue
-        if not isinstance(entry, Mapping) or not isinstance(entry.get("nl"), str):
-            problems.append(Problem(key, say("shape")))
-            continue
-        if entry["nl"] != text:
-            problems.append(Problem(key, say("stale", text=_short(text) if nl else text)))
-        english, gloss = entry.get("en"), entry.get("gloss")
-        if kind == TEXT:
-            if not isinstance(english, str) or not english.strip():
-                problems.append(Problem(key, say("empty")))
-            elif placeholders(english) != placeholders(entry["nl"]):
-                problems.append(Problem(key, say("placeholders", names=placeholders(entry["nl"]))))
-        elif english is not None:
-            problems.append(Problem(key, say("name")))
-        if gloss is not None and (kind != NAME or not isinstance(gloss, str) or not gloss.strip()):
-            problems.append(Problem(key, say("gloss")))
-        extra = set(entry) - {"nl", "en", "gloss"}
-        if extra:
-            problems.append(Problem(key, say("fields", names=", ".join(sorted(map(str, extra))))))
-    for key in doc:
-        if key not in current:
-            problems.append(Problem(str(key), say("unknown")))
+        problems += [Problem(key, message) for message in _entry_problems(doc.get(key), text, kind, nl)]
+    current = {item[0] for item in dutch}
+    problems += [Problem(str(key), _say("unknown", nl)) for key in doc if key not in current]
     return problems
 
 

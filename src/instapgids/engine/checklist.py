@@ -122,56 +122,64 @@ def _gather(content: Content, gatherer: ChecklistItem, asked: list[ChecklistItem
         gatherer.done_by_answers = True
 
 
-def build_checklist(content: Content, answers: Answers, progress: Progress | None = None) -> Checklist:
-    """The personal checklist for these answers, with the progress the user marked."""
-    progress = progress or {}
-    answers = applicable_answers(content, answers)
-    lots = needed_lots(content, answers)
-    suppliers = len(needed_suppliers(content, lots))
-    have = held(content, answers)
-    only = outcome(content, answers)
+@dataclass(frozen=True)
+class _Situation:
+    """What the conditions look at: the applicable answers, the lots and suppliers they bring in, what is held."""
 
-    entries: list[tuple[Phase, Step, ChecklistItem]] = []
-    for phase in content.journey.phases:
-        for step in phase.steps:
-            for item in step.items:
-                if only is not None and item.id not in only:
-                    continue
-                applies, reasons = evaluate(item.when, answers, lots, suppliers) if item.when else (True, [])
-                if not applies:
-                    continue
-                done, done_reasons = (
-                    evaluate(item.done_when, answers, lots, suppliers) if item.done_when else (False, [])
-                )
-                entry = ChecklistItem(item, "done" if done else "open", done_reasons if done else reasons, done)
-                entry.details = [
-                    detail_text(d)
-                    for d in item.details
-                    if isinstance(d, str) or holds(d.when, answers, lots, suppliers)
-                ]
-                if not done:  # marked done or not, its rights still belong in its request
-                    requests, origins = [], []
-                    for r in item.roles:
-                        asks, why = evaluate(r.when, answers, lots, suppliers) if r.when else (True, [])
-                        if asks and (wanted := r.role or r.right) is not None and wanted not in have:
-                            requests.append((r.right, r.role))
-                            origins.append(RoleOrigin(wanted, item.id, tuple(why)))
-                    entry.roles = _role_lines(content, requests, origins)
-                    if progress.get(item.id) == "done":
-                        entry.status = "done"
-                entries.append((phase, step, entry))
+    answers: Answers
+    lots: list[int]
+    suppliers: int
+    have: set[str]
 
-    # each request to the local administrator holds its own rights and roles and those of the items asked in it
-    for _, _, gatherer in entries:
+    def evaluate(self, cond: m.Condition | None, *, without: bool = True) -> tuple[bool, list[Reason]]:
+        """Whether ``cond`` holds and why; no condition gives ``without``, for no reason."""
+        return evaluate(cond, self.answers, self.lots, self.suppliers) if cond else (without, [])
+
+    def holds(self, cond: m.Condition | None) -> bool:
+        return holds(cond, self.answers, self.lots, self.suppliers)
+
+
+def _requested_roles(content: Content, item: Item, situation: _Situation) -> list[RoleLine]:
+    """The rights and roles an item asks for with these answers, leaving out those the user already holds."""
+    requests, origins = [], []
+    for r in item.roles:
+        asks, why = situation.evaluate(r.when)
+        if asks and (wanted := r.role or r.right) is not None and wanted not in situation.have:
+            requests.append((r.right, r.role))
+            origins.append(RoleOrigin(wanted, item.id, tuple(why)))
+    return _role_lines(content, requests, origins)
+
+
+def _checklist_item(content: Content, item: Item, situation: _Situation, progress: Progress) -> ChecklistItem | None:
+    """The item on the checklist, done by the answers or as the user marked it; None when it does not apply."""
+    applies, reasons = situation.evaluate(item.when)
+    if not applies:
+        return None
+    done, done_reasons = situation.evaluate(item.done_when, without=False)
+    entry = ChecklistItem(item, "done" if done else "open", done_reasons if done else reasons, done)
+    entry.details = [detail_text(d) for d in item.details if isinstance(d, str) or situation.holds(d.when)]
+    if not done:  # marked done or not, its rights still belong in its request
+        entry.roles = _requested_roles(content, item, situation)
+        if progress.get(item.id) == "done":
+            entry.status = "done"
+    return entry
+
+
+def _fill_requests(content: Content, entries: list[ChecklistItem]) -> None:
+    """Each request to the local administrator holds its own rights and roles and those of the items asked in it."""
+    for gatherer in entries:
         if not gatherer.item.gathers_roles:
             continue
         if gatherer.status != "done":
-            _gather(content, gatherer, [e for _, _, e in entries if e.item.asked_in == gatherer.item.id])
+            _gather(content, gatherer, [e for e in entries if e.item.asked_in == gatherer.item.id])
         if gatherer.done_by_answers and not gatherer.reasons:
             gatherer.reasons = [Reason(all_held=True)]
 
-    open_ids = {e.item.id for _, _, e in entries if e.status != "done"}
-    for _, _, entry in entries:
+
+def _mark_waiting(entries: list[ChecklistItem], progress: Progress) -> None:
+    """An open item waits for the open items it depends on (blocked), unless the user started it (doing)."""
+    open_ids = {e.item.id for e in entries if e.status != "done"}
+    for entry in entries:
         if entry.status == "done":
             continue
         entry.waits_for = [i for i in entry.item.waits_for if i in open_ids]
@@ -180,15 +188,48 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
         elif entry.waits_for:
             entry.status = "blocked"
 
+
+def _placed_items(
+    content: Content, situation: _Situation, progress: Progress, only: list[str] | None
+) -> list[tuple[Step, ChecklistItem]]:
+    """The items that apply (of ``only``, when the answers lead to an outcome), each with its step, in journey order."""
+    placed = []
+    for phase in content.journey.phases:
+        for step in phase.steps:
+            for item in step.items:
+                if only is not None and item.id not in only:
+                    continue
+                if (entry := _checklist_item(content, item, situation, progress)) is not None:
+                    placed.append((step, entry))
+    return placed
+
+
+def _phase_views(content: Content, placed: list[tuple[Step, ChecklistItem]]) -> list[PhaseView]:
+    """The journey's phases and steps that have items on the checklist."""
     phases: list[PhaseView] = []
     for phase in content.journey.phases:
-        steps = [StepView(step, [e for p, s, e in entries if s is step]) for step in phase.steps]
+        steps = [StepView(step, [e for s, e in placed if s is step]) for step in phase.steps]
         phases.append(PhaseView(phase, [s for s in steps if s.items]))
+    return [p for p in phases if p.steps]
+
+
+def build_checklist(content: Content, answers: Answers, progress: Progress | None = None) -> Checklist:
+    """The personal checklist for these answers, with the progress the user marked."""
+    progress = progress or {}
+    answers = applicable_answers(content, answers)
+    lots = needed_lots(content, answers)
+    situation = _Situation(answers, lots, len(needed_suppliers(content, lots)), held(content, answers))
+
+    placed = _placed_items(content, situation, progress, outcome(content, answers))
+    entries = [entry for _, entry in placed]
+    _fill_requests(content, entries)
+    _mark_waiting(entries, progress)
+
     name = content.role_answer("organisation_name", answers)
     return Checklist(
         # Control characters are refused where a text answer comes in; visible() is the second line of defence.
         organisation=visible(name) if isinstance(name, str) and name else None,
         answers=dict(answers),
         lots=[content.lot_by_number[n] for n in lots if n in content.lot_by_number],
-        phases=[p for p in phases if p.steps],
+        phases=_phase_views(content, placed),
     )

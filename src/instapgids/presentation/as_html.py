@@ -13,7 +13,7 @@ import re
 from html import escape as _escape
 
 from instapgids.content.bundle import Content
-from instapgids.engine.checklist import Checklist
+from instapgids.engine.checklist import Checklist, ChecklistItem
 from instapgids.presentation.items import EVERYONE, all_items, heading_lines, item_text, progress_counts, walk
 from instapgids.presentation.words import organisation_name
 
@@ -129,11 +129,10 @@ def _summary(content: Content, checklist: Checklist) -> list[str]:
     return out
 
 
-def checklist_html(content: Content, checklist: Checklist) -> str:
-    g = content.guide.guide
-    done, total = progress_counts(checklist)
-    storage_key = json.dumps(["instapgids", organisation_name(checklist), g.version])
-    out: list[str] = [
+def _head(checklist: Checklist, version: str) -> list[str]:
+    """The document up to the page's title; the body carries the key the ticked boxes are saved under."""
+    storage_key = json.dumps(["instapgids", organisation_name(checklist), version])
+    return [
         "<!DOCTYPE html>",
         '<html lang="nl">',
         "<head>",
@@ -144,21 +143,58 @@ def checklist_html(content: Content, checklist: Checklist) -> str:
         "</head>",
         f'<body data-storage-key="{escape(storage_key)}">',
         f"<h1>Checklist voor {escape(organisation_name(checklist))}</h1>",
-        '<dl class="heading">',
     ]
+
+
+def _heading(content: Content, checklist: Checklist) -> list[str]:
+    """Who the checklist is for, and the progress bar."""
+    done, total = progress_counts(checklist)
+    out = ['<dl class="heading">']
     for label, value in heading_lines(content, checklist):
         out.append(f"<dt>{escape(label)}</dt><dd>{linked(value)}</dd>")
-    out += [
+    return [
+        *out,
         "</dl>",
         '<div class="progress">',
         f'<progress id="voortgang" value="{done}" max="{total}"></progress>',
         f'<div id="voortgang-tekst">{done} van {total} punten klaar</div>',
         "</div>",
         '<p class="noprint meta">Vink punten aan als ze klaar zijn; uw browser onthoudt dat op dit toestel.</p>',
-        *_summary(content, checklist),
     ]
-    if any(i.everyone for i in all_items(walk(content, checklist))):
-        out.append(f'<p class="meta">{escape(EVERYONE)}</p>')
+
+
+def _fields(fields: list[tuple[str, list[str]]]) -> list[str]:
+    """An item's fields as the terms and descriptions of a definition list: one value as is, more as a list."""
+    out = []
+    for label, values in fields:
+        if len(values) == 1:
+            out.append(f"<dt>{escape(label)}</dt><dd>{linked(values[0])}</dd>")
+        else:
+            items = "".join(f"<li>{linked(v)}</li>" for v in values)
+            out.append(f"<dt>{escape(label)}</dt><dd><ul>{items}</ul></dd>")
+    return out
+
+
+def _item(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[str]:
+    """One item: its checkbox (ticked when done), title and status, then its details and fields."""
+    text = item_text(content, checklist, entry)
+    checked = " checked" if entry.status == "done" else ""
+    box_id = f"punt-{escape(text.id)}"
+    box = f'<input type="checkbox" id="{box_id}" data-item="{escape(text.id)}"{checked}>'
+    out = [
+        f'<li class="item" id="{box_id}-li">',
+        f'<label for="{box_id}">{box}<span class="title">{escape(text.title)}</span>'
+        f'<span class="meta">(<span class="status" data-status="{escape(text.status)}">'
+        f"{escape(text.status)}</span>, id: {escape(text.id)})</span></label>",
+    ]
+    if text.details:
+        out.append('<ul class="details">' + "".join(f"<li>{linked(d)}</li>" for d in text.details) + "</ul>")
+    return [*out, '<dl class="fields">', *_fields(text.fields), "</dl></li>"]
+
+
+def _phases(content: Content, checklist: Checklist) -> list[str]:
+    """The checklist itself: per phase and step, its items."""
+    out = []
     for phase_view in checklist.phases:
         phase = phase_view.phase
         out.append(f"<h2>Fase {phase.number}: {escape(phase.title)}</h2>")
@@ -169,30 +205,18 @@ def checklist_html(content: Content, checklist: Checklist) -> str:
             )
             out.append('<ul class="items">')
             for entry in step_view.items:
-                text = item_text(content, checklist, entry)
-                checked = " checked" if entry.status == "done" else ""
-                box_id = f"punt-{escape(text.id)}"
-                out.append(f'<li class="item" id="{box_id}-li">')
-                box = f'<input type="checkbox" id="{box_id}" data-item="{escape(text.id)}"{checked}>'
-                out.append(
-                    f'<label for="{box_id}">{box}<span class="title">{escape(text.title)}</span>'
-                    f'<span class="meta">(<span class="status" data-status="{escape(text.status)}">'
-                    f"{escape(text.status)}</span>, id: {escape(text.id)})</span></label>"
-                )
-                if text.details:
-                    out.append(
-                        '<ul class="details">' + "".join(f"<li>{linked(d)}</li>" for d in text.details) + "</ul>"
-                    )
-                out.append('<dl class="fields">')
-                for label, values in text.fields:
-                    if len(values) == 1:
-                        out.append(f"<dt>{escape(label)}</dt><dd>{linked(values[0])}</dd>")
-                    else:
-                        items = "".join(f"<li>{linked(v)}</li>" for v in values)
-                        out.append(f"<dt>{escape(label)}</dt><dd><ul>{items}</ul></dd>")
-                out.append("</dl></li>")
+                out += _item(content, checklist, entry)
             out.append("</ul>")
+    return out
+
+
+def checklist_html(content: Content, checklist: Checklist) -> str:
+    g = content.guide.guide
+    out = [*_head(checklist, g.version), *_heading(content, checklist), *_summary(content, checklist)]
+    if any(i.everyone for i in all_items(walk(content, checklist))):
+        out.append(f'<p class="meta">{escape(EVERYONE)}</p>')
     out += [
+        *_phases(content, checklist),
         f"<footer>Gemaakt met instapgids uit de {escape(g.title)} v{escape(g.version)} ({escape(g.date)}).</footer>",
         f"<script>{SCRIPT}</script>",
         "</body>",

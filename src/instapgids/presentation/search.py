@@ -41,15 +41,24 @@ class Hit:
     snippet: str
 
 
-def _entries(content: Content) -> list[tuple[str, str, str, list[str]]]:
-    """(kind, title, section, searchable texts) for everything a user may look for."""
-    out: list[tuple[str, str, str, list[str]]] = []
+# (kind, title, section, searchable texts): one thing a user may look for.
+_Entry = tuple[str, str, str, list[str]]
+
+
+def _lot_entries(content: Content) -> list[_Entry]:
+    out: list[_Entry] = []
     for lot in content.lots:
         texts = [lot.name, lot.summary, lot.description, *(p.name for p in lot.partners)]
         for domain in lot.domains:
             texts += [domain.title, domain.summary or "", *domain.bullets]
         texts += [p.text for p in lot.how_to_start] + [t.note for t in lot.service_types]
         out.append(("perceel", f"Perceel {lot.number}: {lot.name}", lot.section, texts))
+    return out
+
+
+def _journey_entries(content: Content) -> list[_Entry]:
+    """The phases, their steps and the steps' checklist items."""
+    out: list[_Entry] = []
     for phase in content.journey.phases:
         out.append(("fase", f"Fase {phase.number}: {phase.title}", phase.section, [phase.title, phase.summary]))
         for step in phase.steps:
@@ -57,27 +66,62 @@ def _entries(content: Content) -> list[tuple[str, str, str, list[str]]]:
                         [step.title, step.summary, *step.details]))  # fmt: skip
             for item in step.items:
                 out.append(("checklistpunt", item.title, item.section, [item.title, *map(detail_text, item.details)]))
+    return out
+
+
+def _system_entries(content: Content) -> list[_Entry]:
+    out: list[_Entry] = []
     for s in content.systems_file.systems:
         texts = [s.name, *s.aliases, s.purpose, *s.features, *s.prerequisites]
         texts += [step for proc in s.access for step in proc.steps]
         out.append(("systeem", s.name, s.section, texts))
+    return out
+
+
+def _right_entries(content: Content) -> list[_Entry]:
+    """The rights, each followed by its roles."""
+    out: list[_Entry] = []
     for right in content.roles_file.rights:
         out.append(("recht", right.name, right.section, [right.name, right.note or ""]))
         for role in right.roles:
             out.append(("rol", f"{role.name} (recht '{right.name}')", role.section, [role.name, role.allows]))
+    return out
+
+
+def _contact_and_document_entries(content: Content) -> list[_Entry]:
+    out: list[_Entry] = []
     for c in content.contacts_file.contacts:
         texts = [c.name, c.email or "", c.phone or "", c.url or "", *c.purposes]
         out.append(("contact", c.name, c.sections[0], texts))
     for d in content.documents_file.documents:
         out.append(("document", d.title, d.sections[0], [d.title, d.note or ""]))
+    return out
+
+
+def _support_entries(content: Content) -> list[_Entry]:
+    """The fora for support after the onboarding, and Digitaal Vlaanderen's other services."""
     support = content.guide.support
-    for forum in support.fora:
-        out.append(("forum", forum.name, forum.section, [forum.name, support.fora_summary, support.fora_reports]))
+    out: list[_Entry] = [
+        ("forum", forum.name, forum.section, [forum.name, support.fora_summary, support.fora_reports])
+        for forum in support.fora
+    ]
     other = content.guide.other_services
     out.append(
         ("dienst", "Overige diensten van Digitaal Vlaanderen", other.section, [other.summary, *other.categories])
     )
     return out
+
+
+def _entries(content: Content) -> list[_Entry]:
+    """Everything a user may look for, in the order the results are shown."""
+    return [
+        *_lot_entries(content),
+        *_journey_entries(content),
+        *_system_entries(content),
+        *_right_entries(content),
+        *_contact_and_document_entries(content),
+        *_support_entries(content),
+    ]
 
 
 def search(content: Content, term: str, also: Content | None = None) -> list[Hit]:

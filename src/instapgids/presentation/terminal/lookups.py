@@ -36,11 +36,11 @@ def systems_table(content: Content) -> RenderableType:
     return Group(table, hint, source_line(content))
 
 
-def system_detail(content: Content, system: m.System, org_kind: str | None) -> RenderableType:
-    parts: list[RenderableType] = []
+def _system_intro(system: m.System) -> list[RenderableType]:
+    """The system's name and source, other names, purpose, what it offers and what it needs first."""
     title = Text(system.name, style="bold")
     title.append(f"  ({cite(system.section)})", style="dim")
-    parts.append(title)
+    parts: list[RenderableType] = [title]
     if system.aliases:
         parts.append(Text("Ook: " + ", ".join(system.aliases), style="italic"))
     parts.append(Text(system.purpose))
@@ -50,33 +50,55 @@ def system_detail(content: Content, system: m.System, org_kind: str | None) -> R
         parts += [heading("Wat u er vindt"), bullets(system.features)]
     if system.prerequisites:
         parts += [heading("Wat u eerst nodig heeft"), bullets(system.prerequisites)]
-    procedures = system.access
+    return parts
+
+
+def _procedures_for(system: m.System, org_kind: str | None) -> list[m.Procedure]:
+    """The ways to get access that apply to this kind of organisation; all of them when none does (or no kind)."""
     if org_kind is not None:
-        mine = [p for p in procedures if not p.applies_to or org_kind in p.applies_to]
+        mine = [p for p in system.access if not p.applies_to or org_kind in p.applies_to]
         if mine:
-            procedures = mine
-    if procedures:
-        parts.append(heading("Zo krijgt u toegang"))
-        if org_kind is not None and procedures != system.access:
-            parts.append(Text("Voor uw soort organisatie (uit uw profiel).", style="dim"))
-        for proc in procedures:
-            label = Text(proc.label, style="bold")
-            label.append(f"  ({cite(proc.section)})", style="dim")
-            parts.append(label)
-            steps = Text()
-            for n, step in enumerate(proc.steps, 1):
-                steps.append(f"  {n}. {step}\n")
-            steps.rstrip()
-            parts.append(steps)
-    if system.rights:
-        parts.append(heading("Rechten en rollen"))
-        for right_id in system.rights:
-            right = content.right_by_id[right_id]
-            who = content.contact_by_id[right.granted_by].name
-            line = f"Recht '{right.name}' (toegekend door: {who})"
-            if right.roles:
-                line += ": rollen " + ", ".join(f"'{r.name}'" for r in right.roles)
-            parts.append(point(line, right.section))
+            return mine
+    return system.access
+
+
+def _access(system: m.System, org_kind: str | None) -> list[RenderableType]:
+    """How to get access: each procedure with its numbered steps."""
+    procedures = _procedures_for(system, org_kind)
+    if not procedures:
+        return []
+    parts: list[RenderableType] = [heading("Zo krijgt u toegang")]
+    if org_kind is not None and procedures != system.access:
+        parts.append(Text("Voor uw soort organisatie (uit uw profiel).", style="dim"))
+    for proc in procedures:
+        label = Text(proc.label, style="bold")
+        label.append(f"  ({cite(proc.section)})", style="dim")
+        parts.append(label)
+        steps = Text()
+        for n, step in enumerate(proc.steps, 1):
+            steps.append(f"  {n}. {step}\n")
+        steps.rstrip()
+        parts.append(steps)
+    return parts
+
+
+def _rights(content: Content, system: m.System) -> list[RenderableType]:
+    """The rights on the system, who grants each and its roles."""
+    if not system.rights:
+        return []
+    parts: list[RenderableType] = [heading("Rechten en rollen")]
+    for right_id in system.rights:
+        right = content.right_by_id[right_id]
+        who = content.contact_by_id[right.granted_by].name
+        line = f"Recht '{right.name}' (toegekend door: {who})"
+        if right.roles:
+            line += ": rollen " + ", ".join(f"'{r.name}'" for r in right.roles)
+        parts.append(point(line, right.section))
+    return parts
+
+
+def system_detail(content: Content, system: m.System, org_kind: str | None) -> RenderableType:
+    parts = [*_system_intro(system), *_access(system, org_kind), *_rights(content, system)]
     if system.contacts:
         parts += [heading("Contact"), bullets([contact_text(content.contact_by_id[c]) for c in system.contacts])]
     if system.documents:

@@ -1,0 +1,113 @@
+"""The customer's commands: the interview, and what a saved profile gives (checklist, next steps,
+status, mails).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from instapgids.cli.commands.shared import ProfileOption, app, read_content
+from instapgids.errors import UserError
+
+
+@app.command()
+def start(
+    profile: ProfileOption = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            metavar="BESTAND",
+            help="Lees de antwoorden uit dit YAML-bestand in plaats van vragen te stellen (zie examples/).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Beantwoord enkele vragen en krijg uw persoonlijke checklist. Voorbeeld: instapgids start"""
+    from instapgids import language
+    from instapgids.cli.start import run_interview, run_with_answers
+    from instapgids.store.profiles import profile_path, read_profile
+
+    content = read_content()
+    if answers is not None:
+        run_with_answers(content, profile, answers)
+        return
+    if not language.explicit() and (path := profile_path(profile)).exists():
+        with contextlib.suppress(UserError):  # the session reports a profile that cannot be read
+            language.use(read_profile(path, content, strict=False).language)  # goes on in its language
+    run_interview(content, profile)
+
+
+@app.command()
+def checklist(
+    profile: ProfileOption = None,
+    export: Annotated[
+        str | None,
+        typer.Option(
+            "--export",
+            "-e",
+            metavar="FORMAAT",
+            help="Exporteer in dit formaat: md (Markdown), html (één webpagina) of json.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="BESTAND",
+            help="Bestand voor de export, of '-' voor het scherm (standaard).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand exportbestand.")] = False,
+) -> None:
+    """Toon de checklist van een bewaard profiel, of exporteer ze.
+
+    Voorbeeld: instapgids checklist --export md -o checklist.md
+    """
+    from instapgids.cli.session import show_checklist
+
+    show_checklist(read_content(), profile, export, output, force)
+
+
+@app.command("next")
+def next_step(profile: ProfileOption = None) -> None:
+    """Wat u nu kunt doen: de eerste stappen, volledig uitgeschreven. Voorbeeld: instapgids next"""
+    from instapgids.cli.session import show_next
+
+    show_next(read_content(), profile)
+
+
+@app.command()
+def status(profile: ProfileOption = None) -> None:
+    """Uw voortgang per fase en wat u nu kunt doen. Voorbeeld: instapgids status"""
+    from instapgids.cli.session import show_status
+
+    show_status(read_content(), profile)
+
+
+@app.command()
+def mails(
+    profile: ProfileOption = None,
+    export: Annotated[
+        str | None,
+        typer.Option(
+            "--export", "-e", metavar="FORMAAT", help="Schrijf de mails als bestanden: eml.", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="MAP", help="De map voor de .eml-bestanden.", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overschrijf bestaande bestanden.")] = False,
+) -> None:
+    """De mails die u moet sturen, klaar om te versturen. Voorbeeld: instapgids mails --export eml -o mails"""
+    from instapgids.cli.session import show_mails
+
+    show_mails(read_content(), profile, export, output, force)

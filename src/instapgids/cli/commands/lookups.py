@@ -1,0 +1,130 @@
+"""The look-ups in the guide: the lots, systems, contacts, the journey, search and the glossary."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from instapgids.cli.commands.shared import ProfileOption, app, other_language, read_both, read_content
+from instapgids.errors import UserError
+
+lots_app = typer.Typer(help="De percelen (loten) en hun ICT-partners.", no_args_is_help=True, suggest_commands=False)
+app.add_typer(lots_app, name="lots")
+
+
+@lots_app.command("list")
+def lots_list() -> None:
+    """Toon de percelen met hun ICT-partners. Voorbeeld: instapgids lots list"""
+    from instapgids.presentation.terminal.console import out
+    from instapgids.presentation.terminal.lots import lots_table
+
+    out().print(lots_table(read_content(in_language=True)))
+
+
+@lots_app.command("show", context_settings={"ignore_unknown_options": True})
+def lots_show(
+    lot: Annotated[
+        str,
+        typer.Argument(
+            help="Het nummer van het perceel (zie: instapgids lots list).",
+            metavar="PERCEEL",
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Alles over één perceel. Voorbeeld: instapgids lots show 5"""
+    from instapgids.presentation.terminal.console import out
+    from instapgids.presentation.terminal.lots import lot_detail, unknown_lot_message
+
+    content = read_content(in_language=True)
+    number = int(lot) if lot.strip().isdecimal() and lot.strip().isascii() else None
+    chosen = content.lot_by_number.get(number) if number is not None else None
+    if chosen is None:
+        raise UserError(unknown_lot_message(content, lot))
+    out().print(lot_detail(content, chosen))
+
+
+@app.command()
+def systems(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="Een systeem (naam of deel ervan), bv. ddc-dwh.", metavar="[NAAM]", show_default=False),
+    ] = None,
+    profile: ProfileOption = None,
+) -> None:
+    """Alle systemen, of voor één systeem hoe u toegang krijgt. Voorbeeld: instapgids systems cmdb2"""
+    from instapgids.cli.session import org_kind_of
+    from instapgids.presentation.search import find_system
+    from instapgids.presentation.terminal.console import out
+    from instapgids.presentation.terminal.lookups import system_detail, systems_table
+
+    content, dutch = read_both()
+    if name is None:
+        out().print(systems_table(content))
+        return
+    found = find_system(dutch, name) or find_system(content, name)  # a Dutch name, else an English gloss
+    system = content.system_by_id[found.id] if found is not None else None
+    if system is None:
+        names = ", ".join(s.id for s in content.systems_file.systems)
+        raise UserError(f"Geen systeem gevonden voor '{name}'. Kies een van: {names}.")
+    out().print(system_detail(content, system, org_kind_of(dutch, profile)))
+
+
+@app.command()
+def contacts() -> None:
+    """Wie u contacteert waarvoor. Voorbeeld: instapgids contacts"""
+    from instapgids.presentation.terminal.console import out
+    from instapgids.presentation.terminal.lookups import contacts_view
+
+    out().print(contacts_view(read_content(in_language=True)))
+
+
+@app.command()
+def journey() -> None:
+    """De fases met hun stappen, ondersteuning en systemen. Voorbeeld: instapgids journey"""
+    from instapgids.presentation.terminal.console import out
+    from instapgids.presentation.terminal.lookups import journey_view
+
+    out().print(journey_view(read_content(in_language=True)))
+
+
+@app.command()
+def search(
+    term: Annotated[
+        list[str], typer.Argument(help="Waar u naar zoekt, bv. Redmine.", metavar="ZOEKTERM...", show_default=False)
+    ],
+) -> None:
+    """Zoek in percelen, stappen, systemen, rollen, contacten en documenten. Voorbeeld: instapgids search licentie"""
+    from instapgids.presentation.search import search as find
+    from instapgids.presentation.terminal.console import out
+    from instapgids.presentation.terminal.lookups import search_view
+
+    text = " ".join(term)
+    content, dutch = read_both()
+    out().print(search_view(text, find(content, text, also=other_language(content, dutch))))
+
+
+@app.command()
+def explain(
+    term: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Een term uit de gids, bv. EWA of 'digitale sleutels'.", metavar="[TERM]", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Wat een woord uit de gids betekent, of de hele woordenlijst. Voorbeeld: instapgids explain EWA"""
+    from instapgids.content.glossary import lookup, near_misses
+    from instapgids.presentation.terminal.console import out
+    from instapgids.presentation.terminal.glossary import term_detail, terms_table, unknown_term_message
+
+    content = read_content()
+    if not term:
+        out().print(terms_table(content))
+        return
+    text = " ".join(term)
+    found = lookup(content.glossary.terms, text)
+    if found is None:
+        raise UserError(unknown_term_message(text, near_misses(content.glossary.terms, text)))
+    out().print(term_detail(content, found))

@@ -1,0 +1,135 @@
+"""The Typer app and what its commands share: the order of ``--help``, the options, and the content.
+
+Heavy modules (pydantic, PyYAML, Rich, questionary) are imported inside the
+commands that use them, so that ``--version`` and ``--help`` start fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import click
+import typer
+import typer.core
+
+from instapgids import __version__
+from instapgids.language import N_
+
+if TYPE_CHECKING:
+    from instapgids.content.bundle import Content
+
+# The commands in the order a customer meets them; the content team's `validate` last, in its own group.
+HELP_ORDER = ["start", "next", "checklist", "done", "status", "mails", "lots", "doing", "undo", "profiles"]
+HELP_ORDER += ["systems", "contacts", "journey", "search", "validate"]
+
+
+class _Ordered(typer.core.TyperGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: HELP_ORDER.index(n) if n in HELP_ORDER else len(HELP_ORDER))
+
+
+app = typer.Typer(
+    name="instapgids",
+    cls=_Ordered,
+    help="Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist.",
+    no_args_is_help=True,
+    add_completion=True,
+    suggest_commands=False,  # click suggests already, in Dutch (cli/locale)
+    pretty_exceptions_enable=False,
+)
+
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        metavar="MAP",
+        help="Map met de inhoud (YAML) in plaats van de meegeleverde; ook via INSTAPGIDS_DATA_DIR.",
+        show_default=False,
+    ),
+]
+
+ProfileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--profile",
+        "-p",
+        metavar="PROFIEL",
+        help="Een profiel: een naam (bv. 'gemeente-x') of een pad naar een YAML-bestand. "
+        "Zonder deze optie: uw standaardprofiel.",
+        show_default=False,
+    ),
+]
+
+ItemIds = Annotated[
+    list[str], typer.Argument(help="Eén of meer ids van checklistpunten.", metavar="ID...", show_default=False)
+]
+
+
+def read_content(data_dir: Path | None = None, use_cache: bool = True, *, in_language: bool = False) -> Content:
+    """The content; with ``in_language``, in the language of this run (``--lang``), else Dutch."""
+    from instapgids.content.load import load_content
+    from instapgids.language import current
+    from instapgids.paths import data_dir as find_data_dir
+
+    language = current() if in_language else "nl"
+    return load_content(find_data_dir(data_dir), use_cache=use_cache, language=language)
+
+
+def read_both() -> tuple[Content, Content]:
+    """The content in the language of this run, and in Dutch (the same object when that is Dutch)."""
+    content = read_content(in_language=True)
+    return content, (content if _is_dutch() else read_content())
+
+
+def other_language(content: Content, dutch: Content) -> Content:
+    """The content in the other language: search finds English and Dutch words in either language."""
+    from instapgids.content.load import load_content
+
+    return dutch if content is not dutch else load_content(dutch.directory, language="en")
+
+
+def _is_dutch() -> bool:
+    from instapgids.language import current
+
+    return current() == "nl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"instapgids {__version__}")
+        raise typer.Exit()
+
+
+def _language(value: str | None) -> str | None:
+    import os
+
+    from instapgids import language
+
+    try:  # the environment was reported (if wrong) when cli.main chose the language; here only --lang
+        chosen = language.choose(value, os.environ, warn=lambda _: None)
+        language.use(chosen, explicit=language.asked(value, os.environ))
+    except language.UnknownLanguage as exc:
+        raise typer.BadParameter(f"'{exc.value}' is geen taal van instapgids. Kies uit: nl, en.") from None
+    return value
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Toon het versienummer."),
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="TAAL",
+            callback=_language,
+            help=N_("Taal van de uitvoer: nl of en (ook INSTAPGIDS_LANG)."),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist."""
