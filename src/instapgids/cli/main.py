@@ -145,7 +145,7 @@ def main() -> None:
 
 
 # The commands people run most, with at most a profile, run without Typer and click (~60 ms less):
-# they do exactly what their Typer command does (cli/commands.py). Anything else goes to Typer.
+# they do exactly what their Typer command does (cli/commands/). Anything else goes to Typer.
 FAST_COMMANDS = ("checklist", "next")
 PROFILE_OPTIONS = ("--profile", "-p")
 
