@@ -55,8 +55,9 @@ def test_other_arguments_go_through_typer(args: tuple[str, ...]) -> None:
 
 # What `checklist` and `next` never need once the content and the profile were read before: Typer and
 # click, PyYAML (the profile's parse comes from the cache), pydantic (the content's), and what only
-# writing needs (tempfile, ruamel.yaml, filelock) or only an unknown key (difflib).
-NOT_ON_THE_FAST_PATH = ("typer", "click", "yaml", "pydantic", "ruamel", "filelock", "difflib")
+# writing needs (tempfile, ruamel.yaml, filelock) or only an unknown key (difflib); and, piped, Rich (the lines
+# are written as plain text, as Rich would write them).
+NOT_ON_THE_FAST_PATH = ("typer", "click", "yaml", "pydantic", "ruamel", "filelock", "difflib", "rich")
 
 
 def _imported(command: str, profile: str) -> list[str]:
@@ -87,3 +88,16 @@ def test_an_edited_profile_is_parsed_again(process: Callable[..., Result]) -> No
     path = Path(os.environ["INSTAPGIDS_HOME"]) / "profielen" / "klant.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("answers:", "answers:\n  bogus: 1", 1), encoding="utf-8")
     assert "bogus" in process("checklist", "-p", "klant").err  # the edit is seen, not an old parse
+
+
+@pytest.mark.parametrize("command", ["checklist", "next", "profiles"])
+@pytest.mark.parametrize("columns", ["80", "37", "", "breed"])
+def test_plain_output_is_what_rich_writes(process: Callable[..., Result], command: str, columns: str) -> None:
+    """Piped, the lines are written without Rich; TTY_COMPATIBLE=0 sends the same lines through Rich."""
+    answers = str(EXAMPLES / "lokaal-bestuur-netwerk.yaml")
+    assert process("start", "--answers", answers, "-p", "klant").code == 0
+    args = (command,) if command == "profiles" else (command, "-p", "klant")
+    plain = process(*args, env={"COLUMNS": columns})
+    rich = process(*args, env={"COLUMNS": columns, "TTY_COMPATIBLE": "0"})
+    assert plain.code == rich.code == 0
+    assert plain.out == rich.out

@@ -123,11 +123,11 @@ def saved_profile(content: Content, profile: str | None) -> Profile:
 def show_next_of(content: Content, saved: Profile, profile: str | None) -> None:
     """The next step first: what to do now, progress per phase, and where the full checklist is."""
     from instapgids.presentation.next_steps import summary
-    from instapgids.presentation.terminal.console import show
+    from instapgids.presentation.terminal.console import show, width
     from instapgids.presentation.terminal.next import next_lines
 
     found = summary(content, usecases.checklist_of(content, saved))
-    show(next_lines(found, out().width, profile_flag(profile)))
+    show(next_lines(found, width(), profile_flag(profile)))
 
 
 def show_next(content: Content, profile: str | None) -> None:
@@ -157,9 +157,9 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
     checklist = usecases.checklist_of(content, saved)
     if fmt is None:
         from instapgids.presentation.terminal.checklist import checklist_lines
-        from instapgids.presentation.terminal.console import show
+        from instapgids.presentation.terminal.console import show, width
 
-        show(checklist_lines(content, checklist, out().width))
+        show(checklist_lines(content, checklist, width()))
         return
     text = export_as(content, checklist, fmt)
     if output in (None, "-"):

@@ -36,7 +36,7 @@ def profiles() -> None:
     Voorbeeld: instapgids profiles
     """
     from instapgids.cli.overview import overview, profile_folder
-    from instapgids.presentation.terminal.console import out, show
+    from instapgids.presentation.terminal.console import show, width
     from instapgids.presentation.terminal.profiles import profiles_lines
 
-    show(profiles_lines(overview(read_content()), str(profile_folder()), out().width))
+    show(profiles_lines(overview(read_content()), str(profile_folder()), width()))

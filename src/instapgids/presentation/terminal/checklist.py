@@ -1,46 +1,43 @@
 """The personal checklist in the terminal: plain lines, wrapped here with hanging indents.
 
 No Rich tables or padding: a checklist of thirty items is a few hundred lines, and measuring nested
-tables took most of the time of `instapgids checklist`. Each line is a Rich ``Text`` that is never
-wrapped again (the console's width is passed in).
+tables took most of the time of `instapgids checklist`. Each line is a :class:`Line` (a Rich ``Text`` only
+when a Rich console prints it) that is never wrapped again (the console's width is passed in).
 """
 
 from __future__ import annotations
 
 import textwrap
 
-from rich.text import Text
-
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
 from instapgids.presentation.items import EVERYONE, ItemText, all_items, heading_lines, progress_counts, walk
+from instapgids.presentation.terminal.line import Line
 from instapgids.presentation.words import organisation_name
 
 # The status is always written out in words too; the mark and colour only help the eye.
 MARKS = {"open": ("[ ]", "bold"), "doing": ("[~]", "bold yellow"), "done": ("[x]", "green"), "blocked": ("[.]", "dim")}
 
 
-def wrapped(text: str, width: int, first: Text | str, rest: str, style: str = "") -> list[Text]:
+def wrapped(text: str, width: int, first: Line | str, rest: str, style: str = "") -> list[Line]:
     """``text`` wrapped to ``width``, after ``first`` on the first line and ``rest`` (as wide) on the others."""
-    head = Text(first) if isinstance(first, str) else first
+    head = Line(first) if isinstance(first, str) else first
     room = max(20, width - len(head))
     pieces = textwrap.wrap(text, room, break_on_hyphens=False) or [""]
-    lines = [head + Text(pieces[0], style=style)]
-    return lines + [Text(rest + piece, style=style) for piece in pieces[1:]]
+    lines = [head + Line(pieces[0], style)]
+    return lines + [Line(rest + piece, style) for piece in pieces[1:]]
 
 
-def item_lines(text: ItemText, width: int, indent: int = 2, fold: bool = True) -> list[Text]:
+def item_lines(text: ItemText, width: int, indent: int = 2, fold: bool = True) -> list[Line]:
     """One item: a head line (mark, title, status, id); unless done and ``fold``, its details and fields."""
     mark, style = MARKS[text.code]
     inner = " " * (indent + len(mark) + 1)
-    head = Text.assemble(" " * indent, (mark, style), " ")
+    head = Line.assemble(" " * indent, (mark, style), " ")
     title = f"{text.title}  ({text.status}, id: {text.id})"
     lines = wrapped(title, width, head, inner)
     if len(lines) == 1:  # the usual case: the title bold, the status dim
         lines = [
-            head
-            + Text(text.title, style="" if text.code == "done" else "bold")
-            + Text(title[len(text.title) :], style="dim")
+            head + Line(text.title, "" if text.code == "done" else "bold") + Line(title[len(text.title) :], style="dim")
         ]
     if text.code == "done" and fold:
         return lines
@@ -50,20 +47,20 @@ def item_lines(text: ItemText, width: int, indent: int = 2, fold: bool = True) -
     gap = " " * label_width
     for label, values in text.fields:
         dim = "dim" if label == "Bron" else ""
-        lead = Text(f"{label}:".ljust(label_width), style="dim" if dim else "bold")
+        lead = Line(f"{label}:".ljust(label_width), style="dim" if dim else "bold")
         if len(values) == 1:
-            lines += wrapped(values[0], width, Text(inner) + lead, inner + gap, dim)
+            lines += wrapped(values[0], width, Line(inner) + lead, inner + gap, dim)
             continue
         for n, value in enumerate(values):
-            first = Text(inner) + (lead if n == 0 else Text(gap)) + Text("- ")
+            first = Line(inner) + (lead if n == 0 else Line(gap)) + Line("- ")
             lines += wrapped(value, width, first, inner + gap + "  ", dim)
     return lines
 
 
-def checklist_lines(content: Content, checklist: Checklist, width: int) -> list[Text]:
-    lines: list[Text] = [Text(f"Checklist voor {organisation_name(checklist)}", style="bold underline")]
+def checklist_lines(content: Content, checklist: Checklist, width: int) -> list[Line]:
+    lines: list[Line] = [Line(f"Checklist voor {organisation_name(checklist)}", style="bold underline")]
     for label, value in heading_lines(content, checklist):
-        lines += wrapped(value, width, Text(f"{label}: ", style="bold"), " " * (len(label) + 2))
+        lines += wrapped(value, width, Line(f"{label}: ", "bold"), " " * (len(label) + 2))
     done, total = progress_counts(checklist)
     phases = walk(content, checklist)
     note = f"{total} {'punt' if total == 1 else 'punten'}, waarvan {done} klaar."
@@ -71,9 +68,9 @@ def checklist_lines(content: Content, checklist: Checklist, width: int) -> list[
         note += " " + EVERYONE
     lines += wrapped(note, width, "", "", "dim")
     for phase in phases:
-        lines.append(Text(""))
+        lines.append(Line(""))
         title = f"Fase {phase.phase.number}: {phase.phase.title} "
-        lines.append(Text(title, style="bold cyan") + Text("─" * max(0, width - len(title)), style="cyan"))
+        lines.append(Line(title, "bold cyan") + Line("─" * max(0, width - len(title)), style="cyan"))
         for step in phase.steps:
             lines += wrapped(f"Stap {step.step.number}: {step.step.title}  §{step.step.section}", width, "", "", "bold")
             for item in step.items:

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rich.text import Text
-
 from instapgids.presentation.next_steps import Summary
 from instapgids.presentation.terminal.checklist import item_lines, wrapped
+from instapgids.presentation.terminal.line import Line
 from instapgids.presentation.words import ALWAYS
 
 
-def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True) -> list[Text]:
+def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True) -> list[Line]:
     """``flag``: the ``--profile`` option to repeat in the commands shown ("" for the standard profile)."""
-    lines: list[Text] = []
+    lines: list[Line] = []
     if summary.steps:
         if intro:
-            lines.append(Text("Dit kunt u nu doen:", style="bold underline"))
+            lines.append(Line("Dit kunt u nu doen:", style="bold underline"))
         for step in summary.steps:
-            lines.append(Text(""))
+            lines.append(Line(""))
             text = step.text
             if text.everyone:  # here each item says why, also when it applies to every customer
                 text = replace(text, fields=[*text.fields[:-1], ("Waarom", [ALWAYS]), *text.fields[-1:]])
@@ -29,23 +28,23 @@ def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True)
                 lines += wrapped(
                     f"aan {to}, onderwerp '{mail.subject}'; de tekst: instapgids mails{flag}",
                     width,
-                    Text(inner) + Text("Mail: ", style="bold"),
+                    Line(inner) + Line("Mail: ", style="bold"),
                     inner + "      ",
                 )
             lines += wrapped(
-                f"instapgids done {step.text.id}{flag}", width, Text(inner) + Text("Klaar? ", style="bold"), inner
+                f"instapgids done {step.text.id}{flag}", width, Line(inner) + Line("Klaar? ", style="bold"), inner
             )
         if summary.others:
             more = "ander punt kan" if summary.others == 1 else "andere punten kunnen"
-            lines += [Text(""), Text(f"En {summary.others} {more} ook al starten.", style="dim")]
+            lines += [Line(""), Line(f"En {summary.others} {more} ook al starten.", style="dim")]
     elif summary.done == summary.total:
-        lines.append(Text("Alles is klaar.", style="bold"))
+        lines.append(Line("Alles is klaar.", style="bold"))
     else:
-        lines.append(Text("Niets kan nu starten: elk open punt wacht op een ander.", style="bold"))
-    lines += [Text(""), Text("Voortgang:", style="bold")]
+        lines.append(Line("Niets kan nu starten: elk open punt wacht op een ander.", style="bold"))
+    lines += [Line(""), Line("Voortgang:", style="bold")]
     for phase in summary.phases:
         lines += wrapped(
-            f"{phase.done} van {phase.total} klaar", width, Text(f"  Fase {phase.number}: {phase.title} — "), "    "
+            f"{phase.done} van {phase.total} klaar", width, Line(f"  Fase {phase.number}: {phase.title} — "), "    "
         )
-    lines += [Text(""), Text.assemble("De volledige checklist: ", (f"instapgids checklist{flag}", "bold"))]
+    lines += [Line(""), Line.assemble("De volledige checklist: ", (f"instapgids checklist{flag}", "bold"))]
     return lines

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from rich.text import Text
-
 from instapgids.errors import visible
 from instapgids.presentation.terminal.checklist import wrapped
+from instapgids.presentation.terminal.line import Line
 
 
 class Row(Protocol):
@@ -43,32 +42,32 @@ class Row(Protocol):
     def problem(self) -> str | None: ...
 
 
-def profiles_lines(rows: Sequence[Row], folder: str, width: int) -> list[Text]:
+def profiles_lines(rows: Sequence[Row], folder: str, width: int) -> list[Line]:
     if not rows:
         return [
-            Text(f"Er staan nog geen profielen in {visible(folder)}."),
-            Text("Maak er een met: instapgids start --profile NAAM"),
+            Line(f"Er staan nog geen profielen in {visible(folder)}."),
+            Line("Maak er een met: instapgids start --profile NAAM"),
         ]
     lines = [
-        Text(
+        Line(
             f"{len(rows)} {'profiel' if len(rows) == 1 else 'profielen'} in {visible(folder)}; "
             "wie het langst stilstaat, eerst.",
             style="bold",
         )
     ]
     for row in rows:
-        lines.append(Text(""))
-        head = Text(visible(row.name), style="bold")
-        head.append(f"  (gewijzigd {row.changed:%Y-%m-%d %H:%M})", style="dim")
-        lines.append(head)
+        lines.append(Line(""))
+        lines.append(
+            Line(visible(row.name), style="bold") + Line(f"  (gewijzigd {row.changed:%Y-%m-%d %H:%M})", style="dim")
+        )
         if row.problem is not None:
-            lines += wrapped(visible(row.problem), width, Text("  Onleesbaar: ", style="bold red"), "  ")
+            lines += wrapped(visible(row.problem), width, Line("  Onleesbaar: ", style="bold red"), "  ")
             continue
         lots = ", ".join(str(n) for n in row.lots) or "nog geen"
         lines += wrapped(
-            visible(row.organisation or "(geen naam)"), width, Text("  Organisatie: ", style="bold"), "    "
+            visible(row.organisation or "(geen naam)"), width, Line("  Organisatie: ", style="bold"), "    "
         )
         progress = f"{row.done} van {row.total} klaar" + ("" if row.complete else "; het gesprek is nog niet afgerond")
-        lines += wrapped(f"percelen {lots}; {progress}", width, Text("  Stand: ", style="bold"), "    ")
-        lines += wrapped(row.waits_on or "niets: alles is klaar", width, Text("  Wacht op: ", style="bold"), "    ")
+        lines += wrapped(f"percelen {lots}; {progress}", width, Line("  Stand: ", style="bold"), "    ")
+        lines += wrapped(row.waits_on or "niets: alles is klaar", width, Line("  Wacht op: ", style="bold"), "    ")
     return lines
