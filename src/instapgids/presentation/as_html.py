@@ -14,8 +14,9 @@ from html import escape as _escape
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist, ChecklistItem
+from instapgids.language import N_, _, current
 from instapgids.presentation.items import EVERYONE, all_items, heading_lines, item_text, progress_counts, walk
-from instapgids.presentation.words import organisation_name
+from instapgids.presentation.words import STATUS_WORDS, organisation_name
 
 STYLE = """
 :root { color-scheme: light; --accent: #0b6e69; --muted: #5b6770; }
@@ -81,6 +82,26 @@ SCRIPT = """
 """
 
 
+PROGRESS = N_("{done} van {total} punten klaar")
+
+
+def script() -> str:
+    """:data:`SCRIPT` with its words (the status words and the progress line) in the language of the run."""
+    before, rest = _(PROGRESS).split("{done}", 1)
+    between, after = rest.split("{total}", 1)
+    done, not_started = (json.dumps(_(STATUS_WORDS[s]), ensure_ascii=False) for s in ("done", "open"))
+    words = {
+        '? "klaar" :': f"? {done} :",
+        '.replace("klaar", "niet gestart")': f".replace({done}, {not_started})",
+        '" van "': json.dumps(between, ensure_ascii=False),
+        '" punten klaar"': json.dumps(after, ensure_ascii=False),
+    }
+    text = SCRIPT
+    for old, new in words.items():
+        text = text.replace(old, new)
+    return text.replace("done + ", f"{json.dumps(before, ensure_ascii=False)} + done + ") if before else text
+
+
 # An e-mail address or a web address in a text; the text is escaped first, so these are the escaped forms.
 _LINKS = re.compile(r"(?P<url>https?://[^\s<>\"']*[^\s<>\"'.,;:!?)])|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
@@ -105,12 +126,12 @@ def _summary(content: Content, checklist: Checklist) -> list[str]:
     from instapgids.presentation.next_steps import summary
 
     found = summary(content, checklist)
-    out = ['<section class="next">', "<h2>Dit kunt u nu doen</h2>"]
+    out = ['<section class="next">', "<h2>" + _("Dit kunt u nu doen") + "</h2>"]
     if found.steps:
         out.append("<ol>")
         for step in found.steps:
             mails = "".join(
-                f'<br><span class="meta">Mail: <a href="{escape(d.mailto)}">{escape(d.subject)}</a></span>'
+                '<br><span class="meta">' + _("Mail:") + f' <a href="{escape(d.mailto)}">{escape(d.subject)}</a></span>'
                 for d in step.mails
             )
             out.append(
@@ -119,12 +140,15 @@ def _summary(content: Content, checklist: Checklist) -> list[str]:
             )
         out.append("</ol>")
         if found.others:
-            out.append(f'<p class="meta">En {found.others} andere punten kunnen ook al starten.</p>')
+            others = _("En {count} andere punten kunnen ook al starten.").format(count=found.others)
+            out.append(f'<p class="meta">{others}</p>')
     else:
-        out.append("<p>Alles is klaar.</p>" if found.done == found.total else "<p>Niets kan nu starten.</p>")
+        out.append(f"<p>{_('Alles is klaar.') if found.done == found.total else _('Niets kan nu starten.')}</p>")
     out.append("<ul>")
     for phase in found.phases:
-        out.append(f"<li>Fase {phase.number}: {escape(phase.title)} — {phase.done} van {phase.total} klaar</li>")
+        phase_name = _("Fase {number}: {title}").format(number=phase.number, title=escape(phase.title))
+        count = _("{done} van {total} klaar").format(done=phase.done, total=phase.total)
+        out.append(f"<li>{phase_name} — {count}</li>")
     out += ["</ul>", "</section>"]
     return out
 
@@ -134,21 +158,22 @@ def _head(checklist: Checklist, version: str) -> list[str]:
     storage_key = json.dumps(["instapgids", organisation_name(checklist), version])
     return [
         "<!DOCTYPE html>",
-        '<html lang="nl">',
+        f'<html lang="{current()}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Checklist voor {escape(organisation_name(checklist))}</title>",
+        "<title>" + _("Checklist voor {name}").format(name=escape(organisation_name(checklist))) + "</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         f'<body data-storage-key="{escape(storage_key)}">',
-        f"<h1>Checklist voor {escape(organisation_name(checklist))}</h1>",
+        "<h1>" + _("Checklist voor {name}").format(name=escape(organisation_name(checklist))) + "</h1>",
     ]
 
 
 def _heading(content: Content, checklist: Checklist) -> list[str]:
     """Who the checklist is for, and the progress bar."""
     done, total = progress_counts(checklist)
+    counted = _(PROGRESS).format(done=done, total=total)
     out = ['<dl class="heading">']
     for label, value in heading_lines(content, checklist):
         out.append(f"<dt>{escape(label)}</dt><dd>{linked(value)}</dd>")
@@ -157,9 +182,11 @@ def _heading(content: Content, checklist: Checklist) -> list[str]:
         "</dl>",
         '<div class="progress">',
         f'<progress id="voortgang" value="{done}" max="{total}"></progress>',
-        f'<div id="voortgang-tekst">{done} van {total} punten klaar</div>',
+        f'<div id="voortgang-tekst">{counted}</div>',
         "</div>",
-        '<p class="noprint meta">Vink punten aan als ze klaar zijn; uw browser onthoudt dat op dit toestel.</p>',
+        '<p class="noprint meta">'
+        + _("Vink punten aan als ze klaar zijn; uw browser onthoudt dat op dit toestel.")
+        + "</p>",
     ]
 
 
@@ -197,11 +224,15 @@ def _phases(content: Content, checklist: Checklist) -> list[str]:
     out = []
     for phase_view in checklist.phases:
         phase = phase_view.phase
-        out.append(f"<h2>Fase {phase.number}: {escape(phase.title)}</h2>")
+        out.append(
+            "<h2>" + _("Fase {number}: {title}").format(number=phase.number, title=escape(phase.title)) + "</h2>"
+        )
         for step_view in phase_view.steps:
             step = step_view.step
             out.append(
-                f'<h3>Stap {step.number}: {escape(step.title)} <span class="meta">§{escape(step.section)}</span></h3>'
+                "<h3>"
+                + _("Stap {number}: {title}").format(number=step.number, title=escape(step.title))
+                + f' <span class="meta">§{escape(step.section)}</span></h3>'
             )
             out.append('<ul class="items">')
             for entry in step_view.items:
@@ -214,11 +245,15 @@ def checklist_html(content: Content, checklist: Checklist) -> str:
     g = content.guide.guide
     out = [*_head(checklist, g.version), *_heading(content, checklist), *_summary(content, checklist)]
     if any(i.everyone for i in all_items(walk(content, checklist))):
-        out.append(f'<p class="meta">{escape(EVERYONE)}</p>')
+        out.append(f'<p class="meta">{escape(_(EVERYONE))}</p>')
     out += [
         *_phases(content, checklist),
-        f"<footer>Gemaakt met instapgids uit de {escape(g.title)} v{escape(g.version)} ({escape(g.date)}).</footer>",
-        f"<script>{SCRIPT}</script>",
+        "<footer>"
+        + _("Gemaakt met instapgids uit de {title} v{version} ({date}).").format(
+            title=escape(g.title), version=escape(g.version), date=escape(g.date)
+        )
+        + "</footer>",
+        f"<script>{script()}</script>",
         "</body>",
         "</html>",
     ]

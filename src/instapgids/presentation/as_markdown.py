@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
+from instapgids.language import _
 from instapgids.presentation.items import EVERYONE, all_items, heading_lines, item_text, progress_counts, walk
 from instapgids.presentation.words import organisation_name
 
@@ -17,19 +18,27 @@ def _escape(text: str) -> str:
 
 
 def checklist_markdown(content: Content, checklist: Checklist) -> str:
-    lines = [f"# Checklist voor {_escape(organisation_name(checklist))}", ""]
+    lines = ["# " + _("Checklist voor {name}").format(name=_escape(organisation_name(checklist))), ""]
     for label, value in heading_lines(content, checklist):
-        lines.append(f"- **{label}:** {_escape(value) if label == 'Soort organisatie' else value}")
+        lines.append(f"- **{label}:** {_escape(value) if label == _('Soort organisatie') else value}")
     done, total = progress_counts(checklist)
-    lines += [f"- **Voortgang:** {done} van {total} punten klaar", ""]
+    lines += [
+        "- **" + _("Voortgang:") + "** " + _("{done} van {total} punten klaar").format(done=done, total=total),
+        "",
+    ]
     if any(i.everyone for i in all_items(walk(content, checklist))):
-        lines += [EVERYONE, ""]
+        lines += [_(EVERYONE), ""]
     for phase_view in checklist.phases:
         phase = phase_view.phase
-        lines += [f"## Fase {phase.number}: {phase.title}", ""]
+        lines += ["## " + _("Fase {number}: {title}").format(number=phase.number, title=phase.title), ""]
         for step_view in phase_view.steps:
             step = step_view.step
-            lines += [f"### Stap {step.number}: {step.title} (§{step.section})", ""]
+            lines += [
+                "### "
+                + _("Stap {number}: {title}").format(number=step.number, title=step.title)
+                + f" (§{step.section})",
+                "",
+            ]
             for entry in step_view.items:
                 text = item_text(content, checklist, entry)
                 box = "x" if text.code == "done" else " "

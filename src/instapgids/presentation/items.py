@@ -13,6 +13,7 @@ from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.content.journey import Phase, Step
 from instapgids.engine.checklist import Checklist, ChecklistItem, RoleLine, Status
+from instapgids.language import N_, _
 from instapgids.presentation.words import (
     ALWAYS,
     STATUS_WORDS,
@@ -22,7 +23,7 @@ from instapgids.presentation.words import (
     role_texts,
 )
 
-EVERYONE = "Punten zonder 'Waarom' gelden voor elke nieuwe klant."
+EVERYONE = N_("Punten zonder 'Waarom' gelden voor elke nieuwe klant.")  # translated where used: _(EVERYONE)
 
 
 @dataclass(frozen=True)
@@ -58,28 +59,28 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
     waits_for = tuple(entry.waits_for) if shown else ()
     fields: list[tuple[str, list[str]]] = []
     if roles:
-        label = "Vraag aan uw lokale beheerder" if item.gathers_roles else "Rechten en rollen"
+        label = _("Vraag aan uw lokale beheerder") if item.gathers_roles else _("Rechten en rollen")
         fields.append((label, role_texts(entry)))
     if contacts:
-        fields.append(("Contact", [contact_text(c) for c in contacts]))
+        fields.append((_("Contact"), [contact_text(c) for c in contacts]))
     if documents:
-        fields.append(("Documenten", [document_text(d) for d in documents]))
+        fields.append((_("Documenten"), [document_text(d) for d in documents]))
     addresses = [content.system_by_id[s] for s in item.systems if content.system_by_id[s].url] if shown else []
     if addresses:
-        fields.append(("Adres", [f"{system.name}: {system.url}" for system in addresses]))
+        fields.append((_("Adres"), [f"{system.name}: {system.url}" for system in addresses]))
     if waits_for:
         titles = {i.item.id: i.item.title for i in checklist.items()}
-        fields.append(("Wacht op", [titles[i] for i in waits_for]))
+        fields.append((_("Wacht op"), [titles[i] for i in waits_for]))
     reasons = describe_reasons(content, checklist, entry)
-    everyone = reasons == [ALWAYS]
+    everyone = reasons == [_(ALWAYS)]
     if not everyone:
-        fields.append(("Waarom", reasons))
-    fields.append(("Bron", [f"§{item.section} {content.section_by_number[item.section].title}"]))
+        fields.append((_("Waarom"), reasons))
+    fields.append((_("Bron"), [f"§{item.section} {content.section_by_number[item.section].title}"]))
     return ItemText(
         id=item.id,
         title=item.title,
         code=entry.status,
-        status=STATUS_WORDS[entry.status],
+        status=_(STATUS_WORDS[entry.status]),
         details=list(entry.details) if shown else [],
         fields=fields,
         everyone=everyone,
@@ -123,17 +124,16 @@ def all_items(phases: list[PhaseText]) -> Iterator[ItemText]:
 def heading_lines(content: Content, checklist: Checklist) -> list[tuple[str, str]]:
     """The checklist's heading as (label, value) pairs."""
     g = content.guide.guide
-    lots = (
-        "; ".join(f"{lot.number} {lot.name} ({', '.join(p.name for p in lot.partners)})" for lot in checklist.lots)
-        or "nog geen perceel gekozen"
-    )
-    lines = [("Percelen", lots)]
+    lots = "; ".join(
+        f"{lot.number} {lot.name} ({', '.join(p.name for p in lot.partners)})" for lot in checklist.lots
+    ) or _("nog geen perceel gekozen")
+    lines = [(_("Percelen"), lots)]
     kind = content.role_answer("organisation_kind", checklist.answers)
     question = content.organisation_kind_question
     if question and isinstance(kind, str):
         label = next((o.label for o in question.options if o.value == kind), kind)
-        lines.append(("Soort organisatie", label))
-    lines.append(("Gids", f"{g.title} v{g.version} ({g.date})"))
+        lines.append((_("Soort organisatie"), label))
+    lines.append((_("Gids"), f"{g.title} v{g.version} ({g.date})"))
     return lines
 
 

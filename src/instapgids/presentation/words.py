@@ -1,4 +1,4 @@
-"""The words of the checklist: statuses, reasons and answers as the user reads them (Dutch)."""
+"""The words of the checklist: statuses, reasons and answers as the user reads them (in the language of the run)."""
 
 from __future__ import annotations
 
@@ -7,21 +7,22 @@ from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, Question
 from instapgids.engine.checklist import Checklist, ChecklistItem
 from instapgids.engine.conditions import Reason, needed_suppliers
+from instapgids.language import N_, _
 
-ALWAYS = "Geldt voor elke nieuwe klant."
-ALL_HELD = "U heeft alle rechten en rollen die u nodig heeft al."
-SOMEONE = "uw organisatie"  # when the answers give no name
+ALWAYS = N_("Geldt voor elke nieuwe klant.")  # translated where used: _(ALWAYS)
+ALL_HELD = N_("U heeft alle rechten en rollen die u nodig heeft al.")
+SOMEONE = N_("uw organisatie")  # when the answers give no name
 
 
 def organisation_name(checklist: Checklist) -> str:
     """The organisation as the checklist names it: the answer, or "uw organisatie"."""
-    return checklist.organisation or SOMEONE
+    return checklist.organisation or _(SOMEONE)
 
 
 def describe_answer(question: Question, value: AnswerValue, only: tuple[str, ...] = ()) -> str:
     """An answer as the user saw it: option labels, 'ja'/'nee', or the text."""
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return _("ja") if value else _("nee")
     if question.kind == "text":
         return str(value)
     chosen = value if isinstance(value, list) else [value]
@@ -34,20 +35,20 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
     """Why an item is on the checklist (or why it is done), in Dutch, one line per answer."""
     kinds = {r.kind for r in entry.reasons}
     if "all_held" in kinds:
-        return [ALL_HELD]
+        return [_(ALL_HELD)]
     if "request_for" in kinds:
         asked = {i for r in entry.reasons for i in r.items}
         titles = [i.item.title for i in checklist.items() if i.item.id in asked]
-        return ["Nodig voor: " + "; ".join(titles) + ".", *role_origins(content, checklist, entry)]
+        return [_("Nodig voor: {titles}.").format(titles="; ".join(titles)), *role_origins(content, checklist, entry)]
     reasons = entry.reasons
     if entry.done_by_answers and entry.item.done_note:
         lines = [entry.item.done_note]
         reasons = [r for r in reasons if not r.negated]  # the note says what is not so
     elif not entry.reasons:
-        return [ALWAYS]
+        return [_(ALWAYS)]
     else:
         lines = []
-    return lines + reason_lines(content, checklist, reasons) or [ALWAYS]
+    return lines + reason_lines(content, checklist, reasons) or [_(ALWAYS)]
 
 
 def role_origins(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[str]:
@@ -56,15 +57,17 @@ def role_origins(content: Content, checklist: Checklist, entry: ChecklistItem) -
     lines = []
     for line in entry.roles:
         for wanted, name in [
-            (line.right.id, f"Recht '{line.right.name}'"),
-            *((r.id, f"Rol '{r.name}'") for r in line.roles),
+            (line.right.id, _("Recht '{name}'").format(name=line.right.name)),
+            *((r.id, _("Rol '{name}'").format(name=r.name)) for r in line.roles),
         ]:
             origins = [o for o in line.because if o.wanted == wanted]
             why = [text for o in origins for text in reason_lines(content, checklist, list(o.reasons))]
             if not why:  # asked for whatever the answers; which item asks matters only when several do
                 many = len(entry.needed_by) > 1
                 why = [
-                    f"altijd nodig voor '{titles[o.item]}'" if many and o.item != entry.item.id else "altijd nodig"
+                    _("altijd nodig voor '{title}'").format(title=titles[o.item])
+                    if many and o.item != entry.item.id
+                    else _("altijd nodig")
                     for o in origins
                 ]
             if why:
@@ -90,26 +93,36 @@ def reason_lines(content: Content, checklist: Checklist, reasons: list[Reason]) 
 def _line(content: Content, checklist: Checklist, key: str, negated: bool, values: set[str]) -> str | None:
     """One reason in words: the number of lots or suppliers, one lot, or one answer (None: the answer is gone)."""
     if key == "lots":
-        names = ", ".join(f"{lot.number} ({lot.name})" for lot in checklist.lots) or "geen"
-        many = "meer dan één perceel" if not negated else "niet meer dan één perceel"
-        return f"U heeft {many} nodig: {names}."
+        names = ", ".join(f"{lot.number} ({lot.name})" for lot in checklist.lots) or _("geen")
+        if negated:
+            return _("U heeft niet meer dan één perceel nodig: {names}.").format(names=names)
+        return _("U heeft meer dan één perceel nodig: {names}.").format(names=names)
     if key == "suppliers":
         suppliers = needed_suppliers(content, [lot.number for lot in checklist.lots])
-        names = ", ".join(f"perceel {n}" if n.isdecimal() else n for n in suppliers) or "geen"
-        many = "meer dan één leverancier" if not negated else "niet meer dan één leverancier"
-        return f"U heeft diensten van {many} nodig: {names}."
+        names = ", ".join(_("perceel {number}").format(number=n) if n.isdecimal() else n for n in suppliers)
+        names = names or _("geen")
+        if negated:
+            return _("U heeft diensten van niet meer dan één leverancier nodig: {names}.").format(names=names)
+        return _("U heeft diensten van meer dan één leverancier nodig: {names}.").format(names=names)
     if key.startswith("lot:"):
         lot = content.lot_by_number[int(key[4:])]
-        return f"U heeft perceel {lot.number} ({lot.name}) {'niet ' if negated else ''}nodig."
+        if negated:
+            return _("U heeft perceel {number} ({name}) niet nodig.").format(number=lot.number, name=lot.name)
+        return _("U heeft perceel {number} ({name}) nodig.").format(number=lot.number, name=lot.name)
     if negated:
-        return f"{content.question_by_id[key].label}: niet gevraagd bij uw antwoorden."
+        return _("{question}: niet gevraagd bij uw antwoorden.").format(question=content.question_by_id[key].label)
     if (value := checklist.answers.get(key)) is None:
         return None
     question = content.question_by_id[key]
     return f"{question.label}: {describe_answer(question, value, tuple(values))}"
 
 
-STATUS_WORDS = {"open": "niet gestart", "doing": "bezig", "done": "klaar", "blocked": "kan nog niet starten"}
+STATUS_WORDS = {  # translated where used: _(STATUS_WORDS[status])
+    "open": N_("niet gestart"),
+    "doing": N_("bezig"),
+    "done": N_("klaar"),
+    "blocked": N_("kan nog niet starten"),
+}
 
 
 def contact_text(contact: m.Contact) -> str:
@@ -118,7 +131,8 @@ def contact_text(contact: m.Contact) -> str:
         parts.append(contact.email)
     if contact.phone:
         parts.append(
-            f"tel. {contact.phone}" + (f" (intern {contact.phone_internal})" if contact.phone_internal else "")
+            _("tel. {phone}").format(phone=contact.phone)
+            + (_(" (intern {extension})").format(extension=contact.phone_internal) if contact.phone_internal else "")
         )
     if contact.url and contact.url not in (contact.how_to_reach or ""):
         parts.append(contact.url)
@@ -130,8 +144,8 @@ def contact_text(contact: m.Contact) -> str:
 def document_text(document: m.Document) -> str:
     """The title with its address, or where to find it or whom to ask (the guide gives most without address)."""
     after = {
-        "onboarding-deel-1": "beschikbaar na onboarding deel 1",
-        "onboarding-deel-2": "beschikbaar na onboarding deel 2",
+        "onboarding-deel-1": _("beschikbaar na onboarding deel 1"),
+        "onboarding-deel-2": _("beschikbaar na onboarding deel 2"),
     }.get(document.available_after or "", "")
     if document.url:
         return f"{document.title} ({document.url}{', ' + after if after else ''})"
@@ -141,9 +155,10 @@ def document_text(document: m.Document) -> str:
 def role_texts(entry: ChecklistItem) -> list[str]:
     lines = []
     for line in entry.roles:
-        text = f"recht '{line.right.name}'"
+        text = _("recht '{name}'").format(name=line.right.name)
         if line.roles:
             names = ", ".join(f"'{r.name}'" for r in line.roles)
-            text += f" met rol {names}" if len(line.roles) == 1 else f" met de rollen {names}"
+            with_roles = _(" met rol {names}") if len(line.roles) == 1 else _(" met de rollen {names}")
+            text += with_roles.format(names=names)
         lines.append(text)
     return lines

@@ -73,7 +73,7 @@ def checklist(
     """
     from instapgids.cli.session import show_checklist
 
-    show_checklist(read_content(), profile, export, output, force)
+    show_checklist(read_content(in_language=True), profile, export, output, force)
 
 
 @app.command("next")
@@ -89,7 +89,7 @@ def status(profile: ProfileOption = None) -> None:
     """Uw voortgang per fase en wat u nu kunt doen. Voorbeeld: instapgids status"""
     from instapgids.cli.session import show_status
 
-    show_status(read_content(), profile)
+    show_status(read_content(in_language=True), profile)
 
 
 @app.command()

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
+from instapgids.language import _
 from instapgids.presentation.words import STATUS_WORDS, organisation_name
 
 BAR_WIDTH = 20
@@ -19,10 +20,12 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
 
 
 def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> RenderableType:
-    parts: list[RenderableType] = [Text(f"Voortgang voor {organisation_name(checklist)}", style="bold underline")]
+    parts: list[RenderableType] = [
+        Text(_("Voortgang voor {name}").format(name=organisation_name(checklist)), style="bold underline")
+    ]
     table = Table(show_header=True, box=None, pad_edge=False)
-    table.add_column("Fase")
-    table.add_column("Klaar", justify="right", no_wrap=True)
+    table.add_column(_("Fase"))
+    table.add_column(_("Klaar"), justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for phase_view in checklist.phases:
         items = [e for s in phase_view.steps for e in s.items]
@@ -32,21 +35,24 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> 
     parts.append(table)
     items = checklist.items()
     counts = {status: sum(1 for e in items if e.status == status) for status in STATUS_WORDS}
-    summary = " · ".join(f"{n} {STATUS_WORDS[status]}" for status, n in counts.items() if n)
-    parts.append(Text(f"Totaal {len(items)} {'punt' if len(items) == 1 else 'punten'}: {summary}.", style="dim"))
+    summary = " · ".join(f"{n} {_(STATUS_WORDS[status])}" for status, n in counts.items() if n)
+    total = _("Totaal {count} punt: {summary}.") if len(items) == 1 else _("Totaal {count} punten: {summary}.")
+    parts.append(Text(total.format(count=len(items), summary=summary), style="dim"))
 
     startable = [e for e in items if e.status == "doing"] + [e for e in items if e.status == "open"]
     if not startable:
-        parts.append(Text("\nAlles is klaar." if counts["done"] == len(items) else "\nNiets kan nu starten."))
+        parts.append(
+            Text("\n" + (_("Alles is klaar.") if counts["done"] == len(items) else _("Niets kan nu starten.")))
+        )
     else:
-        parts.append(Text("\nNu aan de beurt:", style="bold"))
+        parts.append(Text("\n" + _("Nu aan de beurt:"), style="bold"))
         now = Table.grid(padding=(0, 1))
         now.add_column(no_wrap=True)
         now.add_column()
         for entry in startable[:next_count]:
             line = Text()
             if entry.status == "doing":
-                line.append("[bezig] ", style="yellow")
+                line.append(f"[{_(STATUS_WORDS['doing'])}] ", style="yellow")
             line.append(entry.item.title)
             line.append(f"  (id: {entry.item.id}, §{entry.item.section})", style="dim")
             now.add_row("  •", line)
@@ -54,8 +60,15 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> 
         if len(startable) > next_count:
             rest = len(startable) - next_count
             parts.append(
-                Text(f"  en {rest} {'ander' if rest == 1 else 'andere'}; alles: instapgids checklist", style="dim")
+                Text(
+                    (
+                        _("  en {count} ander; alles: instapgids checklist")
+                        if rest == 1
+                        else _("  en {count} andere; alles: instapgids checklist")
+                    ).format(count=rest),
+                    style="dim",
+                )
             )
-    parts.append(Text("\nAfvinken: instapgids done <id> · bezig: instapgids doing <id> · terug: instapgids undo <id>",
-                      style="dim"))  # fmt: skip
+    marking = _("Afvinken: instapgids done <id> · bezig: instapgids doing <id> · terug: instapgids undo <id>")
+    parts.append(Text("\n" + marking, style="dim"))
     return Group(*parts)
