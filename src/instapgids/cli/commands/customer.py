@@ -81,7 +81,7 @@ def next_step(profile: ProfileOption = None) -> None:
     """Wat u nu kunt doen: de eerste stappen, volledig uitgeschreven. Voorbeeld: instapgids next"""
     from instapgids.cli.session import show_next
 
-    show_next(read_content(), profile)
+    show_next(read_content(in_language=True), profile)
 
 
 @app.command()
