@@ -1,4 +1,4 @@
-"""With ``--lang en``, `status` and the Markdown export speak English: the program's own words and the content.
+"""With ``--lang en``, `status`, `checklist`, `next` and the Markdown export speak English: our words and the content.
 
 Names (systems, roles, documents, contacts, the guide's sections) stay Dutch with an English gloss; they
 are taken out before looking for Dutch words. The Dutch output itself is pinned by the golden files.
@@ -18,6 +18,7 @@ pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 DUTCH = (" niet ", " klaar", "Waarom", "Bron", "punten", " uw ", "Voortgang", "Totaal", "Percelen", " nodig")
 DUTCH += ("Soort organisatie", "Fase ", "Gids:", "Geldt voor", "Wacht op", "Afvinken", " bezig", "gestart")
+DUTCH += ("Stap ", "waarvan", "Dit kunt u", "andere punten", "volledige", "Klaar?", "Niets kan")
 
 
 def _names() -> list[str]:
@@ -42,11 +43,13 @@ def _without_names(text: str, names: list[str], organisation: str) -> str:
 
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
-def test_status_and_markdown_in_english_have_no_dutch_words(example: Path, cli: Callable[..., Result]) -> None:
+def test_status_checklist_next_and_markdown_in_english_have_no_dutch_words(
+    example: Path, cli: Callable[..., Result]
+) -> None:
     assert cli("start", "--answers", str(example), "--profile", example.stem).code == 0
     names = _names()
     organisation = str(example_answers(example)["org_name"])
-    for args in (("status",), ("checklist", "--export", "md")):
+    for args in (("status",), ("checklist",), ("next",), ("checklist", "--export", "md")):
         result = cli("--lang", "en", *args, "--profile", example.stem)
         assert result.code == 0, result.text
         text = _without_names(result.out, names, organisation)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from instapgids.content.bundle import Content
 from instapgids.errors import UserError
+from instapgids.language import _
 from instapgids.presentation.exports import check_format
 from instapgids.presentation.exports import export as export_as
 from instapgids.presentation.terminal.console import err, literal, out
@@ -168,20 +169,26 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
     target = Path(output).expanduser()
     with hints(profile):
         usecases.write_export(target, text, force)
-    err().print(f"Checklist geschreven naar {literal(target)}")
+    err().print(_("Checklist geschreven naar {path}").format(path=literal(target)))
 
 
-def mark(content: Content, profile: str | None, item_ids: list[str], status: str | None) -> None:
-    """`done` / `doing` / `undo`: record progress on checklist items in the profile, under its lock."""
+def mark(
+    content: Content, profile: str | None, item_ids: list[str], status: str | None, shown: Content | None = None
+) -> None:
+    """`done` / `doing` / `undo`: record progress on checklist items in the profile, under its lock;
+    the titles confirmed are those of ``shown`` (the content in the language of this run), if given."""
     from instapgids.presentation.words import STATUS_WORDS
 
     saved_profile(content, profile)  # says so when there is none, and shows what the profile's reader noticed
     with hints(profile):
         after = usecases.mark_items(content, profile_path(profile), item_ids, status, waiting)
     entries = {e.item.id: e for e in after.items()}
+    phases = shown.journey.phases if shown is not None else []
+    titles = {i.id: i.title for p in phases for s in p.steps for i in s.items}
     for item_id in item_ids:
         entry = entries[item_id]
-        out().print(f"{literal(item_id)}: [bold]{STATUS_WORDS[entry.status]}[/bold] — {literal(entry.item.title)}")
+        title = titles.get(item_id, entry.item.title)  # Dutch when ``shown`` lacks it
+        out().print(f"{literal(item_id)}: [bold]{_(STATUS_WORDS[entry.status])}[/bold] — {literal(title)}")
 
 
 def show_status(content: Content, profile: str | None) -> None:

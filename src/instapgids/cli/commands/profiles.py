@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from instapgids.cli.commands.shared import ItemIds, ProfileOption, app, read_content
+from instapgids.cli.commands.shared import ItemIds, ProfileOption, app, read_both, read_content
 
 
 @app.command()
@@ -10,7 +10,8 @@ def done(ids: ItemIds, profile: ProfileOption = None) -> None:
     """Duid checklistpunten aan als klaar. Voorbeeld: instapgids done ddc-dms-toegang"""
     from instapgids.cli.session import mark
 
-    mark(read_content(), profile, ids, "done")
+    content, dutch = read_both()
+    mark(dutch, profile, ids, "done", content)
 
 
 @app.command()
@@ -18,7 +19,8 @@ def doing(ids: ItemIds, profile: ProfileOption = None) -> None:
     """Duid checklistpunten aan als bezig. Voorbeeld: instapgids doing lokale-beheerder-aanvraag"""
     from instapgids.cli.session import mark
 
-    mark(read_content(), profile, ids, "doing")
+    content, dutch = read_both()
+    mark(dutch, profile, ids, "doing", content)
 
 
 @app.command()
@@ -26,7 +28,8 @@ def undo(ids: ItemIds, profile: ProfileOption = None) -> None:
     """Zet checklistpunten terug op niet gestart. Voorbeeld: instapgids undo ddc-dms-toegang"""
     from instapgids.cli.session import mark
 
-    mark(read_content(), profile, ids, None)
+    content, dutch = read_both()
+    mark(dutch, profile, ids, None, content)
 
 
 @app.command()

@@ -11,6 +11,7 @@ import textwrap
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
+from instapgids.language import _
 from instapgids.presentation.items import EVERYONE, ItemText, all_items, heading_lines, progress_counts, walk
 from instapgids.presentation.terminal.line import Line
 from instapgids.presentation.words import organisation_name
@@ -46,7 +47,7 @@ def item_lines(text: ItemText, width: int, indent: int = 2, fold: bool = True) -
     label_width = max((len(label) for label, _ in text.fields), default=0) + 2
     gap = " " * label_width
     for label, values in text.fields:
-        dim = "dim" if label == "Bron" else ""
+        dim = "dim" if label == _("Bron") else ""
         lead = Line(f"{label}:".ljust(label_width), style="dim" if dim else "bold")
         if len(values) == 1:
             lines += wrapped(values[0], width, Line(inner) + lead, inner + gap, dim)
@@ -58,21 +59,24 @@ def item_lines(text: ItemText, width: int, indent: int = 2, fold: bool = True) -
 
 
 def checklist_lines(content: Content, checklist: Checklist, width: int) -> list[Line]:
-    lines: list[Line] = [Line(f"Checklist voor {organisation_name(checklist)}", style="bold underline")]
+    title = _("Checklist voor {name}").format(name=organisation_name(checklist))
+    lines: list[Line] = [Line(title, style="bold underline")]
     for label, value in heading_lines(content, checklist):
         lines += wrapped(value, width, Line(f"{label}: ", "bold"), " " * (len(label) + 2))
     done, total = progress_counts(checklist)
     phases = walk(content, checklist)
-    note = f"{total} {'punt' if total == 1 else 'punten'}, waarvan {done} klaar."
+    counted = _("{total} punt, waarvan {done} klaar.") if total == 1 else _("{total} punten, waarvan {done} klaar.")
+    note = counted.format(total=total, done=done)
     if any(i.everyone for i in all_items(phases)):
-        note += " " + EVERYONE
+        note += " " + _(EVERYONE)
     lines += wrapped(note, width, "", "", "dim")
     for phase in phases:
         lines.append(Line(""))
-        title = f"Fase {phase.phase.number}: {phase.phase.title} "
+        title = _("Fase {number}: {title}").format(number=phase.phase.number, title=phase.phase.title) + " "
         lines.append(Line(title, "bold cyan") + Line("─" * max(0, width - len(title)), style="cyan"))
         for step in phase.steps:
-            lines += wrapped(f"Stap {step.step.number}: {step.step.title}  §{step.step.section}", width, "", "", "bold")
+            heading = _("Stap {number}: {title}").format(number=step.step.number, title=step.step.title)
+            lines += wrapped(f"{heading}  §{step.step.section}", width, "", "", "bold")
             for item in step.items:
                 lines += item_lines(item, width)
     return lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from instapgids.language import _
 from instapgids.presentation.next_steps import Summary
 from instapgids.presentation.terminal.checklist import item_lines, wrapped
 from instapgids.presentation.terminal.line import Line
@@ -15,36 +16,42 @@ def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True)
     lines: list[Line] = []
     if summary.steps:
         if intro:
-            lines.append(Line("Dit kunt u nu doen:", style="bold underline"))
+            lines.append(Line(_("Dit kunt u nu doen:"), style="bold underline"))
         for step in summary.steps:
             lines.append(Line(""))
             text = step.text
             if text.everyone:  # here each item says why, also when it applies to every customer
-                text = replace(text, fields=[*text.fields[:-1], ("Waarom", [ALWAYS]), *text.fields[-1:]])
+                text = replace(text, fields=[*text.fields[:-1], (_("Waarom"), [_(ALWAYS)]), *text.fields[-1:]])
             lines += item_lines(text, width, indent=0, fold=False)
             inner = " " * 4
             for mail in step.mails:
                 to = f"{mail.to_name} <{mail.to}>" if mail.to else mail.to_name
                 lines += wrapped(
-                    f"aan {to}, onderwerp '{mail.subject}'; de tekst: instapgids mails{flag}",
+                    _("aan {to}, onderwerp '{subject}'; de tekst: {command}").format(
+                        to=to, subject=mail.subject, command=f"instapgids mails{flag}"
+                    ),
                     width,
-                    Line(inner) + Line("Mail: ", style="bold"),
+                    Line(inner) + Line(_("Mail: "), style="bold"),
                     inner + "      ",
                 )
             lines += wrapped(
-                f"instapgids done {step.text.id}{flag}", width, Line(inner) + Line("Klaar? ", style="bold"), inner
+                f"instapgids done {step.text.id}{flag}", width, Line(inner) + Line(_("Klaar? "), style="bold"), inner
             )
         if summary.others:
-            more = "ander punt kan" if summary.others == 1 else "andere punten kunnen"
-            lines += [Line(""), Line(f"En {summary.others} {more} ook al starten.", style="dim")]
+            more = _("En {count} ander punt kan ook al starten.") if summary.others == 1 else None
+            more = more or _("En {count} andere punten kunnen ook al starten.")
+            lines += [Line(""), Line(more.format(count=summary.others), style="dim")]
     elif summary.done == summary.total:
-        lines.append(Line("Alles is klaar.", style="bold"))
+        lines.append(Line(_("Alles is klaar."), style="bold"))
     else:
-        lines.append(Line("Niets kan nu starten: elk open punt wacht op een ander.", style="bold"))
-    lines += [Line(""), Line("Voortgang:", style="bold")]
+        lines.append(Line(_("Niets kan nu starten: elk open punt wacht op een ander."), style="bold"))
+    lines += [Line(""), Line(_("Voortgang:"), style="bold")]
     for phase in summary.phases:
         lines += wrapped(
-            f"{phase.done} van {phase.total} klaar", width, Line(f"  Fase {phase.number}: {phase.title} — "), "    "
+            _("{done} van {total} klaar").format(done=phase.done, total=phase.total),
+            width,
+            Line("  " + _("Fase {number}: {title}").format(number=phase.number, title=phase.title) + " — "),
+            "    ",
         )
-    lines += [Line(""), Line.assemble("De volledige checklist: ", (f"instapgids checklist{flag}", "bold"))]
+    lines += [Line(""), Line.assemble(_("De volledige checklist: "), (f"instapgids checklist{flag}", "bold"))]
     return lines
