@@ -8,15 +8,11 @@ from rich.text import Text
 
 from instapgids.content.bundle import Content
 from instapgids.content.glossary import Term
-from instapgids.presentation.terminal.lots import cite, source_line
+from instapgids.presentation.terminal.lots import cite, name_heading, source_line
 
 
 def term_detail(content: Content, term: Term) -> RenderableType:
-    title = Text(term.term, style="bold")
-    title.append(f"  ({cite(term.section)})", style="dim")
-    parts: list[RenderableType] = [title]
-    if term.aliases:
-        parts.append(Text("Ook: " + ", ".join(term.aliases), style="italic"))
+    parts = name_heading(term.term, term.section, term.aliases)
     parts.append(Text(term.short))
     if term.more:
         parts.append(Text(term.more))

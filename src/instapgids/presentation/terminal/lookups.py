@@ -10,7 +10,7 @@ from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.errors import visible
 from instapgids.presentation.search import Hit
-from instapgids.presentation.terminal.lots import bullets, cite, count_word, heading, point, source_line
+from instapgids.presentation.terminal.lots import bullets, cite, count_word, heading, name_heading, point, source_line
 from instapgids.presentation.words import contact_text, document_text
 
 
@@ -38,11 +38,7 @@ def systems_table(content: Content) -> RenderableType:
 
 def _system_intro(system: m.System) -> list[RenderableType]:
     """The system's name and source, other names, purpose, what it offers and what it needs first."""
-    title = Text(system.name, style="bold")
-    title.append(f"  ({cite(system.section)})", style="dim")
-    parts: list[RenderableType] = [title]
-    if system.aliases:
-        parts.append(Text("Ook: " + ", ".join(system.aliases), style="italic"))
+    parts = name_heading(system.name, system.section, system.aliases)
     parts.append(Text(system.purpose))
     if system.optional_note:
         parts.append(Text(system.optional_note, style="italic"))

@@ -23,6 +23,16 @@ def cite(section: str) -> str:
     return f"§{section}"
 
 
+def name_heading(name: str, section: str, aliases: list[str]) -> list[RenderableType]:
+    """A named thing's heading for a detail page: its name in bold with the section, then its other names."""
+    title = Text(name, style="bold")
+    title.append(f"  ({cite(section)})", style="dim")
+    parts: list[RenderableType] = [title]
+    if aliases:
+        parts.append(Text("Ook: " + ", ".join(aliases), style="italic"))
+    return parts
+
+
 def source_line(content: Content) -> Text:
     g = content.guide.guide
     return Text(f"Bron: {g.title} v{g.version} ({g.date})", style="dim")
