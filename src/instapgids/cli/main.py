@@ -201,6 +201,8 @@ def _run(args: list[str]) -> int:
     if args in (["--version"], ["-V"]):
         print(f"instapgids {__version__}")
         return 0
+    # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     args, fast = _choose_language(args)
     if fast is not None:
         return _run_fast(*fast)
@@ -217,8 +219,6 @@ def _choose_language(args: list[str]) -> tuple[list[str], tuple[str, str | None]
     except language.UnknownLanguage:
         language.use(language.DEFAULT)  # the root command's --lang reports it as a usage error
         return args, None
-    # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     return args, _fast(_after_lang(args))
 
 
@@ -237,8 +237,6 @@ def _run_typer(args: list[str]) -> int:
     from instapgids.cli.commands import app
 
     errors.forget_written()
-    # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     command = typer.main.get_command(app)
     localize.translate_help(command)
     if localize.shows_help(command, args):
