@@ -165,13 +165,6 @@ def test_a_system_is_found_by_its_dutch_name_in_english(cli: Callable[..., Resul
 
 
 @SHARED
-def test_other_commands_keep_dutch_content_for_now(cli: Callable[..., Result]) -> None:
-    """Only lots, systems, contacts, journey and search show English content in this step."""
-    result = cli("--lang", "en", "validate")
-    assert result.code == 0 and result.out == cli("validate").out
-
-
-@SHARED
 def test_the_model_walk_finds_exactly_the_translatable_texts(content: Any) -> None:
     """english.strings() on the models and texts.translatable() on the YAML give the same keys."""
     for file_name, attribute in ATTRIBUTES.items():

@@ -12,6 +12,7 @@ from instapgids.content import models as m
 from instapgids.content.glossary import GlossaryFile
 from instapgids.content.journey import JourneyFile, MailsFile, Phase
 from instapgids.content.questions import InterviewFile, Question
+from instapgids.language import N_
 
 # Each content file and the model it holds.
 FILES: dict[str, type] = {
@@ -28,10 +29,11 @@ FILES: dict[str, type] = {
 }
 
 # The questions whose answers other parts need, by ``role`` in interview.yaml: the kind of
-# question each must be and what it holds (``crosscheck`` checks there is exactly one of each).
+# question each must be and what it holds, marked for translation (``crosscheck`` checks there is
+# exactly one of each).
 ROLES: dict[str, tuple[str, str]] = {
-    "organisation_name": ("text", "de naam van de organisatie"),
-    "organisation_kind": ("select", "de soort organisatie"),
+    "organisation_name": ("text", N_("de naam van de organisatie")),
+    "organisation_kind": ("select", N_("de soort organisatie")),
 }
 
 

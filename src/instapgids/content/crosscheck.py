@@ -14,10 +14,13 @@ from typing import Any
 
 from instapgids.content import models as m
 from instapgids.content.bundle import ROLES, Content
+from instapgids.content.graph import waits_for_cycles, waits_on
 from instapgids.content.journey import PLACEHOLDERS, Item, Mail, Phase, placeholders
 from instapgids.content.located import format_path, locate
+from instapgids.content.messages import TWICE
 from instapgids.content.questions import Option
 from instapgids.errors import Problem
+from instapgids.language import N_, _
 
 Path_ = tuple[str | int, ...]
 
@@ -41,18 +44,22 @@ class Report:
     file: str
     problems: list[Problem] = dataclasses.field(default_factory=list)
 
-    def __call__(self, path: Path_, message: str, key: bool = False) -> None:
-        position, resolved = locate(self.content.raw.get(self.file), path, key=key)
-        self.problems.append(Problem(self.content.directory / self.file, *position, format_path(resolved), message))
+    def __call__(self, path: Path_, message: str, /, **values: object) -> None:
+        """A problem at ``path``: ``message`` (Dutch, marked with ``N_``) in the language of the run, with
+        ``values`` filled in."""
+        position, resolved = locate(self.content.raw.get(self.file), path)
+        text = _(message).format(**values)
+        self.problems.append(Problem(self.content.directory / self.file, *position, format_path(resolved), text))
 
-    def refs(self, path: Path_, values: list[Any], known: set[Any], what: str) -> None:
+    def refs(self, path: Path_, values: list[Any], known: set[Any], unknown: str, **more: str) -> None:
+        """Each of ``values`` not in ``known`` is reported with ``unknown`` (marked with ``N_``), its
+        ``{value}`` filled in (and the ``more`` placeholders)."""
         for index, value in enumerate(values):
-            if value not in known:
-                self((*path, index), f"{what} '{value}'")
+            self.ref((*path, index), value, known, unknown, **more)
 
-    def ref(self, path: Path_, value: Any, known: set[Any], what: str) -> None:
+    def ref(self, path: Path_, value: Any, known: set[Any], unknown: str, **more: str) -> None:
         if value is not None and value not in known:
-            self(path, f"{what} '{value}'")
+            self(path, unknown, value=value, **more)
 
 
 # --------------------------------------------------------------------------- what the content defines
@@ -63,8 +70,8 @@ def _each(groups: list[tuple[Path_, list[Any]]], name: str) -> list[tuple[Path_,
     return [((*at, i, name), getattr(obj, name)) for at, objs in groups for i, obj in enumerate(objs)]
 
 
-def _entries(content: Content) -> dict[str, tuple[str, str, list[tuple[Path_, Any]]]]:
-    """Per kind of id: its file, its Dutch name, and every (path, value) that defines one."""
+def _entries(content: Content) -> dict[str, tuple[str, list[tuple[Path_, Any]]]]:
+    """Per kind of id (the keys of ``messages.TWICE``): its file, and every (path, value) that defines one."""
     lots, rights, phases = content.lots_file.lots, content.roles_file.rights, content.journey.phases
     documents = content.documents_file.documents
     roles: list[tuple[Path_, list[Any]]] = [(("rights", i, "roles"), r.roles) for i, r in enumerate(rights)]
@@ -73,21 +80,21 @@ def _entries(content: Content) -> dict[str, tuple[str, str, list[tuple[Path_, An
         (("phases", i, "steps", j, "items"), s.items) for i, p in enumerate(phases) for j, s in enumerate(p.steps)
     ]
     return {
-        "sections": ("guide.yaml", "sectie", _each([(("sections",), content.guide.sections)], "number")),
-        "lot_numbers": ("lots.yaml", "perceelnummer", _each([(("lots",), lots)], "number")),
-        "lot_ids": ("lots.yaml", "perceel-id", _each([(("lots",), lots)], "id")),
-        "types": ("lots.yaml", "soort dienst", _each([(("service_types",), content.lots_file.service_types)], "id")),
-        "systems": ("systems.yaml", "systeem-id", _each([(("systems",), content.systems_file.systems)], "id")),
-        "contacts": ("contacts.yaml", "contact-id", _each([(("contacts",), content.contacts_file.contacts)], "id")),
-        "documents": ("documents.yaml", "document-id", _each([(("documents",), documents)], "id")),
-        "rights": ("roles.yaml", "recht-id", _each([(("rights",), rights)], "id")),
-        "roles": ("roles.yaml", "rol-id", _each(roles, "id")),
-        "questions": ("interview.yaml", "vraag-id", _each([(("questions",), content.interview.questions)], "id")),
-        "phases": ("journey.yaml", "fase-id", _each([(("phases",), phases)], "id")),
-        "steps": ("journey.yaml", "stap-id", _each(steps, "id")),
-        "items": ("journey.yaml", "checklistpunt-id", _each(items, "id")),
-        "mails": ("mails.yaml", "mail-id", _each([(("mails",), content.mails.mails)], "id")),
-        "terms": ("glossary.yaml", "term-id", _each([(("terms",), content.glossary.terms)], "id")),
+        "sections": ("guide.yaml", _each([(("sections",), content.guide.sections)], "number")),
+        "lot_numbers": ("lots.yaml", _each([(("lots",), lots)], "number")),
+        "lot_ids": ("lots.yaml", _each([(("lots",), lots)], "id")),
+        "types": ("lots.yaml", _each([(("service_types",), content.lots_file.service_types)], "id")),
+        "systems": ("systems.yaml", _each([(("systems",), content.systems_file.systems)], "id")),
+        "contacts": ("contacts.yaml", _each([(("contacts",), content.contacts_file.contacts)], "id")),
+        "documents": ("documents.yaml", _each([(("documents",), documents)], "id")),
+        "rights": ("roles.yaml", _each([(("rights",), rights)], "id")),
+        "roles": ("roles.yaml", _each(roles, "id")),
+        "questions": ("interview.yaml", _each([(("questions",), content.interview.questions)], "id")),
+        "phases": ("journey.yaml", _each([(("phases",), phases)], "id")),
+        "steps": ("journey.yaml", _each(steps, "id")),
+        "items": ("journey.yaml", _each(items, "id")),
+        "mails": ("mails.yaml", _each([(("mails",), content.mails.mails)], "id")),
+        "terms": ("glossary.yaml", _each([(("terms",), content.glossary.terms)], "id")),
     }
 
 
@@ -104,7 +111,7 @@ class Known:
         kind = content.organisation_kind_question
         items = [item for p in content.journey.phases for s in p.steps for item in s.items]
         return cls(
-            ids={name: {value for _, value in entries} for name, (_, _, entries) in _entries(content).items()},
+            ids={name: {value for _path, value in entries} for name, (_file, entries) in _entries(content).items()},
             org_kinds={o.value for o in kind.options} if kind else set(),
             requests={item.id for item in items if item.gathers_roles},
         )
@@ -118,17 +125,17 @@ class Known:
 
 def unique_ids(content: Content, known: Known) -> list[Problem]:
     """Every id is defined once, one namespace per kind (and per question for its options)."""
-    groups = list(_entries(content).values())
+    groups = [(kind, file, entries) for kind, (file, entries) in _entries(content).items()]
     for i, q in enumerate(content.interview.questions):
-        groups.append(("interview.yaml", "optie", _each([(("questions", i, "options"), q.options)], "value")))
+        groups.append(("options", "interview.yaml", _each([(("questions", i, "options"), q.options)], "value")))
     problems: list[Problem] = []
-    for file, what, entries in groups:
+    for kind, file, entries in groups:
         report = Report(content, file)
         seen: dict[Any, Path_] = {}
         for path, value in entries:
             if value in seen:
                 first = locate(content.raw.get(file), seen[value])[0][0]
-                report(path, f"{what} '{value}' komt twee keer voor (eerst op regel {first})")
+                report(path, TWICE[kind], value=value, line=first)
             else:
                 seen[value] = path
         problems += report.problems
@@ -153,110 +160,114 @@ def _sections(report: Report, path: Path_, obj: Any, known: Known) -> None:
     for name in ("section", "sections"):
         value = getattr(obj, name, None)
         if isinstance(value, str):
-            report.ref((*path, name), value, known["sections"], "onbekende sectie")
+            report.ref((*path, name), value, known["sections"], N_("onbekende sectie '{value}'"))
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-            report.refs((*path, name), value, known["sections"], "onbekende sectie")
+            report.refs((*path, name), value, known["sections"], N_("onbekende sectie '{value}'"))
 
 
 def _lot(r: Report, path: Path_, obj: m.Lot, known: Known, content: Content) -> None:
-    r.refs((*path, "systems"), obj.systems, known["systems"], "onbekend systeem")
-    r.refs((*path, "documents"), obj.documents, known["documents"], "onbekend document")
+    r.refs((*path, "systems"), obj.systems, known["systems"], N_("onbekend systeem '{value}'"))
+    r.refs((*path, "documents"), obj.documents, known["documents"], N_("onbekend document '{value}'"))
     for j, t in enumerate(obj.service_types):
-        r.ref((*path, "service_types", j, "type"), t.type, known["types"], "onbekende soort dienst")
+        r.ref((*path, "service_types", j, "type"), t.type, known["types"], N_("onbekende soort dienst '{value}'"))
 
 
 def _system(r: Report, path: Path_, obj: m.System, known: Known, content: Content) -> None:
-    r.ref((*path, "lot"), obj.lot, known["lot_numbers"], "onbekend perceel")
-    r.refs((*path, "phases"), obj.phases, known["phases"], "onbekende fase")
-    r.refs((*path, "rights"), obj.rights, known["rights"], "onbekend recht")
-    r.refs((*path, "contacts"), obj.contacts, known["contacts"], "onbekend contact")
-    r.refs((*path, "documents"), obj.documents, known["documents"], "onbekend document")
+    r.ref((*path, "lot"), obj.lot, known["lot_numbers"], N_("onbekend perceel '{value}'"))
+    r.refs((*path, "phases"), obj.phases, known["phases"], N_("onbekende fase '{value}'"))
+    r.refs((*path, "rights"), obj.rights, known["rights"], N_("onbekend recht '{value}'"))
+    r.refs((*path, "contacts"), obj.contacts, known["contacts"], N_("onbekend contact '{value}'"))
+    r.refs((*path, "documents"), obj.documents, known["documents"], N_("onbekend document '{value}'"))
     for j, proc in enumerate(obj.access):
-        r.refs((*path, "access", j, "applies_to"), proc.applies_to, known.org_kinds, "onbekende soort organisatie")
+        r.refs(
+            (*path, "access", j, "applies_to"),
+            proc.applies_to,
+            known.org_kinds,
+            N_("onbekende soort organisatie '{value}'"),
+        )
 
 
 def _right(r: Report, path: Path_, obj: m.Right, known: Known, content: Content) -> None:
-    r.ref((*path, "system"), obj.system, known["systems"], "onbekend systeem")
-    r.ref((*path, "granted_by"), obj.granted_by, known["contacts"], "onbekend contact")
+    r.ref((*path, "system"), obj.system, known["systems"], N_("onbekend systeem '{value}'"))
+    r.ref((*path, "granted_by"), obj.granted_by, known["contacts"], N_("onbekend contact '{value}'"))
 
 
 def _phase(r: Report, path: Path_, obj: Phase, known: Known, content: Content) -> None:
-    r.refs((*path, "support"), obj.support, known["contacts"], "onbekend contact")
-    r.refs((*path, "systems"), obj.systems, known["systems"], "onbekend systeem")
+    r.refs((*path, "support"), obj.support, known["contacts"], N_("onbekend contact '{value}'"))
+    r.refs((*path, "systems"), obj.systems, known["systems"], N_("onbekend systeem '{value}'"))
 
 
 def _item(r: Report, path: Path_, obj: Item, known: Known, content: Content) -> None:
-    r.refs((*path, "contacts"), obj.contacts, known["contacts"], "onbekend contact")
-    r.refs((*path, "documents"), obj.documents, known["documents"], "onbekend document")
-    r.refs((*path, "systems"), obj.systems, known["systems"], "onbekend systeem")
-    r.refs((*path, "waits_for"), obj.waits_for, known["items"], "onbekend checklistpunt")
+    r.refs((*path, "contacts"), obj.contacts, known["contacts"], N_("onbekend contact '{value}'"))
+    r.refs((*path, "documents"), obj.documents, known["documents"], N_("onbekend document '{value}'"))
+    r.refs((*path, "systems"), obj.systems, known["systems"], N_("onbekend systeem '{value}'"))
+    r.refs((*path, "waits_for"), obj.waits_for, known["items"], N_("onbekend checklistpunt '{value}'"))
     if obj.id in obj.waits_for:
-        r((*path, "waits_for"), "een checklistpunt kan niet op zichzelf wachten")
+        r((*path, "waits_for"), N_("een checklistpunt kan niet op zichzelf wachten"))
     for j, request in enumerate(obj.roles):
-        r.ref((*path, "roles", j, "right"), request.right, known["rights"], "onbekend recht")
-        r.ref((*path, "roles", j, "role"), request.role, known["roles"], "onbekende rol")
+        r.ref((*path, "roles", j, "right"), request.right, known["rights"], N_("onbekend recht '{value}'"))
+        r.ref((*path, "roles", j, "role"), request.role, known["roles"], N_("onbekende rol '{value}'"))
     if obj.asked_in is not None and obj.asked_in not in known.requests:
-        r(
-            (*path, "asked_in"),
-            f"'{obj.asked_in}' is geen aanvraag bij de lokale beheerder (een punt met 'gathers_roles: true')",
-        )
+        no_request = N_("'{item}' is geen aanvraag bij de lokale beheerder (een punt met 'gathers_roles: true')")
+        r((*path, "asked_in"), no_request, item=obj.asked_in)
 
 
 def _mail(r: Report, path: Path_, obj: Mail, known: Known, content: Content) -> None:
-    r.ref((*path, "item"), obj.item, known["items"], "onbekend checklistpunt")
+    r.ref((*path, "item"), obj.item, known["items"], N_("onbekend checklistpunt '{value}'"))
     uses_roles = any("rechten_en_rollen" in placeholders(p.text) for p in obj.paragraphs)
     if uses_roles and obj.item in known["items"] and obj.item not in known.requests:
-        r(
-            (*path, "item"),
-            "een mail met {rechten_en_rollen} hoort bij een aanvraag bij de lokale beheerder"
-            " (een punt met 'gathers_roles: true')",
+        request = N_(
+            "een mail met {placeholder} hoort bij een aanvraag bij de lokale beheerder"
+            " (een punt met 'gathers_roles: true')"
         )
-    r.ref((*path, "to"), obj.to, known["contacts"], "onbekend contact")
+        r((*path, "item"), request, placeholder="{rechten_en_rollen}")
+    r.ref((*path, "to"), obj.to, known["contacts"], N_("onbekend contact '{value}'"))
     texts = [((*path, "subject"), obj.subject)]
     texts += [((*path, "paragraphs", j, "text"), p.text) for j, p in enumerate(obj.paragraphs)]
     for field_path, text in texts:
         for name in placeholders(text):
             if name not in PLACEHOLDERS:
-                r(field_path, f"onbekende plaatshouder '{{{name}}}'; kies uit: {', '.join(PLACEHOLDERS)}")
+                unknown = N_("onbekende plaatshouder '{{{name}}}'; kies uit: {names}")
+                r(field_path, unknown, name=name, names=", ".join(PLACEHOLDERS))
 
 
 def _other_services(r: Report, path: Path_, obj: m.OtherServices, known: Known, content: Content) -> None:
-    r.refs((*path, "documents"), obj.documents, known["documents"], "onbekend document")
+    r.refs((*path, "documents"), obj.documents, known["documents"], N_("onbekend document '{value}'"))
 
 
 def _option(r: Report, path: Path_, obj: Option, known: Known, content: Content) -> None:
     holdable = known["roles"] | known["rights"] | known["systems"]
-    r.refs((*path, "holds"), obj.holds, holdable, "onbekende rol of onbekend recht of systeem")
-    r.refs((*path, "lots"), obj.lots, known["lot_numbers"], "onbekend perceel")
-    r.refs((*path, "outcome"), obj.outcome, known["items"], "onbekend checklistpunt")
+    r.refs((*path, "holds"), obj.holds, holdable, N_("onbekende rol of onbekend recht of systeem '{value}'"))
+    r.refs((*path, "lots"), obj.lots, known["lot_numbers"], N_("onbekend perceel '{value}'"))
+    r.refs((*path, "outcome"), obj.outcome, known["items"], N_("onbekend checklistpunt '{value}'"))
 
 
 def _condition(r: Report, path: Path_, cond: m.Condition, known: Known, content: Content) -> None:
     """A condition names a known lot, or a known question in the form that its kind allows."""
     if cond.lot is not None:
-        r.ref((*path, "lot"), cond.lot, known["lot_numbers"], "onbekend perceel")
+        r.ref((*path, "lot"), cond.lot, known["lot_numbers"], N_("onbekend perceel '{value}'"))
         return
     if cond.answer is None:
         return
     if cond.answer not in known["questions"]:
-        r((*path, "answer"), f"onbekende vraag '{cond.answer}'")
+        r((*path, "answer"), N_("onbekende vraag '{value}'"), value=cond.answer)
         return
     question = content.question_by_id[cond.answer]
     values = {o.value for o in question.options}
-    other = f"onbekende optie van '{question.id}':"
+    other, of = N_("onbekende optie van '{question}': '{value}'"), question.id
     if question.kind == "checkbox" and cond.includes is None:
-        r(path, f"vraag '{question.id}' is een meerkeuzevraag: gebruik 'includes'")
+        r(path, N_("vraag '{question}' is een meerkeuzevraag: gebruik 'includes'"), question=of)
     elif question.kind == "checkbox":
-        r.ref((*path, "includes"), cond.includes, values, other)
+        r.ref((*path, "includes"), cond.includes, values, other, question=of)
     elif question.kind == "select" and (cond.includes is not None or isinstance(cond.equals, bool)):
-        r(path, f"vraag '{question.id}' heeft één antwoord: gebruik 'equals' of 'one_of' met een optie")
+        r(path, N_("vraag '{question}' heeft één antwoord: gebruik 'equals' of 'one_of' met een optie"), question=of)
     elif question.kind == "select":
-        r.ref((*path, "equals"), cond.equals, values, other)
-        r.refs((*path, "one_of"), cond.one_of or [], values, other)
+        r.ref((*path, "equals"), cond.equals, values, other, question=of)
+        r.refs((*path, "one_of"), cond.one_of or [], values, other, question=of)
     elif question.kind == "confirm" and not isinstance(cond.equals, bool):
-        r(path, f"vraag '{question.id}' is een ja/nee-vraag: gebruik 'equals: true' of 'equals: false'")
+        r(path, N_("vraag '{question}' is een ja/nee-vraag: gebruik 'equals: true' of 'equals: false'"), question=of)
     elif question.kind == "text":
-        r(path, f"vraag '{question.id}' is een open vraag en kan geen voorwaarde zijn")
+        r(path, N_("vraag '{question}' is een open vraag en kan geen voorwaarde zijn"), question=of)
 
 
 REFERENCES: dict[type, Callable[[Report, Path_, Any, Known, Content], None]] = {
@@ -279,7 +290,8 @@ def questions_in_order(content: Content, known: Known) -> list[Problem]:
     for i, q in enumerate(content.interview.questions):
         for path, cond in walk(q.when, ("questions", i, "when")):
             if isinstance(cond, m.Condition) and cond.answer in order and order[cond.answer] >= i:
-                report((*path, "answer"), f"vraag '{cond.answer}' wordt pas later gesteld dan '{q.id}'")
+                later = N_("vraag '{answer}' wordt pas later gesteld dan '{question}'")
+                report((*path, "answer"), later, answer=cond.answer, question=q.id)
     return report.problems
 
 
@@ -290,13 +302,21 @@ def question_roles(content: Content, known: Known) -> list[Problem]:
     for role, (kind, what) in ROLES.items():
         having = [i for i, q in enumerate(questions) if q.role == role]
         if not having:
-            report(("questions",), f"geen enkele vraag heeft 'role: {role}' ({what})")
+            report(("questions",), N_("geen enkele vraag heeft 'role: {role}' ({what})"), role=role, what=_(what))
         for i in having[1:]:
-            report(("questions", i, "role"), f"meer dan één vraag heeft 'role: {role}'")
+            report(("questions", i, "role"), N_("meer dan één vraag heeft 'role: {role}'"), role=role)
         for i in having[:1]:
             if questions[i].kind != kind:
-                report(("questions", i, "role"), f"een vraag met 'role: {role}' is van soort '{kind}'")
+                report(
+                    ("questions", i, "role"),
+                    N_("een vraag met 'role: {role}' is van soort '{kind}'"),
+                    role=role,
+                    kind=kind,
+                )
     return report.problems
+
+
+NOT_FIRST = N_("'{item}' wacht niet op {first}, maar de gids (§{section}) zet dat eerst: voeg het toe aan 'waits_for'")
 
 
 def waits_for_in_order(content: Content, known: Known) -> list[Problem]:
@@ -312,18 +332,16 @@ def waits_for_in_order(content: Content, known: Known) -> list[Problem]:
     items = {item.id: item for p in phases for s in p.steps for item in s.items}
     graph = {i: [w for w in item.waits_for if w in items] for i, item in items.items()}
     for cycle in waits_for_cycles(graph):
-        report((*paths[cycle[0]], "waits_for"), "punten wachten in een kring op elkaar: " + " → ".join(cycle))
+        circle = N_("punten wachten in een kring op elkaar: {items}")
+        report((*paths[cycle[0]], "waits_for"), circle, items=" → ".join(cycle))
     for i, rule in enumerate(content.journey.guide_order):
-        report.refs(("guide_order", i, "first"), rule.first, known["items"], "onbekend checklistpunt")
-        report.refs(("guide_order", i, "then"), rule.then, known["items"], "onbekend checklistpunt")
+        report.refs(("guide_order", i, "first"), rule.first, known["items"], N_("onbekend checklistpunt '{value}'"))
+        report.refs(("guide_order", i, "then"), rule.then, known["items"], N_("onbekend checklistpunt '{value}'"))
         for j, later in enumerate(rule.then):
             missing = [f for f in rule.first if f in known["items"] and f not in waits_on(graph, later)]
             if later in known["items"] and missing:
-                report(
-                    ("guide_order", i, "then", j),
-                    f"'{later}' wacht niet op {', '.join(repr(f) for f in missing)}, maar de gids"
-                    f" (§{rule.section}) zet dat eerst: voeg het toe aan 'waits_for'",
-                )
+                first = ", ".join(repr(f) for f in missing)
+                report(("guide_order", i, "then", j), NOT_FIRST, item=later, first=first, section=rule.section)
     return report.problems
 
 
@@ -334,14 +352,14 @@ def glossary_terms(content: Content, known: Known) -> list[Problem]:
     report = Report(content, "glossary.yaml")
     owner: dict[str, str] = {}
     for i, term in enumerate(content.glossary.terms):
-        report.refs(("terms", i, "see"), term.see, known["terms"], "onbekende term")
+        report.refs(("terms", i, "see"), term.see, known["terms"], N_("onbekende term '{value}'"))
         if term.id in term.see:
-            report(("terms", i, "see"), "verwijst naar de term zelf")
+            report(("terms", i, "see"), N_("verwijst naar de term zelf"))
         for j, name in enumerate(term.names):
             path = ("terms", i, "term") if j == 0 else ("terms", i, "aliases", j - 1)
             key = fold(name)
             if key in owner:
-                report(path, f"'{name}' is al de naam van term '{owner[key]}'")
+                report(path, N_("'{name}' is al de naam van term '{term}'"), name=name, term=owner[key])
             owner.setdefault(key, term.id)
     return report.problems
 
@@ -360,38 +378,3 @@ def crosscheck(content: Content) -> list[Problem]:
     """Every cross-file problem of the content, checker by checker."""
     known = Known.of(content)
     return [problem for check in CHECKS for problem in check(content, known)]
-
-
-def waits_for_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
-    """Every cycle in the waits_for graph once, as a path that starts and ends with the same item."""
-    found: list[list[str]] = []
-    state: dict[str, int] = {}  # 1: on the current path, 2: finished
-    stack: list[str] = []
-
-    def visit(node: str) -> None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, []):
-            if state.get(nxt) == 1:
-                found.append([*stack[stack.index(nxt) :], nxt])
-            elif nxt not in state:
-                visit(nxt)
-        stack.pop()
-        state[node] = 2
-
-    for node in graph:
-        if node not in state:
-            visit(node)
-    return found
-
-
-def waits_on(graph: dict[str, list[str]], item: str) -> set[str]:
-    """Everything ``item`` waits for, directly or through what it waits for."""
-    seen: set[str] = set()
-    todo = list(graph.get(item, []))
-    while todo:
-        node = todo.pop()
-        if node not in seen:
-            seen.add(node)
-            todo.extend(graph.get(node, []))
-    return seen

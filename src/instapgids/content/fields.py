@@ -1,4 +1,4 @@
-"""The content's vocabulary: constrained field types (ids, section numbers, …) with Dutch messages,
+"""The content's vocabulary: constrained field types (ids, section numbers, …) with their messages,
 and the conditions that journey.yaml and interview.yaml share. ``models``, ``questions`` and
 ``journey`` build their file shapes from these.
 """
@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
+
+from instapgids.language import N_, _
 
 # pydantic reads this on every dataclass below: unknown fields are errors.
 STRICT: Any = {"extra": "forbid"}
@@ -20,7 +22,8 @@ STRICT: Any = {"extra": "forbid"}
 
 @dataclass(frozen=True)
 class Check:
-    """An ``Annotated`` constraint with a Dutch message, applied by pydantic after the type check."""
+    """An ``Annotated`` constraint with a Dutch message (marked with ``N_``, translated when raised), applied
+    by pydantic after the type check."""
 
     message: str
     pattern: str | None = None
@@ -42,24 +45,27 @@ class Check:
 
         def check(value: Any) -> Any:
             if not self.holds(value):
-                raise ValueError(self.message)
+                raise ValueError(_(self.message))
             return value.strip() if isinstance(value, str) else value
 
         return core_schema.no_info_after_validator_function(check, handler(source))
 
 
-Id = Annotated[str, Check("moet een id zijn: kleine letters, cijfers, '-' of '_'", pattern=r"[a-z0-9][a-z0-9_-]*")]
-SectionNo = Annotated[str, Check('moet een sectienummer zijn, zoals "6.2.1.3"', pattern=r"[1-9][0-9]*(\.[1-9][0-9]*)*")]
-Text = Annotated[str, Check("mag niet leeg zijn", nonempty=True)]
-Url = Annotated[str, Check("moet een adres zijn dat begint met http:// of https://", pattern=r"https?://\S+")]
-Email = Annotated[str, Check("moet een e-mailadres zijn", pattern=r"[^@\s]+@[^@\s]+\.[a-z]+")]
-LotNo = Annotated[int, Check("moet een perceelnummer zijn (1 of meer)", low=1)]
-Positive = Annotated[int, Check("moet 1 of meer zijn", low=1)]
-DateText = Annotated[str, Check("moet een datum zijn als 17-05-2024", pattern=r"\d{2}-\d{2}-\d{4}")]
+Id = Annotated[str, Check(N_("moet een id zijn: kleine letters, cijfers, '-' of '_'"), pattern=r"[a-z0-9][a-z0-9_-]*")]
+SectionNo = Annotated[
+    str, Check(N_('moet een sectienummer zijn, zoals "6.2.1.3"'), pattern=r"[1-9][0-9]*(\.[1-9][0-9]*)*")
+]
+Text = Annotated[str, Check(N_("mag niet leeg zijn"), nonempty=True)]
+Url = Annotated[str, Check(N_("moet een adres zijn dat begint met http:// of https://"), pattern=r"https?://\S+")]
+Email = Annotated[str, Check(N_("moet een e-mailadres zijn"), pattern=r"[^@\s]+@[^@\s]+\.[a-z]+")]
+LotNo = Annotated[int, Check(N_("moet een perceelnummer zijn (1 of meer)"), low=1)]
+Positive = Annotated[int, Check(N_("moet 1 of meer zijn"), low=1)]
+DateText = Annotated[str, Check(N_("moet een datum zijn als 17-05-2024"), pattern=r"\d{2}-\d{2}-\d{4}")]
 
 
-def nonempty(what: str) -> Check:
-    return Check(f"heeft minstens één {what} nodig", nonempty=True)
+def nonempty(message: str) -> Check:
+    """A list that needs at least one element; ``message`` (marked with ``N_``) says which."""
+    return Check(message, nonempty=True)
 
 
 # --------------------------------------------------------------------------- conditions
@@ -94,14 +100,16 @@ class Condition:
         forms = [*combinators.values(), self.answer, self.lot, self.lots_at_least, self.suppliers_at_least]
         if sum(form is not None for form in forms) != 1:
             raise ValueError(
-                "een voorwaarde gebruikt precies één vorm: all, any, none, answer, lot, lots_at_least"
-                " of suppliers_at_least"
+                _(
+                    "een voorwaarde gebruikt precies één vorm: all, any, none, answer, lot, lots_at_least"
+                    " of suppliers_at_least"
+                )
             )
         tests = [self.equals, self.one_of, self.includes]
         if self.answer is not None and sum(test is not None for test in tests) != 1:
-            raise ValueError("bij 'answer' hoort precies één van: equals, one_of, includes")
+            raise ValueError(_("bij 'answer' hoort precies één van: equals, one_of, includes"))
         if self.answer is None and any(test is not None for test in tests):
-            raise ValueError("equals, one_of en includes horen bij 'answer'")
+            raise ValueError(_("equals, one_of en includes horen bij 'answer'"))
         for name, children in combinators.items():
             if children is not None and not children:
-                raise ValueError(f"'{name}' heeft minstens één voorwaarde nodig")
+                raise ValueError(_("'{name}' heeft minstens één voorwaarde nodig").format(name=name))

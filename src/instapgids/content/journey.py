@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 from instapgids.content.fields import STRICT, Condition, Id, Positive, SectionNo, Text, nonempty
+from instapgids.language import N_, _
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -40,7 +41,7 @@ class RoleRequest:
 
     def __post_init__(self) -> None:
         if (self.right is None) == (self.role is None):
-            raise ValueError("geef precies één van 'right' of 'role'")
+            raise ValueError(_("geef precies één van 'right' of 'role'"))
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -67,11 +68,11 @@ class Item:
 
     def __post_init__(self) -> None:
         if self.asked_in is not None and not self.roles:
-            raise ValueError("'asked_in' hoort bij een punt met 'roles'")
+            raise ValueError(_("'asked_in' hoort bij een punt met 'roles'"))
         if self.asked_in is not None and self.gathers_roles:
-            raise ValueError("een punt met 'gathers_roles: true' vraagt zijn rechten zelf: laat 'asked_in' weg")
+            raise ValueError(_("een punt met 'gathers_roles: true' vraagt zijn rechten zelf: laat 'asked_in' weg"))
         if self.roles and self.asked_in is None and not self.gathers_roles:
-            raise ValueError("zeg in welke aanvraag bij de lokale beheerder deze rechten komen: 'asked_in: ID'")
+            raise ValueError(_("zeg in welke aanvraag bij de lokale beheerder deze rechten komen: 'asked_in: ID'"))
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -80,8 +81,8 @@ class GuideOrder:
 
     __pydantic_config__ = STRICT
 
-    first: Annotated[list[Id], nonempty("checklistpunt")]
-    then: Annotated[list[Id], nonempty("checklistpunt")]
+    first: Annotated[list[Id], nonempty(N_("heeft minstens één checklistpunt nodig"))]
+    then: Annotated[list[Id], nonempty(N_("heeft minstens één checklistpunt nodig"))]
     section: SectionNo
     note: Text
 
@@ -110,7 +111,7 @@ class Phase:
     support: list[Id] = field(default_factory=list)
     systems: list[Id] = field(default_factory=list)
     section: SectionNo
-    steps: Annotated[list[Step], nonempty("stap")]
+    steps: Annotated[list[Step], nonempty(N_("heeft minstens één stap nodig"))]
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -135,7 +136,7 @@ class Mail:
     item: Id
     to: Id
     subject: Text
-    paragraphs: Annotated[list[Paragraph], nonempty("alinea")]
+    paragraphs: Annotated[list[Paragraph], nonempty(N_("heeft minstens één alinea nodig"))]
     section: SectionNo
 
 

@@ -13,62 +13,51 @@ from typing import Any
 
 from instapgids.content.bundle import FILES, Content
 from instapgids.errors import ContentError, Problem, os_reason
+from instapgids.language import _
 from instapgids.paths import data_dir
-
-_MESSAGES = {
-    "missing": "verplicht veld ontbreekt",
-    "missing_argument": "verplicht veld ontbreekt",
-    "extra_forbidden": "onbekend veld",
-    "unexpected_keyword_argument": "onbekend veld",
-    "dataclass_type": "moet een mapping (sleutel: waarde) zijn",
-    "dataclass_args_type": "moet een mapping (sleutel: waarde) zijn",
-    "string_type": "moet tekst zijn",
-    "string_too_short": "mag niet leeg zijn",
-    "int_type": "moet een geheel getal zijn",
-    "int_parsing": "moet een geheel getal zijn",
-    "int_from_float": "moet een geheel getal zijn",
-    "bool_type": "moet true of false zijn",
-    "bool_parsing": "moet true of false zijn",
-    "list_type": "moet een lijst zijn",
-    "dict_type": "moet een mapping (sleutel: waarde) zijn",
-    "model_type": "moet een mapping (sleutel: waarde) zijn",
-    "model_attributes_type": "moet een mapping (sleutel: waarde) zijn",
-    "none_required": "moet leeg zijn",
-}
-
-
-def _dutch(error: Any) -> str:
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    if kind == "literal_error":
-        return f"moet een van deze waarden zijn: {ctx.get('expected', '')}".replace(" or ", ", ")
-    if kind in ("greater_than_equal", "less_than_equal"):
-        bound = ctx.get("ge", ctx.get("le"))
-        return f"moet {'minstens' if kind == 'greater_than_equal' else 'hoogstens'} {bound} zijn"
-    if kind == "too_short":
-        return f"moet minstens {ctx.get('min_length')} element(en) hebben"
-    if kind == "too_long":
-        return f"mag hoogstens {ctx.get('max_length')} element(en) hebben"
-    return _MESSAGES.get(kind, f"ongeldige waarde ({kind})")
 
 
 def problems_from_validation(file: Path, raw: Any, exc: Any) -> list[Problem]:
     """Turn pydantic's errors into problems at their place, merging a union's alternatives."""
     from instapgids.content.located import format_path, locate
+    from instapgids.content.messages import validation_message
 
     merged: dict[tuple[tuple[int, int], str], list[str]] = {}
     for error in exc.errors():
         is_key = error["type"] in ("extra_forbidden", "unexpected_keyword_argument")
         position, path = locate(raw, error["loc"], key=is_key)
         messages = merged.setdefault((position, format_path(path)), [])
-        message = _dutch(error)
+        message = validation_message(error)
         if message not in messages:
             messages.append(message)
+    either = _(" of ")  # a union's alternatives: "moet tekst zijn of moet een lijst zijn"
     return [
-        Problem(file, line, column, path, " of ".join(messages)) for ((line, column), path), messages in merged.items()
+        Problem(file, line, column, path, either.join(messages)) for ((line, column), path), messages in merged.items()
     ]
+
+
+def content_error(problems: list[Problem], note: str = "") -> ContentError:
+    """:class:`ContentError` with its first line ("De inhoud bevat 2 fouten:") in the language of the run.
+
+    ``errors`` words it in Dutch and cannot translate it (``language`` imports ``errors``), so the one
+    place that raises it words it here; the problem lines and the note are already in that language.
+    """
+    error = ContentError(problems, note)
+    count = len(error.problems)
+    heading = _("De inhoud bevat 1 fout:") if count == 1 else _("De inhoud bevat {count} fouten:").format(count=count)
+    error.args = ("\n".join([heading, *str(error).split("\n")[1:]]),)
+    return error
+
+
+def whole_file(path: Path, message: str, position: tuple[int, int] = (1, 1)) -> Problem:
+    """A problem of a whole file (its field: ``(bestand)``), at ``position``."""
+    from instapgids.content.located import WHOLE_FILE
+
+    return Problem(path, *position, _(WHOLE_FILE), message)
+
+
+def unreadable(reason: str) -> str:
+    return _("kan het bestand niet lezen: {reason}").format(reason=reason)
 
 
 def read_files(directory: Path) -> tuple[dict[str, bytes], list[Problem]]:
@@ -80,11 +69,9 @@ def read_files(directory: Path) -> tuple[dict[str, bytes], list[Problem]]:
         try:
             found[name] = path.read_bytes()
         except FileNotFoundError:
-            problems.append(Problem(path, 1, 1, "(bestand)", "bestand ontbreekt"))
+            problems.append(whole_file(path, _("bestand ontbreekt")))
         except OSError as exc:
-            problems.append(
-                Problem(path, 1, 1, "(bestand)", f"kan het bestand niet lezen: {os_reason(exc, reading=True)}")
-            )
+            problems.append(whole_file(path, unreadable(os_reason(exc, reading=True))))
     return found, problems
 
 
@@ -142,7 +129,7 @@ def validate_content(directory: Path) -> Content:
     files, problems = read_files(directory)
     content = validate_files(directory, files, problems)
     if (directory / "en").is_dir() and (english := translation_problems(directory, files)):
-        raise ContentError(english)
+        raise content_error(english)
     key = content_cache.key(directory, list(FILES))
     if key is not None:
         content_cache.write(directory, key, content)
@@ -150,7 +137,7 @@ def validate_content(directory: Path) -> Content:
 
 
 def translation_problems(directory: Path, files: dict[str, bytes]) -> list[Problem]:
-    """The problems of the English texts in ``directory/en``, in Dutch, at ``file:line:column``.
+    """The problems of the English texts in ``directory/en``, in the language of the run, at ``file:line:column``.
 
     ``files`` holds the Dutch files already read; a Dutch file that cannot be read or parsed is
     reported by the other checks and skipped here.
@@ -170,18 +157,18 @@ def translation_problems(directory: Path, files: dict[str, bytes]) -> list[Probl
         try:
             en_doc = load_located(en_file.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            found.append(Problem(en_file, 1, 1, "(bestand)", "het Engelse bestand ontbreekt"))
+            found.append(whole_file(en_file, _("het Engelse bestand ontbreekt")))
             continue
         except (OSError, UnicodeDecodeError) as exc:
-            reason = os_reason(exc, reading=True) if isinstance(exc, OSError) else "het bestand is geen UTF-8-tekst"
-            found.append(Problem(en_file, 1, 1, "(bestand)", f"kan het bestand niet lezen: {reason}"))
+            reason = os_reason(exc, reading=True) if isinstance(exc, OSError) else _("het bestand is geen UTF-8-tekst")
+            found.append(whole_file(en_file, unreadable(reason)))
             continue
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            found.append(Problem(en_file, line, column, "(bestand)", "geen geldige YAML"))
+            found.append(whole_file(en_file, _("geen geldige YAML"), (line, column)))
             continue
-        for problem in located(dutch_file, dutch_raw, en_file, en_doc or {}, language="nl"):
+        for problem in located(dutch_file, dutch_raw, en_file, en_doc or {}, language="nl"):  # see its docstring
             found.append(Problem(problem.path, problem.line, problem.column, problem.key, problem.message))
     return found
 
@@ -201,10 +188,10 @@ def validate_files(directory: Path, files: dict[str, bytes], problems: list[Prob
         try:
             raw = load(data.decode("utf-8"))
         except UnicodeDecodeError:
-            problems.append(Problem(path, 1, 1, "(bestand)", "het bestand is geen UTF-8-tekst"))
+            problems.append(whole_file(path, _("het bestand is geen UTF-8-tekst")))
             continue
         except YamlProblem as exc:
-            problems.append(Problem(path, *exc.position, "(bestand)", exc.message))
+            problems.append(whole_file(path, exc.message, exc.position))
             continue
         raws[name] = raw
         try:
@@ -212,9 +199,9 @@ def validate_files(directory: Path, files: dict[str, bytes], problems: list[Prob
         except ValidationError as exc:
             problems.extend(problems_from_validation(path, raw, exc))
     if problems:
-        raise ContentError(
+        raise content_error(
             problems,
-            note="Verwijzingen tussen de bestanden worden gecontroleerd zodra elk bestand de juiste vorm heeft.",
+            note=_("Verwijzingen tussen de bestanden worden gecontroleerd zodra elk bestand de juiste vorm heeft."),
         )
     content = Content(
         guide=models["guide.yaml"],
@@ -232,5 +219,5 @@ def validate_files(directory: Path, files: dict[str, bytes], problems: list[Prob
     )
     found = crosscheck(content)
     if found:
-        raise ContentError(found)
+        raise content_error(found)
     return content

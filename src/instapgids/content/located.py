@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from instapgids.language import N_, _
+
 Position = tuple[int, int]  # 1-based line and column
+WHOLE_FILE = N_("(bestand)")  # the field of a problem of the whole file (not of one of its fields)
 
 
 class YamlProblem(Exception):
@@ -79,4 +82,4 @@ def format_path(path: Sequence[str | int]) -> str:
     out = ""
     for element in path:
         out += f"[{element}]" if isinstance(element, int) else (f".{element}" if out else str(element))
-    return out or "(bestand)"
+    return out or _(WHOLE_FILE)

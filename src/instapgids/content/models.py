@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from instapgids.content.fields import STRICT, DateText, Email, Id, LotNo, SectionNo, Text, Url, nonempty
 from instapgids.content.fields import Condition as Condition  # m.Condition, for the engine and crosscheck
+from instapgids.language import N_, _
 
 # --------------------------------------------------------------------------- guide.yaml
 
@@ -174,10 +175,10 @@ class Lot:
     number: LotNo
     id: Id
     name: Text
-    partners: Annotated[list[Partner], nonempty("partner")]
+    partners: Annotated[list[Partner], nonempty(N_("heeft minstens één partner nodig"))]
     summary: Text
     description: Text
-    domains: Annotated[list[Domain], nonempty("domein")]
+    domains: Annotated[list[Domain], nonempty(N_("heeft minstens één domein nodig"))]
     service_types: list[LotServiceType]
     how_to_start: list[Point]
     systems: list[Id] = field(default_factory=list)
@@ -209,8 +210,8 @@ class Contact:
     phone_internal: Text | None = None
     url: Url | None = None
     how_to_reach: Text | None = None
-    purposes: Annotated[list[Text], nonempty("doel")]
-    sections: Annotated[list[SectionNo], nonempty("sectie")]
+    purposes: Annotated[list[Text], nonempty(N_("heeft minstens één doel nodig"))]
+    sections: Annotated[list[SectionNo], nonempty(N_("heeft minstens één sectie nodig"))]
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -234,11 +235,13 @@ class Document:
     where: Text | None = None  # without a url: where to find it or whom to ask, from the guide
     available_after: Literal["onboarding-deel-1", "onboarding-deel-2"] | None = None
     note: Text | None = None
-    sections: Annotated[list[SectionNo], nonempty("sectie")]
+    sections: Annotated[list[SectionNo], nonempty(N_("heeft minstens één sectie nodig"))]
 
     def __post_init__(self) -> None:
         if not self.url and not self.where:
-            raise ValueError("een document zonder 'url' heeft een 'where': waar het te vinden is of wie u het vraagt")
+            raise ValueError(
+                _("een document zonder 'url' heeft een 'where': waar het te vinden is of wie u het vraagt")
+            )
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -259,7 +262,7 @@ class Procedure:
 
     label: Text
     applies_to: list[Id] = field(default_factory=list)
-    steps: Annotated[list[Text], nonempty("stap")]
+    steps: Annotated[list[Text], nonempty(N_("heeft minstens één stap nodig"))]
     section: SectionNo
 
 
@@ -276,7 +279,7 @@ class System:
     features: list[Text] = field(default_factory=list)
     optional: bool = False
     optional_note: Text | None = None
-    phases: Annotated[list[Id], nonempty("fase")]
+    phases: Annotated[list[Id], nonempty(N_("heeft minstens één fase nodig"))]
     url: Url | None = None
     prerequisites: list[Text] = field(default_factory=list)
     access: list[Procedure] = field(default_factory=list)
@@ -287,7 +290,7 @@ class System:
 
     def __post_init__(self) -> None:
         if (self.scope == "perceel") != (self.lot is not None):
-            raise ValueError("een systeem met scope 'perceel' heeft een 'lot', een gemeenschappelijk niet")
+            raise ValueError(_("een systeem met scope 'perceel' heeft een 'lot', een gemeenschappelijk niet"))
 
 
 @dataclass(kw_only=True, eq=False, repr=False)

@@ -45,9 +45,9 @@ class Question:
 
     def __post_init__(self) -> None:
         if self.kind in ("select", "checkbox") and len(self.options) < 2:
-            raise ValueError(f"een vraag van soort '{self.kind}' heeft minstens twee opties nodig")
+            raise ValueError(_("een vraag van soort '{kind}' heeft minstens twee opties nodig").format(kind=self.kind))
         if self.kind in ("text", "confirm") and self.options:
-            raise ValueError(f"een vraag van soort '{self.kind}' heeft geen opties")
+            raise ValueError(_("een vraag van soort '{kind}' heeft geen opties").format(kind=self.kind))
 
     def problem(self, value: object) -> str | None:
         """What is wrong with ``value`` as an answer to this question, or None: one Dutch sentence.

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from instapgids.content.texts import FIELDS, NAME, TEXT, Translatable, translatable, unclassified
+from instapgids.language import N_, _
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
@@ -84,31 +85,38 @@ def placeholders(text: str) -> list[str]:
     return sorted(_PLACEHOLDER.findall(text))
 
 
-# Each problem's message: in English for the content team's tool (below), in Dutch for `instapgids validate`.
+# Each problem's message: in English for the content team's tool (below), and for `instapgids validate` the
+# Dutch, which ``_`` gives in the language of the run (the catalog's English may word it otherwise).
 MESSAGES: dict[str, tuple[str, str]] = {
     "missing": (
         "no English text: add it to the English file",
-        "Engelse tekst ontbreekt: voeg ze toe aan het Engelse bestand",
+        N_("Engelse tekst ontbreekt: voeg ze toe aan het Engelse bestand"),
     ),
     "shape": (
         "an entry needs nl (the Dutch it translates) and en (or gloss for a name)",
-        "een vertaling heeft nl (de Nederlandse tekst die ze vertaalt) en en nodig (of gloss voor een naam)",
+        N_("een vertaling heeft nl (de Nederlandse tekst die ze vertaalt) en en nodig (of gloss voor een naam)"),
     ),
     "stale": (
         "older than the Dutch text, which is now: {text!r}",
-        "Engelse tekst ouder dan de Nederlandse: die luidt nu '{text}'",
+        N_("Engelse tekst ouder dan de Nederlandse: die luidt nu '{text}'"),
     ),
-    "empty": ("no English text: en is empty", "Engelse tekst ontbreekt: en is leeg"),
-    "placeholders": ("en must keep the placeholders {names}", "en moet dezelfde plaatshouders hebben: {names}"),
+    "empty": ("no English text: en is empty", N_("Engelse tekst ontbreekt: en is leeg")),
+    "placeholders": (
+        "en must keep the placeholders {names}",
+        N_("en moet dezelfde plaatshouders hebben: {names}"),
+    ),
     "name": (
         "a name stays Dutch: give an English gloss, not en",
-        "een naam blijft Nederlands: geef een Engelse gloss, geen en",
+        N_("een naam blijft Nederlands: geef een Engelse gloss, geen en"),
     ),
-    "gloss": ("gloss is only for names, and must not be empty", "gloss is enkel voor een naam en mag niet leeg zijn"),
-    "fields": ("unknown field(s): {names}", "onbekend veld: {names}"),
+    "gloss": (
+        "gloss is only for names, and must not be empty",
+        N_("gloss is enkel voor een naam en mag niet leeg zijn"),
+    ),
+    "fields": ("unknown field(s): {names}", N_("onbekend veld: {names}")),
     "unknown": (
         "no Dutch text has this key any more: remove the entry",
-        "Engelse tekst voor een sleutel die niet meer bestaat: verwijder ze",
+        N_("Engelse tekst voor een sleutel die niet meer bestaat: verwijder ze"),
     ),
 }
 
@@ -120,8 +128,8 @@ def _short(text: str, width: int = 100) -> str:
 
 
 def _say(what: str, nl: bool, **values: Any) -> str:
-    """A problem's message (see :data:`MESSAGES`), in Dutch or in English."""
-    return MESSAGES[what][nl].format(**values)
+    """A problem's message (see :data:`MESSAGES`): the tool's English, or (``nl``) validate's, in the run's language."""
+    return (_(MESSAGES[what][1]) if nl else MESSAGES[what][0]).format(**values)
 
 
 def _english_problems(entry: Mapping[Any, Any], kind: str, nl: bool) -> list[str]:
@@ -163,7 +171,8 @@ def check(
 
     ``dutch`` is what :func:`translatable` gives (plain ``(key, text)`` pairs count as texts);
     ``translation_doc`` is the loaded ``data/en/<file>.yaml`` (None for an empty or absent file).
-    The messages are English, or Dutch with ``language="nl"`` (for ``instapgids validate``).
+    The messages are the tool's English, or with ``language="nl"`` those of ``instapgids validate``: Dutch,
+    or English from the catalog when the run is in English (``--lang en``).
     """
     nl = language == "nl"
     doc: Mapping[Any, Any] = translation_doc if isinstance(translation_doc, Mapping) else {}

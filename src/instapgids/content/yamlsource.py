@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from instapgids.content.located import LocatedDict, LocatedList, Position, YamlProblem
+from instapgids.language import N_, _
 
 try:
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -41,13 +42,11 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Iterator[LocatedD
         try:
             hash(key)
         except TypeError:
-            raise YamlProblem("een sleutel moet een eenvoudige waarde zijn", _pos(key_node)) from None
+            raise YamlProblem(_("een sleutel moet een eenvoudige waarde zijn"), _pos(key_node)) from None
         if key in data:
             first = data.key_pos[key]
-            raise YamlProblem(
-                f"sleutel '{key}' staat twee keer in dezelfde mapping (eerst op regel {first[0]})",
-                _pos(key_node),
-            )
+            twice = _("sleutel '{key}' staat twee keer in dezelfde mapping (eerst op regel {line})")
+            raise YamlProblem(twice.format(key=key, line=first[0]), _pos(key_node))
         data[key] = loader.construct_object(value_node, deep=True)
         data.key_pos[key] = _pos(key_node)
         data.value_pos[key] = _pos(value_node)
@@ -65,58 +64,60 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[Located
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
-# PyYAML's problems (the C parser's wording and the pure-Python one's), in Dutch;
-# matched on the start of the message.
+# PyYAML's problems (the C parser's wording and the pure-Python one's), in Dutch (translated where
+# shown, with a brace written "{{" as in every message); matched on the start of the message.
 _SYNTAX_DUTCH = [
     (
         "mapping values are not allowed",
-        "een dubbelpunt staat hier niet op zijn plaats (zet tekst met ': ' tussen aanhalingstekens)",
+        N_("een dubbelpunt staat hier niet op zijn plaats (zet tekst met ': ' tussen aanhalingstekens)"),
     ),
-    ("could not find expected ':'", "er ontbreekt een ':'"),
-    ("found character '\\t'", "een tab is niet toegestaan; spring in met spaties"),
-    ("found a tab character", "een tab is niet toegestaan; spring in met spaties"),
-    ("found character that cannot start any token", "een teken dat hier niet mag (een tab? spring in met spaties)"),
-    ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet gesloten of mist een komma"),
-    ("did not find expected ',' or '}'", "een mapping tussen { } is niet gesloten of mist een komma"),
-    ("expected ',' or ']'", "een lijst tussen [ ] is niet gesloten of mist een komma"),
-    ("expected ',' or '}'", "een mapping tussen { } is niet gesloten of mist een komma"),
-    ("did not find expected node content", "hier ontbreekt een waarde (een lijst [ of mapping { niet gesloten?)"),
-    ("expected the node content", "hier ontbreekt een waarde (een lijst [ of mapping { niet gesloten?)"),
-    ("found unexpected end of stream", "het bestand eindigt onverwacht (een aanhalingsteken niet gesloten?)"),
-    ("did not find expected '-' indicator", "een lijstelement '-' ontbreekt of de inspringing klopt niet"),
-    ("expected <block end>", "de inspringing klopt niet"),
-    ("did not find expected key", "de inspringing klopt niet of er ontbreekt een sleutel"),
-    ("found undefined alias", "een verwijzing (*naam) naar een anker dat niet bestaat"),
-    ("could not determine a constructor", "een YAML-tag (!!…) die hier niet toegelaten is"),
-    ("found unknown escape character", "een onbekende escape (\\…) tussen dubbele aanhalingstekens"),
-    ("found duplicate anchor", "een anker (&naam) dat twee keer voorkomt"),
-    ("exceeded maximum nesting depth", "te diep genest"),
+    ("could not find expected ':'", N_("er ontbreekt een ':'")),
+    ("found character '\\t'", N_("een tab is niet toegestaan; spring in met spaties")),
+    ("found a tab character", N_("een tab is niet toegestaan; spring in met spaties")),
+    ("found character that cannot start any token", N_("een teken dat hier niet mag (een tab? spring in met spaties)")),
+    ("did not find expected ',' or ']'", N_("een lijst tussen [ ] is niet gesloten of mist een komma")),
+    ("did not find expected ',' or '}'", N_("een mapping tussen {{ }} is niet gesloten of mist een komma")),
+    ("expected ',' or ']'", N_("een lijst tussen [ ] is niet gesloten of mist een komma")),
+    ("expected ',' or '}'", N_("een mapping tussen {{ }} is niet gesloten of mist een komma")),
+    ("did not find expected node content", N_("hier ontbreekt een waarde (een lijst [ of mapping {{ niet gesloten?)")),
+    ("expected the node content", N_("hier ontbreekt een waarde (een lijst [ of mapping {{ niet gesloten?)")),
+    ("found unexpected end of stream", N_("het bestand eindigt onverwacht (een aanhalingsteken niet gesloten?)")),
+    ("did not find expected '-' indicator", N_("een lijstelement '-' ontbreekt of de inspringing klopt niet")),
+    ("expected <block end>", N_("de inspringing klopt niet")),
+    ("did not find expected key", N_("de inspringing klopt niet of er ontbreekt een sleutel")),
+    ("found undefined alias", N_("een verwijzing (*naam) naar een anker dat niet bestaat")),
+    ("could not determine a constructor", N_("een YAML-tag (!!…) die hier niet toegelaten is")),
+    ("found unknown escape character", N_("een onbekende escape (\\…) tussen dubbele aanhalingstekens")),
+    ("found duplicate anchor", N_("een anker (&naam) dat twee keer voorkomt")),
+    ("exceeded maximum nesting depth", N_("te diep genest")),
 ]
 
 
-def _dutch(problem: str) -> str:
+def _explained(problem: str) -> str:
+    """PyYAML's ``problem`` in the words of :data:`_SYNTAX_DUTCH`, in the language of the run."""
     for english, dutch in _SYNTAX_DUTCH:
         if problem.startswith(english):
-            return dutch
-    return "ongeldige opbouw op deze plaats"
+            return _(dutch).format()  # "{{" in the table: a brace
+    return _("ongeldige opbouw op deze plaats")
 
 
 def _problem(text: str, exc: yaml.YAMLError) -> YamlProblem:
-    """PyYAML's error as a Dutch problem at its place."""
+    """PyYAML's error as a problem at its place, in the language of the run."""
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return YamlProblem(f"ongeldige YAML: {_dutch(exc.problem or '')}", position)
+        return YamlProblem(_("ongeldige YAML: {problem}").format(problem=_explained(exc.problem or "")), position)
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow (NUL, ESC, …)
         # Its first occurrence is the one refused (the reader goes from the start); exc.position counts bytes.
         before = text[: max(text.find(chr(exc.character)), 0)]
         position = (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
-        return YamlProblem(f"ongeldige YAML: een teken dat in YAML niet mag (U+{exc.character:04X})", position)
-    return YamlProblem("ongeldige YAML", (1, 1))
+        code = f"U+{exc.character:04X}"
+        return YamlProblem(_("ongeldige YAML: een teken dat in YAML niet mag ({code})").format(code=code), position)
+    return YamlProblem(_("ongeldige YAML"), (1, 1))
 
 
 def load(text: str) -> Any:
-    """Parse one YAML document; raises :class:`YamlProblem` with a Dutch message."""
+    """Parse one YAML document; raises :class:`YamlProblem` with a message in the language of the run."""
     try:
         return yaml.load(text, Loader=_Loader)  # _Loader derives from the safe loader
     except yaml.YAMLError as exc:
@@ -143,17 +144,12 @@ def load_user(text: str) -> Any:
     try:
         for event in yaml.parse(text, Loader=_BaseLoader):
             if isinstance(event, yaml.AliasEvent):
-                raise YamlProblem(
-                    f"een verwijzing (*{event.anchor}) is in dit bestand niet toegestaan; schrijf de waarde voluit",
-                    at(event),
-                )
+                alias = _("een verwijzing (*{anchor}) is in dit bestand niet toegestaan; schrijf de waarde voluit")
+                raise YamlProblem(alias.format(anchor=event.anchor), at(event))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlProblem(
-                        f"te diep genest (meer dan {MAX_DEPTH} lagen)",
-                        at(event),
-                    )
+                    raise YamlProblem(_("te diep genest (meer dan {n} lagen)").format(n=MAX_DEPTH), at(event))
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as exc:

@@ -11,12 +11,14 @@ from instapgids.cli.commands.shared import DataDirOption, app
 def validate(data_dir: DataDirOption = None) -> None:
     """Controleer de inhoud (voor het inhoudsteam). Voorbeeld: instapgids validate --data-dir data"""
     from instapgids.content.load import validate_content
+    from instapgids.content.messages import counted
+    from instapgids.language import _
     from instapgids.paths import data_dir as find_data_dir
 
     content = validate_content(find_data_dir(data_dir))
-    counts = ", ".join(f"{n} {what}" for what, n in content.counts().items())
     g = content.guide.guide
-    typer.echo(f"OK: {counts}.")
-    typer.echo(f"Gids: {g.title} v{g.version} ({g.date}); inhoud uit {content.directory}")
+    typer.echo(f"OK: {counted(content.counts())}.")
+    guide = _("Gids: {title} v{version} ({date}); inhoud uit {folder}")
+    typer.echo(guide.format(title=g.title, version=g.version, date=g.date, folder=content.directory))
     if not (content.directory / "en").is_dir():
-        typer.echo("Geen Engelse teksten (geen map en/): de inhoud is er enkel in het Nederlands.")
+        typer.echo(_("Geen Engelse teksten (geen map en/): de inhoud is er enkel in het Nederlands."))
