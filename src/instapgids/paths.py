@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from instapgids.errors import UserError
+from instapgids.language import _
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -19,14 +20,16 @@ def data_dir(override: Path | None = None) -> Path:
     chosen = override or (Path(v) if (v := os.environ.get("INSTAPGIDS_DATA_DIR")) else None)
     if chosen is not None:
         if not chosen.is_dir():
-            raise UserError(f"De inhoudsmap '{chosen}' bestaat niet of is geen map.")
+            raise UserError(_("De inhoudsmap '{folder}' bestaat niet of is geen map.").format(folder=chosen))
         return chosen
     for candidate in (_PACKAGE / "data", _PACKAGE.parents[1] / "data"):
         if (candidate / "lots.yaml").is_file():
             return candidate
     raise UserError(
-        "De inhoud van instapgids (data/) is niet gevonden. Installeer het pakket opnieuw "
-        "of wijs een map aan met INSTAPGIDS_DATA_DIR."
+        _(
+            "De inhoud van instapgids (data/) is niet gevonden. Installeer het pakket opnieuw "
+            "of wijs een map aan met INSTAPGIDS_DATA_DIR."
+        )
     )
 
 
