@@ -1,7 +1,9 @@
-"""Errors a user can cause and can fix, each with a Dutch message and an exit code.
+"""Errors a user can cause and can fix, each with a message and an exit code.
 
 The CLI catches :class:`UserError` in one place (``cli.main``) and prints the
-message; nothing else reaches the user as a traceback. This module also keeps
+message; nothing else reaches the user as a traceback. A message is built where the error is
+raised, in the language of the run (``instapgids.language._``; this module is below it, so what it
+words itself is marked with :func:`N_` and translated by the caller). This module also keeps
 a small record of the files this process wrote, so that a message after a
 failure never claims that nothing was changed.
 """
@@ -14,8 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def N_(message: str) -> str:
+    """Marks a message for the catalog, as ``language.N_`` does (``language`` imports this module)."""
+    return message
+
+
 class UserError(Exception):
-    """Something the user can fix; ``str(error)`` is the Dutch message."""
+    """Something the user can fix; ``str(error)`` is the message, in the language of the run."""
 
     exit_code = 2
 
@@ -48,27 +55,28 @@ class ContentError(UserError):
 
 
 def os_reason(exc: OSError, *, reading: bool = False) -> str:
-    """Why a file operation failed, in Dutch; ``reading`` for a file that was being read."""
+    """Why a file operation failed, in Dutch (the message id: show it as ``_(os_reason(exc))``);
+    ``reading`` for a file that was being read."""
     import errno
 
-    denied = "u heeft geen leesrechten op dat bestand" if reading else "u heeft daar geen schrijfrechten"
+    denied = N_("u heeft geen leesrechten op dat bestand") if reading else N_("u heeft daar geen schrijfrechten")
     reasons = {
-        errno.ENOENT: "het bestand bestaat niet" if reading else "de map bestaat niet",
-        errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-        errno.EEXIST: "een deel van het pad is een bestand, geen map",
+        errno.ENOENT: N_("het bestand bestaat niet") if reading else N_("de map bestaat niet"),
+        errno.ENOTDIR: N_("een deel van het pad is een bestand, geen map"),
+        errno.EEXIST: N_("een deel van het pad is een bestand, geen map"),
         errno.EACCES: denied,
         errno.EPERM: denied,
-        errno.EROFS: "die plaats is alleen-lezen",
-        errno.ENOSPC: "de schijf is vol",
-        errno.EDQUOT: "uw schijfruimte (quotum) is op",
-        errno.EFBIG: "het bestand wordt te groot",
-        errno.EIO: "de schijf gaf een lees- of schrijffout",
-        errno.EISDIR: "dat is een map, geen bestand",
-        errno.ENAMETOOLONG: "de naam is te lang voor het bestandssysteem",
-        errno.ELOOP: "een symbolische koppeling (symlink) verwijst in een kring naar zichzelf",
-        errno.ENXIO: "dat is geen gewoon bestand",
+        errno.EROFS: N_("die plaats is alleen-lezen"),
+        errno.ENOSPC: N_("de schijf is vol"),
+        errno.EDQUOT: N_("uw schijfruimte (quotum) is op"),
+        errno.EFBIG: N_("het bestand wordt te groot"),
+        errno.EIO: N_("de schijf gaf een lees- of schrijffout"),
+        errno.EISDIR: N_("dat is een map, geen bestand"),
+        errno.ENAMETOOLONG: N_("de naam is te lang voor het bestandssysteem"),
+        errno.ELOOP: N_("een symbolische koppeling (symlink) verwijst in een kring naar zichzelf"),
+        errno.ENXIO: N_("dat is geen gewoon bestand"),
     }
-    return reasons.get(exc.errno or 0, "het besturingssysteem weigert het")
+    return reasons.get(exc.errno or 0, N_("het besturingssysteem weigert het"))
 
 
 def display_path(path: Path) -> str:

@@ -11,8 +11,8 @@ the help of Typer's completion options (plain strings in ``typer.completion``).
 
 In English (``--lang en``) click and Typer speak their own English (there is no ``en`` catalog for
 them), and :func:`translate_help` passes instapgids's own help texts through the program's catalog
-(``instapgids.language._``): a help text marked with ``N_`` in ``commands`` is English there, one not
-yet in the catalog stays Dutch.
+(``instapgids.language._``): a help text, metavar (``BESTAND``) or help panel marked with ``N_`` in
+``commands`` is English there, one not yet in the catalog stays Dutch.
 """
 
 from __future__ import annotations
@@ -49,20 +49,19 @@ def use_language(language: str = "nl") -> None:
 def translate_help(command: Any) -> None:
     """The help of this command and its subcommands in the language of this run (see the module doc):
     in Dutch, Dutch metavars and completion help; in English, the program's help texts from its catalog."""
-    from instapgids.language import _, current
+    from instapgids.language import current
 
     dutch = current() == "nl"
     if dutch:
         command.options_metavar = METAVARS["options"]
         if hasattr(command, "subcommand_metavar"):
             command.subcommand_metavar = METAVARS["subcommand"]
-    if getattr(command, "help", None):
-        command.help = _(command.help)
+    _translate(command, "help", "rich_help_panel")
     for param in getattr(command, "params", []):
         if dutch and getattr(param, "help", None) in COMPLETION_HELP:
             param.help = COMPLETION_HELP[param.help]
-        elif getattr(param, "help", None):
-            param.help = _(param.help)
+        else:
+            _translate(param, "help", "metavar", "rich_help_panel")
     for sub in getattr(command, "commands", {}).values():
         translate_help(sub)
 
@@ -78,3 +77,12 @@ def shows_help(command: Any, args: list[str]) -> bool:
             return False
         current = commands[arg]
     return hasattr(current, "commands")
+
+
+def _translate(thing: Any, *names: str) -> None:
+    """These attributes of a command or parameter (help, metavar, help panel) through the program's catalog."""
+    from instapgids.language import _
+
+    for name in names:
+        if isinstance(text := getattr(thing, name, None), str) and text:
+            setattr(thing, name, _(text))

@@ -5,8 +5,8 @@ command scripts call most, and Typer with click costs ~75 ms to import), and so
 are ``checklist`` and ``next`` with at most ``--profile`` (the commands people run
 most; they call what their Typer command calls); everything else goes to the
 Typer app in ``commands``. No traceback reaches the
-user: their mistakes are a Dutch message (``UserError``), an interrupt is exit
-130, and a bug in instapgids is a short Dutch message (INSTAPGIDS_DEBUG=1
+user: their mistakes are a message in the run's language (``UserError``), an interrupt
+is exit 130, and a bug in instapgids is a short message (INSTAPGIDS_DEBUG=1
 shows the traceback).
 
 Output that cannot be written is not a bug either:
@@ -31,12 +31,19 @@ from typing import NoReturn
 
 from instapgids import __version__
 
-# The message for an output that cannot hold the text; itself plain ASCII, so it always shows.
-ENCODING_MESSAGE = (
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog, as ``language.N_`` does, without importing it: ``--version`` stays fast."""
+    return message
+
+
+# The message for an output that cannot hold the text; itself plain ASCII (in English too), so it always shows.
+ENCODING_MESSAGE = N_(
     "instapgids kan deze uitvoer niet schrijven: de tekenset ({encoding}) kent tekens als e-accent\n"
     "of het gedachtestreepje niet, dus de uitvoer is onvolledig. Gebruik een UTF-8-tekenset, bv. met:\n"
     "  export LANG=C.UTF-8    (of: export PYTHONIOENCODING=utf-8)"
 )
+INTERRUPTED = N_("Onderbroken.")
 OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG}
 # One character for one: Rich has measured the line with the original character.
 PLAIN = {"—": "-", "–": "-", "…": "+", "█": "#", "░": ".", "✔": "v", "→": ">", "•": "*", "·": "-", "§": "#"}
@@ -102,33 +109,42 @@ def _fail(message: str, code: int) -> NoReturn:
 def _wrote() -> str:
     """What this process wrote, for a message after a failure; '' when it wrote nothing."""
     from instapgids.errors import written
+    from instapgids.language import _
 
     done = written()
-    return f"\nDit werd wel al geschreven: {', '.join(str(p) for p in done)}." if done else ""
+    if not done:
+        return ""
+    return "\n" + _("Dit werd wel al geschreven: {files}.").format(files=", ".join(str(p) for p in done))
 
 
 def _unexpected(exc: Exception) -> NoReturn:
     """An exception no command handled: output that cannot be written, or a bug in instapgids."""
     from instapgids.errors import os_reason
+    from instapgids.language import _
 
     if isinstance(exc, BrokenPipeError):
         _silence_stdout()
         raise SystemExit(141) from None
     if isinstance(exc, UnicodeEncodeError) and not _is_utf(exc.encoding):
         _silence_stdout()
-        _fail(ENCODING_MESSAGE.format(encoding=exc.encoding) + _wrote(), 1)
+        _fail(_(ENCODING_MESSAGE).format(encoding=exc.encoding) + _wrote(), 1)
     if isinstance(exc, OSError) and exc.errno in OUTPUT_ERRNOS:
         _silence_stdout()
-        _fail(f"instapgids kan zijn uitvoer niet schrijven: {os_reason(exc)}." + _wrote(), 74)
+        _fail(
+            _("instapgids kan zijn uitvoer niet schrijven: {reason}.").format(reason=_(os_reason(exc))) + _wrote(), 74
+        )
     if isinstance(exc, OSError) and exc.filename is not None:  # a path the user gave, that the system refuses
-        _fail(f"Kan '{exc.filename}' niet gebruiken: {os_reason(exc)}." + _wrote(), 74)
+        message = _("Kan '{path}' niet gebruiken: {reason}.").format(path=exc.filename, reason=_(os_reason(exc)))
+        _fail(message + _wrote(), 74)
     if os.environ.get("INSTAPGIDS_DEBUG"):
         raise exc
     done = _wrote()
     _fail(
-        f"Er ging iets mis in instapgids zelf ({type(exc).__name__}: {exc}).\n"
-        + (done.lstrip("\n") if done else "Uw bestanden zijn niet gewijzigd.")
-        + " Meld dit aan het instapgids-team; met INSTAPGIDS_DEBUG=1 ziet u de technische details.",
+        _("Er ging iets mis in instapgids zelf ({error}).").format(error=f"{type(exc).__name__}: {exc}")
+        + "\n"
+        + (done.lstrip("\n") if done else _("Uw bestanden zijn niet gewijzigd."))
+        + " "
+        + _("Meld dit aan het instapgids-team; met INSTAPGIDS_DEBUG=1 ziet u de technische details."),
         70,
     )
 
@@ -193,7 +209,7 @@ def _run_fast(command: str, profile: str | None) -> int:
     except errors.UserError as exc:
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        _fail("\nOnderbroken.", 130)
+        _fail("\n" + language._(INTERRUPTED), 130)
     return 0
 
 
@@ -216,8 +232,8 @@ def _choose_language(args: list[str]) -> tuple[list[str], tuple[str, str | None]
     option, args = language.pull_option(args)
     try:
         language.use(language.choose(option, os.environ), explicit=language.asked(option, os.environ))
-    except language.UnknownLanguage:
-        language.use(language.DEFAULT)  # the root command's --lang reports it as a usage error
+    except language.UnknownLanguage:  # the root command's --lang reports it as a usage error, in the
+        language.use(language.choose(None, os.environ))  # language of the environment
         return args, None
     return args, _fast(_after_lang(args))
 
@@ -253,7 +269,7 @@ def _run_typer(args: list[str]) -> int:
         exc.show()
         raise SystemExit(exc.exit_code) from None
     except (click.exceptions.Abort, KeyboardInterrupt):
-        _fail("\nOnderbroken.", 130)
+        _fail("\n" + language._(INTERRUPTED), 130)
     except SystemExit:
         if isinstance(sys.stdout, click.utils.PacifyFlushWrapper):  # click's own answer to a closed pipe: exit 1
             raise BrokenPipeError from None

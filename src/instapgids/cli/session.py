@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 
 from instapgids.content.bundle import Content
 from instapgids.errors import UserError
-from instapgids.language import _
-from instapgids.presentation.exports import check_format
+from instapgids.language import N_, _
+from instapgids.presentation.exports import UnknownFormat, check_format
 from instapgids.presentation.exports import export as export_as
 from instapgids.presentation.terminal.console import err, literal, out
 from instapgids.store import usecases
-from instapgids.store.profiles import GuideChange, Profile, ProfileError, guide_change, profile_path
+from instapgids.store.changes import GuideChange, guide_change
+from instapgids.store.profiles import Profile, ProfileError, profile_path
 
 if TYPE_CHECKING:
     from instapgids.presentation.mails import Draft
@@ -37,43 +38,50 @@ def hints(profile: str | None) -> Iterator[None]:
     try:
         yield
     except usecases.NoProfile as exc:
-        raise UserError(f"{exc}\nBeantwoord eerst de vragen met: instapgids start{flag}") from None
+        raise UserError(
+            f"{exc}\n" + _("Beantwoord eerst de vragen met: {command}").format(command=_start(flag))
+        ) from None
     except usecases.MarksRefused as exc:
-        raise UserError("\n".join([*map(_refused_line(flag), exc.refused), _IDS_HINT])) from None
+        raise UserError("\n".join([*map(_refused_line(flag), exc.refused), _(_IDS_HINT)])) from None
     except usecases.TargetsExist as exc:  # an export (the drafts say it their own way: write_drafts)
-        raise UserError(f"'{exc.paths[0]}' bestaat al. Kies een andere naam of overschrijf met --force.") from None
+        raise UserError(
+            _("'{path}' bestaat al. Kies een andere naam of overschrijf met --force.").format(path=exc.paths[0])
+        ) from None
     except ProfileError as exc:
         if exc.hint:
             raise
-        raise ProfileError(
-            exc.problems,
-            "Herstel het bestand, of zet het opzij en begin opnieuw met: "
-            f"instapgids start{flag} (het bestand blijft bewaard).",
-        ) from None
+        hint = _("Herstel het bestand, of zet het opzij en begin opnieuw met: {command} (het bestand blijft bewaard).")
+        raise ProfileError(exc.problems, hint.format(command=_start(flag))) from None
 
 
-_IDS_HINT = "De ids staan in uw checklist: instapgids checklist"
-_DRAFTS_HINT = "Overschrijf met --force; concepten van instapgids die niet meer gelden, worden dan verwijderd."
+def _start(flag: str) -> str:
+    return f"instapgids start{flag}"
+
+
+_IDS_HINT = N_("De ids staan in uw checklist: instapgids checklist")
+_DRAFTS_HINT = N_("Overschrijf met --force; concepten van instapgids die niet meer gelden, worden dan verwijderd.")
+_MIND = N_("Let op:")
 
 
 def _refused_line(flag: str) -> Callable[[usecases.RefusedMark], str]:
     def line(refused: usecases.RefusedMark) -> str:
         if refused.why == "by_answers":
-            return f"'{refused.item_id}' is klaar volgens uw antwoorden; wijzig die met: instapgids start{flag}"
-        why = usecases.MarksRefused.WORDS[refused.why]
-        hint = f" Bedoelt u: {', '.join(refused.close)}?" if refused.close else ""
-        return f"'{refused.item_id}' {why}.{hint}"
+            told = _("'{item}' is klaar volgens uw antwoorden; wijzig die met: {command}")
+            return told.format(item=refused.item_id, command=_start(flag))
+        why = _(usecases.MarksRefused.WORDS[refused.why]).format(item=refused.item_id)
+        hint = _("Bedoelt u: {ids}?").format(ids=", ".join(refused.close)) if refused.close else ""
+        return f"{why} {hint}" if hint else why
 
     return line
 
 
 def waiting() -> None:
-    err().print("Een ander instapgids-proces gebruikt dit profiel nu; even wachten…")
+    err().print(_("Een ander instapgids-proces gebruikt dit profiel nu; even wachten…"))
 
 
 def show_notices(profile: Profile) -> None:
     for notice in profile.notices:
-        err().print(f"[yellow]Let op:[/yellow] {literal(notice)}")
+        err().print(f"[yellow]{_(_MIND)}[/yellow] {literal(notice)}")
     profile.notices = []
 
 
@@ -92,18 +100,16 @@ def opened(content: Content, path: Path) -> Profile | None:
 def tell_guide_change(content: Content, change: GuideChange) -> None:
     """Say once what a newer version of the guide changed on this checklist."""
     titles = {i.id: i.title for p in content.journey.phases for s in p.steps for i in s.items}
-    err().print(
-        f"[yellow]De gids is bijgewerkt[/yellow] van versie {change.old_version} naar {change.new_version}. "
-        "Voor uw checklist betekent dat:"
-    )
-    parts = [("Nieuw", change.added), ("Gewijzigd", change.changed), ("Vervallen", change.removed)]
+    told = _("[yellow]De gids is bijgewerkt[/yellow] van versie {old} naar {new}. Voor uw checklist betekent dat:")
+    err().print(told.format(old=change.old_version, new=change.new_version))
+    parts = [(_("Nieuw"), change.added), (_("Gewijzigd"), change.changed), (_("Vervallen"), change.removed)]
     for word, ids in parts:
         for item_id in ids:
             err().print(f"  {word}: {titles.get(item_id, item_id)} ({item_id})")
     if not change.known:
-        err().print("  dat kan instapgids niet zeggen voor dit oudere profiel; bekijk uw checklist opnieuw.")
-    elif not any(ids for _, ids in parts):
-        err().print("  niets: uw checklist blijft dezelfde.")
+        err().print("  " + _("dat kan instapgids niet zeggen voor dit oudere profiel; bekijk uw checklist opnieuw."))
+    elif not any(ids for _word, ids in parts):
+        err().print("  " + _("niets: uw checklist blijft dezelfde."))
 
 
 def saved_profile(content: Content, profile: str | None) -> Profile:
@@ -114,10 +120,8 @@ def saved_profile(content: Content, profile: str | None) -> Profile:
         if saved is None:
             raise usecases.NoProfile(path)
     if usecases.is_incomplete(content, saved):
-        err().print(
-            "[yellow]Let op:[/yellow] het gesprek is nog niet afgerond; de checklist is onvolledig. "
-            f"Vul aan met: instapgids start{literal(profile_flag(profile))}"
-        )
+        told = _("het gesprek is nog niet afgerond; de checklist is onvolledig. Vul aan met: {command}")
+        err().print(f"[yellow]{_(_MIND)}[/yellow] " + told.format(command=_start(literal(profile_flag(profile)))))
     return saved
 
 
@@ -142,7 +146,9 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
     if not path.exists():
         if profile:
             raise UserError(
-                f"Er is geen profiel '{profile}' ({path}). Beantwoord eerst de vragen met: instapgids start"
+                _("Er is geen profiel '{profile}' ({path}). Beantwoord eerst de vragen met: {command}").format(
+                    profile=profile, path=path, command="instapgids start"
+                )
             )
         return None
     with hints(profile):
@@ -153,7 +159,7 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
 
 def show_checklist(content: Content, profile: str | None, export: str | None, output: str | None, force: bool) -> None:
     """`checklist`: the checklist of a saved profile, on screen or exported."""
-    fmt = check_format(export) if export is not None else None
+    fmt = _check_format(export) if export is not None else None
     saved = saved_profile(content, profile)
     checklist = usecases.checklist_of(content, saved)
     if fmt is None:
@@ -203,9 +209,9 @@ def show_mails(content: Content, profile: str | None, export: str | None, output
     from instapgids.presentation.mails import drafts
 
     if export is not None and export.lower() != "eml":
-        raise UserError(f"Onbekend exportformaat '{export}'. Voor mails is er: eml.")
+        raise UserError(_("Onbekend exportformaat '{format}'. Voor mails is er: eml.").format(format=export))
     if export is None and output is not None:
-        raise UserError("Met -o geeft u een map op voor --export eml.")
+        raise UserError(_("Met -o geeft u een map op voor --export eml."))
     found = drafts(content, usecases.checklist_of(content, saved_profile(content, profile)))
     if export is None:
         from instapgids.presentation.terminal.mails import mails_view
@@ -214,9 +220,13 @@ def show_mails(content: Content, profile: str | None, export: str | None, output
             out().print(part, soft_wrap=one_line)
         return
     if output is None:
-        raise UserError("Geef met -o een map op voor de .eml-bestanden, bv.: instapgids mails --export eml -o mails")
+        raise UserError(
+            _("Geef met -o een map op voor de .eml-bestanden, bv.: {command}").format(
+                command="instapgids mails --export eml -o mails"
+            )
+        )
     if output.exists() and not output.is_dir():
-        raise UserError(f"'{output}' is een bestand, geen map.")
+        raise UserError(_("'{path}' is een bestand, geen map.").format(path=output))
     write_drafts(content, output, found, force)
 
 
@@ -234,7 +244,19 @@ def write_drafts(content: Content, folder: Path, found: list[Draft], force: bool
     try:
         stale = usecases.write_set(targets, ours, force)
     except usecases.TargetsExist as exc:
-        raise UserError(f"{exc}\n{_DRAFTS_HINT}") from None
-    err().print(f"{len(targets)} mails geschreven naar {literal(folder)}")
+        raise UserError(f"{exc}\n{_(_DRAFTS_HINT)}") from None
+    err().print(_("{count} mails geschreven naar {folder}").format(count=len(targets), folder=literal(folder)))
     if stale:
-        err().print(f"Verwijderd (geldt niet meer): {literal(', '.join(p.name for p in stale))}")
+        names = literal(", ".join(p.name for p in stale))
+        err().print(_("Verwijderd (geldt niet meer): {files}").format(files=names))
+
+
+def _check_format(export: str) -> str:
+    """The export format, or a message in the language of this run (``presentation.exports`` words it in Dutch)."""
+    try:
+        return check_format(export)
+    except UnknownFormat as exc:
+        from instapgids.presentation.exports import FORMATS
+
+        message = _("Onbekend exportformaat '{format}'. Kies uit: {choices}.")
+        raise UserError(message.format(format=exc.format, choices=", ".join(FORMATS))) from None

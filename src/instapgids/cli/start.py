@@ -14,12 +14,13 @@ from instapgids.cli.signals import Stopped, stop_on_signals
 from instapgids.content.bundle import Content
 from instapgids.content.questions import Answers
 from instapgids.errors import UserError
+from instapgids.language import N_, _
 from instapgids.presentation.terminal.console import err, literal, out
 from instapgids.store import usecases
 from instapgids.store.answers import read_answers_file
 from instapgids.store.profiles import Profile, ProfileError, profile_path, read_profile, set_aside_broken
 
-NO_TERMINAL = (
+NO_TERMINAL = N_(
     "instapgids start stelt vragen en heeft daarvoor een terminal nodig.\n"
     "Zonder terminal geeft u de antwoorden in een bestand mee:\n"
     "  instapgids start --answers antwoorden.yaml\n"
@@ -43,14 +44,15 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     session.show_notices(saved)
     session.show_next_of(content, saved, profile)
     if given.progress:
-        err().print(f"Voortgang van {len(given.progress)} punt(en) overgenomen uit {literal(answers_file)}.")
-    err().print(f"[dim]Antwoorden bewaard in {literal(path)}[/dim]")
+        told = _("Voortgang van {count} punt(en) overgenomen uit {file}.")
+        err().print(told.format(count=len(given.progress), file=literal(answers_file)))
+    err().print("[dim]" + _("Antwoorden bewaard in {path}").format(path=literal(path)) + "[/dim]")
 
 
 def run_interview(content: Content, profile: str | None) -> None:
     """`start`: the interview, the review screen, then the checklist; answers saved after every question."""
     if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
-        raise UserError(NO_TERMINAL)
+        raise UserError(_(NO_TERMINAL))
     from instapgids.cli import interview
 
     path = profile_path(profile)
@@ -60,21 +62,29 @@ def run_interview(content: Content, profile: str | None) -> None:
         with stop_on_signals():
             _interview(content, existing, store)
     except (KeyboardInterrupt, Stopped) as exc:
-        code = exc.exit_code if isinstance(exc, Stopped) else 130
-        word = "Gestopt" if isinstance(exc, Stopped) else "Onderbroken"
-        if not path.exists():
-            raise Interrupted(f"\n{word}. Er was nog niets te bewaren.", code) from None
-        raise Interrupted(
-            f"\n{word}. Uw antwoorden tot nu toe zijn bewaard in {path}.\n"
-            f"Met 'instapgids start{session.profile_flag(profile)}' gaat u verder waar u stopte.",
-            code,
-        ) from None
+        raise _interrupted(exc, path, profile) from None
     out().print()
     session.show_next_of(content, read_profile(path, content, strict=False), profile)
     flag = literal(session.profile_flag(profile))
     out().print(
-        f"[dim]Uw antwoorden staan in {literal(path)}.[/dim]\n"
-        f"Om af te drukken: [bold]instapgids checklist{flag} --export html -o checklist.html[/bold]"
+        "[dim]"
+        + _("Uw antwoorden staan in {path}.").format(path=literal(path))
+        + "[/dim]\n"
+        + _("Om af te drukken: {command}").format(
+            command=f"[bold]instapgids checklist{flag} --export html -o checklist.html[/bold]"
+        )
+    )
+
+
+def _interrupted(exc: BaseException, path: Path, profile: str | None) -> Interrupted:
+    """What an interview stopped by Ctrl-C (130), SIGTERM or SIGHUP says, and its exit code."""
+    code = exc.exit_code if isinstance(exc, Stopped) else 130
+    word = _("Gestopt.") if isinstance(exc, Stopped) else _("Onderbroken.")
+    if not path.exists():
+        return Interrupted("\n" + word + " " + _("Er was nog niets te bewaren."), code)
+    told = _("Uw antwoorden tot nu toe zijn bewaard in {path}.\nMet '{command}' gaat u verder waar u stopte.")
+    return Interrupted(
+        "\n" + word + " " + told.format(path=path, command=f"instapgids start{session.profile_flag(profile)}"), code
     )
 
 
@@ -109,10 +119,10 @@ def _existing_or_set_aside(content: Content, path: Path, profile: str | None) ->
         try:
             if not interview.choose_broken():
                 raise UserError(
-                    "Er is niets gewijzigd. Herstel het bestand, of kies de volgende keer om het opzij te zetten."
+                    _("Er is niets gewijzigd. Herstel het bestand, of kies de volgende keer om het opzij te zetten.")
                 ) from None
         except KeyboardInterrupt:
-            raise Interrupted("\nOnderbroken. Er is niets gewijzigd.") from None
+            raise Interrupted("\n" + _("Onderbroken.") + " " + _("Er is niets gewijzigd.")) from None
         aside = set_aside_broken(path)
-        err().print(f"Het oude profiel staat nu in {literal(aside)}. U begint opnieuw.\n")
+        err().print(_("Het oude profiel staat nu in {path}. U begint opnieuw.").format(path=literal(aside)) + "\n")
         return None

@@ -2,6 +2,7 @@
 
 Owns profiles and answers files (``profiles``: read, check, write), writing any file atomically
 with its lock (``files``), writing YAML back with the user's comments in place (``roundtrip``), and
+what a new guide version changed on a profile's checklist (``changes``), and
 the use cases over a profile that return results and raise typed errors (``usecases``: its
 checklist, progress marks, the interview's merged saves, exports and drafts written as one set).
 

@@ -9,7 +9,7 @@ Every file instapgids writes goes through :func:`write_files`:
 - keeping the mode of a file that exists; a new file follows the umask, or is private (0600) for
   profiles;
 - never over something that is not a regular file (a device, a FIFO, a folder), and never over a
-  read-only file: both are refused with a Dutch message.
+  read-only file: both are refused with a message (in the language of the run).
 
 :func:`locked` is the exclusive lock (``filelock``, which also works on Windows and macOS) under which
 a profile is read, changed and written, so that two processes never lose each other's changes.
@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from instapgids.errors import UserError, display_path, note_written, os_reason
+from instapgids.language import _
 
 # How long a process waits quietly for the lock before it says it is waiting, and how long in all.
 QUIET_WAIT = 0.5
@@ -43,15 +44,33 @@ def check_writable(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise UserError(f"Kan '{display_path(path)}' niet schrijven: {os_reason(exc)}.") from None
+        raise UserError(_cannot_write(path, exc)) from None
     if not stat.S_ISREG(found.st_mode):
-        what = "een map" if stat.S_ISDIR(found.st_mode) else "geen gewoon bestand (een apparaat, pijp of socket)"
-        raise UserError(f"'{display_path(path)}' bestaat al en is {what}; instapgids schrijft er niet over.")
+        if stat.S_ISDIR(found.st_mode):
+            message = _("'{path}' bestaat al en is een map; instapgids schrijft er niet over.")
+        else:
+            message = _(
+                "'{path}' bestaat al en is geen gewoon bestand (een apparaat, pijp of socket); "
+                "instapgids schrijft er niet over."
+            )
+        raise UserError(message.format(path=display_path(path)))
     if not found.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise UserError(
-            f"'{display_path(path)}' is alleen-lezen; instapgids wijzigt het niet.\n"
-            "Maak het schrijfbaar (bv. chmod u+w) of kies een andere naam."
+            _(
+                "'{path}' is alleen-lezen; instapgids wijzigt het niet.\n"
+                "Maak het schrijfbaar (bv. chmod u+w) of kies een andere naam."
+            ).format(path=display_path(path))
         )
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    return _("Kan '{path}' niet schrijven: {reason}.").format(path=display_path(path), reason=_(os_reason(exc)))
+
+
+def _cannot_make(folder: Path, exc: OSError) -> str:
+    return _("Kan de map '{folder}' niet maken: {reason}.").format(
+        folder=display_path(folder), reason=_(os_reason(exc))
+    )
 
 
 def _new_mode(private: bool) -> int:
@@ -76,7 +95,11 @@ def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise UserError(f"Kan niet schrijven in '{display_path(target.parent)}': {os_reason(exc)}.") from None
+        raise UserError(
+            _("Kan niet schrijven in '{folder}': {reason}.").format(
+                folder=display_path(target.parent), reason=_(os_reason(exc))
+            )
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -88,7 +111,7 @@ def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
             os.fsync(handle.fileno())
     except OSError as exc:
         _remove(tmp)
-        raise UserError(f"Kan '{display_path(path)}' niet schrijven: {os_reason(exc)}.") from None
+        raise UserError(_cannot_write(path, exc)) from None
     return target, tmp
 
 
@@ -112,7 +135,7 @@ def _make_folders(folders: set[Path]) -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(f"Kan de map '{display_path(folder)}' niet maken: {os_reason(exc)}.") from None
+            raise UserError(_cannot_make(folder, exc)) from None
 
 
 def _prepare_all(files: dict[Path, str | bytes], private: bool) -> list[tuple[Path, Path, str]]:
@@ -148,7 +171,7 @@ def write_files(
         except OSError as exc:
             for _, _, left in prepared[index:]:
                 _remove(left)
-            raise UserError(f"Kan '{display_path(path)}' niet schrijven: {os_reason(exc)}.") from None
+            raise UserError(_cannot_write(path, exc)) from None
         note_written(path)
     for old in remove:
         _remove(old)
@@ -166,7 +189,7 @@ def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
     """Hold the exclusive lock of the file ``path`` (``.NAME.lock`` beside its target).
 
     ``on_wait`` is called once when another process holds the lock for more than a moment, so that
-    the user knows why nothing happens; after :data:`MAX_WAIT` seconds a Dutch error is raised.
+    the user knows why nothing happens; after :data:`MAX_WAIT` seconds an error is raised.
     """
     from filelock import FileLock, Timeout
 
@@ -174,7 +197,7 @@ def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Kan de map '{display_path(target.parent)}' niet maken: {os_reason(exc)}.") from None
+        raise UserError(_cannot_make(target.parent, exc)) from None
     lock = FileLock(target.parent / f".{target.name}.lock")
     try:
         try:
@@ -184,11 +207,15 @@ def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
             lock.acquire(timeout=MAX_WAIT)
     except Timeout:
         raise UserError(
-            f"'{display_path(path)}' is nog in gebruik door een ander instapgids-proces.\n"
-            "Sluit dat af of probeer het straks opnieuw; er is niets gewijzigd."
+            _(
+                "'{path}' is nog in gebruik door een ander instapgids-proces.\n"
+                "Sluit dat af of probeer het straks opnieuw; er is niets gewijzigd."
+            ).format(path=display_path(path))
         ) from None
     except OSError as exc:
-        raise UserError(f"Kan '{display_path(path)}' niet vergrendelen: {os_reason(exc)}.") from None
+        raise UserError(
+            _("Kan '{path}' niet vergrendelen: {reason}.").format(path=display_path(path), reason=_(os_reason(exc)))
+        ) from None
     try:
         yield
     finally:

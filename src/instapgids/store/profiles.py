@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, text_problem
 from instapgids.errors import Problem, UserError, display_path, note_written, os_reason
-from instapgids.language import DEFAULT, LANGUAGES, Language, current, is_language
+from instapgids.language import DEFAULT, LANGUAGES, Language, _, current, is_language
 from instapgids.paths import state_dir
 from instapgids.store.files import locked, write_file
 
@@ -62,14 +62,14 @@ class AnswersError(UserError):
         super().__init__("\n".join([self.head(), *(str(p) for p in problems), *([hint] if hint else [])]))
 
     def head(self) -> str:
-        return "Het antwoordenbestand is niet bruikbaar:"
+        return _("Het antwoordenbestand is niet bruikbaar:")
 
 
 class ProfileError(AnswersError):
     """A saved profile that cannot be used (broken YAML, the wrong shape, …); lists every problem."""
 
     def head(self) -> str:
-        return f"Uw profiel {display_path(self.problems[0].file)} is niet bruikbaar:"
+        return _("Uw profiel {path} is niet bruikbaar:").format(path=display_path(self.problems[0].file))
 
 
 MAX_FILE_SIZE = 1024 * 1024  # an answers file or profile is well under 10 KB
@@ -94,10 +94,10 @@ class Profile:
     checklist: dict[str, str] = field(default_factory=dict)
     language: Language = field(default_factory=current)  # of its interview: a new profile's is this run's
 
-    def set_aside(self, store: dict[str, Any], key: str, value: Any, what: str) -> None:
+    def set_aside(self, store: dict[str, Any], key: str, value: Any, notice: str) -> None:
         """Keep something the current content cannot use in the file, and say so (never drop it silently)."""
         store[key] = value
-        self.notices.append(f"{what} meer; het blijft bewaard maar telt niet mee.")
+        self.notices.append(notice)
 
     def statuses(self) -> dict[str, str]:
         """Item id -> "doing" | "done", for the engine."""
@@ -109,17 +109,22 @@ def profile_path(value: str | None) -> Path:
     if not value:
         return state_dir() / "profielen" / "standaard.yaml"
     if (why := text_problem(value)) is not None:
-        raise UserError(f"De profielnaam {why}. Kies een naam met gewone letters, cijfers en streepjes.")
+        raise UserError(
+            _("De profielnaam {problem}. Kies een naam met gewone letters, cijfers en streepjes.").format(problem=why)
+        )
     if os.sep not in value and "/" not in value and not value.endswith((".yaml", ".yml")):
         if len(value) > MAX_NAME_LENGTH:
             raise UserError(
-                f"De profielnaam is te lang ({len(value)} tekens). "
-                f"Kies een naam van hoogstens {MAX_NAME_LENGTH} tekens."
+                _("De profielnaam is te lang ({length} tekens). Kies een naam van hoogstens {most} tekens.").format(
+                    length=len(value), most=MAX_NAME_LENGTH
+                )
             )
         return state_dir() / "profielen" / f"{value}.yaml"
     path = Path(value).expanduser()
     if any(len(os.fsencode(part)) > 255 for part in path.parts):
-        raise UserError(f"Het pad '{value}' bevat een naam die te lang is voor het bestandssysteem.")
+        raise UserError(
+            _("Het pad '{path}' bevat een naam die te lang is voor het bestandssysteem.").format(path=value)
+        )
     return path
 
 
@@ -138,17 +143,22 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     try:  # a saved profile: without PyYAML when this very text was parsed before
         raw = cache.load_user(path, text, cached=not strict)
     except YamlProblem as exc:
-        raise failed([Problem(path, *exc.position, "(bestand)", exc.message)]) from None
+        raise failed([Problem(path, *exc.position, _("(bestand)"), exc.message)]) from None
 
     def at(loc: tuple[str | int, ...], message: str, key: bool = False) -> Problem:
         (line, column), resolved = locate(raw, loc, key=key)
-        return Problem(path, line, column, ".".join(str(p) for p in resolved) or "(bestand)", message)
+        return Problem(path, line, column, ".".join(str(p) for p in resolved) or _("(bestand)"), message)
 
     if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
-        raise failed([at((), "verwacht een mapping met de sleutel 'answers' (zie README)")])
+        raise failed([at((), _("verwacht een mapping met de sleutel 'answers' (zie README)"))])
     problems, notices = _top_keys(raw, strict, at)
     if not is_language(spoken := raw.get("language", DEFAULT)):
-        problems.append(at(("language",), f"verwacht een taal: {' of '.join(LANGUAGES)}"))
+        problems.append(
+            at(
+                ("language",),
+                _("verwacht een taal: {first} of {second}").format(first=LANGUAGES[0], second=LANGUAGES[1]),
+            )
+        )
     profile = Profile(
         language=spoken if is_language(spoken) else DEFAULT,
         path=path,
@@ -174,19 +184,24 @@ def _read_text(path: Path, failed: type[AnswersError]) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_SIZE + 1)  # bounded: /dev/zero or a huge file is refused, not read
     except FileNotFoundError:
-        raise UserError(f"Het bestand '{path}' bestaat niet.") from None
+        raise UserError(_("Het bestand '{path}' bestaat niet.").format(path=path)) from None
     except OSError as exc:
-        raise UserError(f"Kan '{path}' niet lezen: {os_reason(exc, reading=True)}.") from None
+        reason = _(os_reason(exc, reading=True))
+        raise UserError(_("Kan '{path}' niet lezen: {reason}.").format(path=path, reason=reason)) from None
     if len(data) > MAX_FILE_SIZE:
         raise failed(
-            [Problem(path, 1, 1, "(bestand)", "het bestand is groter dan 1 MB; dit kan geen antwoordenbestand zijn")]
+            [
+                Problem(
+                    path, 1, 1, _("(bestand)"), _("het bestand is groter dan 1 MB; dit kan geen antwoordenbestand zijn")
+                )
+            ]
         )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = len(data[: exc.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        raise failed([Problem(path, line, column, "(bestand)", "het bestand is geen UTF-8-tekst")]) from None
+        raise failed([Problem(path, line, column, _("(bestand)"), _("het bestand is geen UTF-8-tekst"))]) from None
 
 
 def _top_keys(raw: LocatedDict, strict: bool, at: At) -> tuple[list[Problem], list[str]]:
@@ -200,11 +215,15 @@ def _top_keys(raw: LocatedDict, strict: bool, at: At) -> tuple[list[Problem], li
 
         close = get_close_matches(str(k), sorted(TOP_KEYS), n=1)
         if strict:  # an answers file: a mistyped key is worth stopping for
-            problems.append(at((k,), "onbekende sleutel" + (f"; bedoelt u '{close[0]}'?" if close else ""), key=True))
+            why = _("onbekende sleutel; bedoelt u '{key}'?").format(key=close[0]) if close else _("onbekende sleutel")
+            problems.append(at((k,), why, key=True))
         elif close:  # a profile: the user's own extra fields stay in the file, a likely typo is pointed out
-            notices.append(f"De sleutel '{k}' in het profiel wordt niet gebruikt; bedoelt u '{close[0]}'?")
+            notice = _("De sleutel '{key}' in het profiel wordt niet gebruikt; bedoelt u '{close}'?")
+            notices.append(notice.format(key=k, close=close[0]))
     if raw.get("format", FORMAT) != FORMAT:
-        problems.append(at(("format",), f"onbekend formaat; deze versie leest formaat {FORMAT}"))
+        problems.append(
+            at(("format",), _("onbekend formaat; deze versie leest formaat {format}").format(format=FORMAT))
+        )
     return problems, notices
 
 
@@ -216,9 +235,13 @@ def _read_answers(profile: Profile, raw: LocatedDict, content: Content, strict: 
     for qid, value in plain(raw["answers"]).items():
         if qid not in content.question_by_id:
             if strict:
-                problems.append(at(("answers", qid), "onbekende vraag", key=True))
+                problems.append(at(("answers", qid), _("onbekende vraag"), key=True))
             else:
-                profile.set_aside(profile.stale, qid, value, f"Het antwoord op '{qid}' hoort bij geen enkele vraag")
+                notice = _(
+                    "Het antwoord op '{question}' hoort bij geen enkele vraag meer; "
+                    "het blijft bewaard maar telt niet mee."
+                )
+                profile.set_aside(profile.stale, qid, value, notice.format(question=qid))
             continue
         why = content.question_by_id[qid].problem(value)
         if why is None:
@@ -227,7 +250,8 @@ def _read_answers(profile: Profile, raw: LocatedDict, content: Content, strict: 
             problems.append(at(("answers", qid), why))
         else:
             profile.stale[qid] = value
-            profile.notices.append(f"Het antwoord op '{qid}' past niet meer. {why} Die vraag wordt opnieuw gesteld.")
+            notice = _("Het antwoord op '{question}' past niet meer. {problem} Die vraag wordt opnieuw gesteld.")
+            profile.notices.append(notice.format(question=qid, problem=why))
     return problems
 
 
@@ -252,11 +276,14 @@ def set_aside_broken(path: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise UserError(f"Kan '{path}' niet opzij zetten: {os_reason(exc)}.") from None
+            reason = _(os_reason(exc))
+            raise UserError(_("Kan '{path}' niet opzij zetten: {reason}.").format(path=path, reason=reason)) from None
         os.unlink(path)
         note_written(target)
         return target
-    raise UserError(f"Kan '{path}' niet opzij zetten: er staan al te veel opzijgezette profielen naast.")
+    raise UserError(
+        _("Kan '{path}' niet opzij zetten: er staan al te veel opzijgezette profielen naast.").format(path=path)
+    )
 
 
 def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: At) -> list[Problem]:
@@ -267,7 +294,7 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
     if given is None:
         return []
     if not isinstance(given, dict):
-        return [at(("progress",), "verwacht een mapping: checklistpunt-id → status")]
+        return [at(("progress",), _("verwacht een mapping: checklistpunt-id → status"))]
     items = {item.id for phase in content.journey.phases for step in phase.steps for item in step.items}
     problems: list[Problem] = []
     for item_id, entry in plain(given).items():
@@ -275,17 +302,22 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
         status = OLD_STATUS_WORDS.get(status, status) if isinstance(status, str) else status
         when = _date(entry.get("date", date.today())) if isinstance(entry, dict) else None
         if not isinstance(entry, dict):
-            problems.append(at(("progress", item_id), "verwacht {status: done of doing, date: JJJJ-MM-DD}"))
+            problems.append(
+                at(("progress", item_id), _("verwacht {{status: done of doing, date: JJJJ-MM-DD}}").format())
+            )
         elif status not in PROGRESS_STATUSES:
-            problems.append(at(("progress", item_id, "status"), "verwacht done of doing"))
+            problems.append(at(("progress", item_id, "status"), _("verwacht done of doing")))
         elif when is None:
-            problems.append(at(("progress", item_id, "date"), "verwacht een datum als JJJJ-MM-DD"))
+            problems.append(at(("progress", item_id, "date"), _("verwacht een datum als JJJJ-MM-DD")))
         elif item_id not in items:
             if strict:
-                problems.append(at(("progress", item_id), "onbekend checklistpunt", key=True))
+                problems.append(at(("progress", item_id), _("onbekend checklistpunt"), key=True))
             else:
-                what = f"De voortgang van '{item_id}' hoort bij geen checklistpunt"
-                profile.set_aside(profile.stale_progress, item_id, entry, what)
+                notice = _(
+                    "De voortgang van '{item}' hoort bij geen checklistpunt meer; "
+                    "het blijft bewaard maar telt niet mee."
+                )
+                profile.set_aside(profile.stale_progress, item_id, entry, notice.format(item=item_id))
         else:
             profile.progress[str(item_id)] = {"status": status, "date": when}
             profile.progress_pos[str(item_id)] = raw["progress"].key_pos[item_id]
@@ -339,40 +371,11 @@ def fingerprints(content: Content, profile: Profile) -> dict[str, str]:
     return found
 
 
-@dataclass(frozen=True)
-class GuideChange:
-    """What a newer version of the guide changed on this profile's checklist."""
-
-    old_version: str
-    new_version: str
-    added: list[str]
-    removed: list[str]
-    changed: list[str]
-    known: bool  # False: the profile did not record its checklist, so what changed cannot be said
-
-
-def guide_change(content: Content, profile: Profile) -> GuideChange | None:
-    """The changes for this profile when it was last written with another guide version, else None."""
-    new_version = content.guide.guide.version
-    if not profile.guide_version or profile.guide_version == new_version:
-        return None
-    now = fingerprints(content, profile)
-    before = profile.checklist
-    return GuideChange(
-        old_version=profile.guide_version,
-        new_version=new_version,
-        added=[i for i in now if before and i not in before],
-        removed=[i for i in before if i not in now],
-        changed=[i for i in now if i in before and before[i] != now[i]],
-        known=bool(before),
-    )
-
-
 def profile_text(profile: Profile, content: Content) -> str:
     """The profile as YAML; when it was read from a file, that file's comments and extra fields stay."""
     from instapgids.store.roundtrip import HEADER, round_trip
 
-    return round_trip(profile.text, _profile_data(profile, content), owned=TOP_KEYS, header=HEADER)
+    return round_trip(profile.text, _profile_data(profile, content), owned=TOP_KEYS, header=_(HEADER))
 
 
 def write_profile(profile: Profile, content: Content) -> None:

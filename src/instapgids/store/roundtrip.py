@@ -13,7 +13,9 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
-HEADER = (
+from instapgids.language import N_
+
+HEADER = N_(
     "# instapgids: uw antwoorden. U mag dit bestand zelf aanpassen; uw opmerkingen (#) en eigen velden\n"
     "# blijven bewaard. 'instapgids start --answers' leest hetzelfde formaat.\n"
 )

@@ -20,6 +20,7 @@ from instapgids.content.questions import Answers, AnswerValue
 from instapgids.engine.checklist import Checklist, build_checklist
 from instapgids.engine.routing import applicable_answers, next_question
 from instapgids.errors import UserError
+from instapgids.language import N_, _
 from instapgids.store.files import check_writable, locked, write_file, write_files
 from instapgids.store.profiles import Profile, read_profile, update_profile, write_profile
 
@@ -30,7 +31,7 @@ class NoProfile(UserError):
     """There is no saved profile at ``path`` (yet)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"Er is nog geen profiel ({path}).")
+        super().__init__(_("Er is nog geen profiel ({path}).").format(path=path))
         self.path = path
 
 
@@ -48,14 +49,14 @@ class RefusedMark:
 class MarksRefused(UserError):
     """Progress that cannot be recorded; nothing was written."""
 
-    WORDS: ClassVar[dict[str, str]] = {
-        "not_on_list": "staat niet op uw checklist",
-        "unknown": "bestaat niet",
-        "by_answers": "is klaar",
+    WORDS: ClassVar[dict[str, str]] = {  # Dutch message ids: shown as _(WORDS[why]).format(item=...)
+        "not_on_list": N_("'{item}' staat niet op uw checklist."),
+        "unknown": N_("'{item}' bestaat niet."),
+        "by_answers": N_("'{item}' is klaar."),
     }
 
     def __init__(self, refused: list[RefusedMark]) -> None:
-        super().__init__("\n".join(f"'{r.item_id}' {self.WORDS[r.why]}." for r in refused))
+        super().__init__("\n".join(_(self.WORDS[r.why]).format(item=r.item_id) for r in refused))
         self.refused = refused
 
 
@@ -63,7 +64,7 @@ class TargetsExist(UserError):
     """Files that would be overwritten without ``force``."""
 
     def __init__(self, paths: list[Path]) -> None:
-        super().__init__(f"Deze bestanden bestaan al: {', '.join(map(str, paths))}.")
+        super().__init__(_("Deze bestanden bestaan al: {files}.").format(files=", ".join(map(str, paths))))
         self.paths = paths
 
 
@@ -160,7 +161,7 @@ def refuse_marks(content: Content, saved: Profile, item_ids: list[str], status: 
 def write_export(target: Path, text: str, force: bool) -> None:
     """Write an export to ``target`` (atomically); an existing file only with ``force``."""
     if target.is_dir():
-        raise UserError(f"'{target}' is een map; geef een bestandsnaam op.")
+        raise UserError(_("'{path}' is een map; geef een bestandsnaam op.").format(path=target))
     if target.exists() and not force:
         raise TargetsExist([target])
     write_file(target, text)

@@ -1,15 +1,21 @@
-"""The content team's command: ``validate`` checks the content, in its own group of ``--help``."""
+"""The content team's command: ``validate`` checks the content, in its own group of ``--help``.
+
+Its report stays Dutch in an English run: the content team works on the Dutch source (tests/test_language.py).
+"""
 
 from __future__ import annotations
 
 import typer
 
 from instapgids.cli.commands.shared import DataDirOption, app
+from instapgids.language import N_
 
 
-@app.command(rich_help_panel="Voor het inhoudsteam")
+@app.command(
+    rich_help_panel=N_("Voor het inhoudsteam"),
+    help=N_("Controleer de inhoud (voor het inhoudsteam). Voorbeeld: instapgids validate --data-dir data"),
+)
 def validate(data_dir: DataDirOption = None) -> None:
-    """Controleer de inhoud (voor het inhoudsteam). Voorbeeld: instapgids validate --data-dir data"""
     from instapgids.content.load import validate_content
     from instapgids.content.messages import counted
     from instapgids.language import _

@@ -12,22 +12,22 @@ import typer
 
 from instapgids.cli.commands.shared import ProfileOption, app, read_content
 from instapgids.errors import UserError
+from instapgids.language import N_
 
 
-@app.command()
+@app.command(help=N_("Beantwoord enkele vragen en krijg uw persoonlijke checklist. Voorbeeld: instapgids start"))
 def start(
     profile: ProfileOption = None,
     answers: Annotated[
         Path | None,
         typer.Option(
             "--answers",
-            metavar="BESTAND",
-            help="Lees de antwoorden uit dit YAML-bestand in plaats van vragen te stellen (zie examples/).",
+            metavar=N_("BESTAND"),
+            help=N_("Lees de antwoorden uit dit YAML-bestand in plaats van vragen te stellen (zie examples/)."),
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Beantwoord enkele vragen en krijg uw persoonlijke checklist. Voorbeeld: instapgids start"""
     from instapgids import language
     from instapgids.cli.start import run_interview, run_with_answers
     from instapgids.store.profiles import profile_path, read_profile
@@ -42,7 +42,12 @@ def start(
     run_interview(content, profile)
 
 
-@app.command()
+@app.command(
+    help=N_(
+        "Toon de checklist van een bewaard profiel, of exporteer ze.\n\n"
+        "Voorbeeld: instapgids checklist --export md -o checklist.md"
+    )
+)
 def checklist(
     profile: ProfileOption = None,
     export: Annotated[
@@ -50,8 +55,8 @@ def checklist(
         typer.Option(
             "--export",
             "-e",
-            metavar="FORMAAT",
-            help="Exporteer in dit formaat: md (Markdown), html (één webpagina) of json.",
+            metavar=N_("FORMAAT"),
+            help=N_("Exporteer in dit formaat: md (Markdown), html (één webpagina) of json."),
             show_default=False,
         ),
     ] = None,
@@ -60,54 +65,53 @@ def checklist(
         typer.Option(
             "--output",
             "-o",
-            metavar="BESTAND",
-            help="Bestand voor de export, of '-' voor het scherm (standaard).",
+            metavar=N_("BESTAND"),
+            help=N_("Bestand voor de export, of '-' voor het scherm (standaard)."),
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand exportbestand.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Overschrijf een bestaand exportbestand."))] = False,
 ) -> None:
-    """Toon de checklist van een bewaard profiel, of exporteer ze.
-
-    Voorbeeld: instapgids checklist --export md -o checklist.md
-    """
     from instapgids.cli.session import show_checklist
 
     show_checklist(read_content(in_language=True), profile, export, output, force)
 
 
-@app.command("next")
+@app.command(
+    "next", help=N_("Wat u nu kunt doen: de eerste stappen, volledig uitgeschreven. Voorbeeld: instapgids next")
+)
 def next_step(profile: ProfileOption = None) -> None:
-    """Wat u nu kunt doen: de eerste stappen, volledig uitgeschreven. Voorbeeld: instapgids next"""
     from instapgids.cli.session import show_next
 
     show_next(read_content(in_language=True), profile)
 
 
-@app.command()
+@app.command(help=N_("Uw voortgang per fase en wat u nu kunt doen. Voorbeeld: instapgids status"))
 def status(profile: ProfileOption = None) -> None:
-    """Uw voortgang per fase en wat u nu kunt doen. Voorbeeld: instapgids status"""
     from instapgids.cli.session import show_status
 
     show_status(read_content(in_language=True), profile)
 
 
-@app.command()
+@app.command(
+    help=N_("De mails die u moet sturen, klaar om te versturen. Voorbeeld: instapgids mails --export eml -o mails")
+)
 def mails(
     profile: ProfileOption = None,
     export: Annotated[
         str | None,
         typer.Option(
-            "--export", "-e", metavar="FORMAAT", help="Schrijf de mails als bestanden: eml.", show_default=False
+            "--export", "-e", metavar=N_("FORMAAT"), help=N_("Schrijf de mails als bestanden: eml."), show_default=False
         ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="MAP", help="De map voor de .eml-bestanden.", show_default=False),
+        typer.Option(
+            "--output", "-o", metavar=N_("MAP"), help=N_("De map voor de .eml-bestanden."), show_default=False
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overschrijf bestaande bestanden.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Overschrijf bestaande bestanden."))] = False,
 ) -> None:
-    """De mails die u moet sturen, klaar om te versturen. Voorbeeld: instapgids mails --export eml -o mails"""
     from instapgids.cli.session import show_mails
 
     show_mails(read_content(), profile, export, output, force)

@@ -8,32 +8,37 @@ import typer
 
 from instapgids.cli.commands.shared import ProfileOption, app, other_language, read_both, read_content
 from instapgids.errors import UserError
+from instapgids.language import N_
 
-lots_app = typer.Typer(help="De percelen (loten) en hun ICT-partners.", no_args_is_help=True, suggest_commands=False)
+lots_app = typer.Typer(
+    help=N_("De percelen (loten) en hun ICT-partners."), no_args_is_help=True, suggest_commands=False
+)
 app.add_typer(lots_app, name="lots")
 
 
-@lots_app.command("list")
+@lots_app.command("list", help=N_("Toon de percelen met hun ICT-partners. Voorbeeld: instapgids lots list"))
 def lots_list() -> None:
-    """Toon de percelen met hun ICT-partners. Voorbeeld: instapgids lots list"""
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lots import lots_table
 
     out().print(lots_table(read_content(in_language=True)))
 
 
-@lots_app.command("show", context_settings={"ignore_unknown_options": True})
+@lots_app.command(
+    "show",
+    context_settings={"ignore_unknown_options": True},
+    help=N_("Alles over één perceel. Voorbeeld: instapgids lots show 5"),
+)
 def lots_show(
     lot: Annotated[
         str,
         typer.Argument(
-            help="Het nummer van het perceel (zie: instapgids lots list).",
-            metavar="PERCEEL",
+            help=N_("Het nummer van het perceel (zie: instapgids lots list)."),
+            metavar=N_("PERCEEL"),
             show_default=False,
         ),
     ],
 ) -> None:
-    """Alles over één perceel. Voorbeeld: instapgids lots show 5"""
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lots import lot_detail, unknown_lot_message
 
@@ -45,15 +50,16 @@ def lots_show(
     out().print(lot_detail(content, chosen))
 
 
-@app.command()
+@app.command(help=N_("Alle systemen, of voor één systeem hoe u toegang krijgt. Voorbeeld: instapgids systems cmdb2"))
 def systems(
     name: Annotated[
         str | None,
-        typer.Argument(help="Een systeem (naam of deel ervan), bv. ddc-dwh.", metavar="[NAAM]", show_default=False),
+        typer.Argument(
+            help=N_("Een systeem (naam of deel ervan), bv. ddc-dwh."), metavar=N_("[NAAM]"), show_default=False
+        ),
     ] = None,
     profile: ProfileOption = None,
 ) -> None:
-    """Alle systemen, of voor één systeem hoe u toegang krijgt. Voorbeeld: instapgids systems cmdb2"""
     from instapgids.cli.session import org_kind_of
     from instapgids.presentation.search import find_system
     from instapgids.presentation.terminal.console import out
@@ -71,31 +77,33 @@ def systems(
     out().print(system_detail(content, system, org_kind_of(dutch, profile)))
 
 
-@app.command()
+@app.command(help=N_("Wie u contacteert waarvoor. Voorbeeld: instapgids contacts"))
 def contacts() -> None:
-    """Wie u contacteert waarvoor. Voorbeeld: instapgids contacts"""
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lookups import contacts_view
 
     out().print(contacts_view(read_content(in_language=True)))
 
 
-@app.command()
+@app.command(help=N_("De fases met hun stappen, ondersteuning en systemen. Voorbeeld: instapgids journey"))
 def journey() -> None:
-    """De fases met hun stappen, ondersteuning en systemen. Voorbeeld: instapgids journey"""
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lookups import journey_view
 
     out().print(journey_view(read_content(in_language=True)))
 
 
-@app.command()
+@app.command(
+    help=N_(
+        "Zoek in percelen, stappen, systemen, rollen, contacten en documenten. Voorbeeld: instapgids search licentie"
+    )
+)
 def search(
     term: Annotated[
-        list[str], typer.Argument(help="Waar u naar zoekt, bv. Redmine.", metavar="ZOEKTERM...", show_default=False)
+        list[str],
+        typer.Argument(help=N_("Waar u naar zoekt, bv. Redmine."), metavar=N_("ZOEKTERM..."), show_default=False),
     ],
 ) -> None:
-    """Zoek in percelen, stappen, systemen, rollen, contacten en documenten. Voorbeeld: instapgids search licentie"""
     from instapgids.presentation.search import search as find
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lookups import search_view
@@ -105,16 +113,15 @@ def search(
     out().print(search_view(text, find(content, text, also=other_language(content, dutch))))
 
 
-@app.command()
+@app.command(help=N_("Wat een woord uit de gids betekent, of de hele woordenlijst. Voorbeeld: instapgids explain EWA"))
 def explain(
     term: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Een term uit de gids, bv. EWA of 'digitale sleutels'.", metavar="[TERM]", show_default=False
+            help=N_("Een term uit de gids, bv. EWA of 'digitale sleutels'."), metavar=N_("[TERM]"), show_default=False
         ),
     ] = None,
 ) -> None:
-    """Wat een woord uit de gids betekent, of de hele woordenlijst. Voorbeeld: instapgids explain EWA"""
     from instapgids.content.glossary import lookup, near_misses
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.glossary import term_detail, terms_table, unknown_term_message

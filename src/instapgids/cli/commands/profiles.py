@@ -3,41 +3,40 @@
 from __future__ import annotations
 
 from instapgids.cli.commands.shared import ItemIds, ProfileOption, app, read_both, read_content
+from instapgids.language import N_
 
 
-@app.command()
+@app.command(help=N_("Duid checklistpunten aan als klaar. Voorbeeld: instapgids done ddc-dms-toegang"))
 def done(ids: ItemIds, profile: ProfileOption = None) -> None:
-    """Duid checklistpunten aan als klaar. Voorbeeld: instapgids done ddc-dms-toegang"""
     from instapgids.cli.session import mark
 
     content, dutch = read_both()
     mark(dutch, profile, ids, "done", content)
 
 
-@app.command()
+@app.command(help=N_("Duid checklistpunten aan als bezig. Voorbeeld: instapgids doing lokale-beheerder-aanvraag"))
 def doing(ids: ItemIds, profile: ProfileOption = None) -> None:
-    """Duid checklistpunten aan als bezig. Voorbeeld: instapgids doing lokale-beheerder-aanvraag"""
     from instapgids.cli.session import mark
 
     content, dutch = read_both()
     mark(dutch, profile, ids, "doing", content)
 
 
-@app.command()
+@app.command(help=N_("Zet checklistpunten terug op niet gestart. Voorbeeld: instapgids undo ddc-dms-toegang"))
 def undo(ids: ItemIds, profile: ProfileOption = None) -> None:
-    """Zet checklistpunten terug op niet gestart. Voorbeeld: instapgids undo ddc-dms-toegang"""
     from instapgids.cli.session import mark
 
     content, dutch = read_both()
     mark(dutch, profile, ids, None, content)
 
 
-@app.command()
+@app.command(
+    help=N_(
+        "Alle profielen in de profielmap, wie het langst stilstaat eerst (voor wie veel klanten begeleidt).\n\n"
+        "Voorbeeld: instapgids profiles"
+    )
+)
 def profiles() -> None:
-    """Alle profielen in de profielmap, wie het langst stilstaat eerst (voor wie veel klanten begeleidt).
-
-    Voorbeeld: instapgids profiles
-    """
     from instapgids.cli.overview import overview, profile_folder
     from instapgids.presentation.terminal.console import show, width
     from instapgids.presentation.terminal.profiles import profiles_lines

@@ -14,7 +14,7 @@ import typer
 import typer.core
 
 from instapgids import __version__
-from instapgids.language import N_
+from instapgids.language import N_, _
 
 if TYPE_CHECKING:
     from instapgids.content.bundle import Content
@@ -33,7 +33,7 @@ class _Ordered(typer.core.TyperGroup):
 app = typer.Typer(
     name="instapgids",
     cls=_Ordered,
-    help="Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist.",
+    help=N_("Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist."),
     no_args_is_help=True,
     add_completion=True,
     suggest_commands=False,  # click suggests already, in Dutch (cli/locale)
@@ -44,8 +44,8 @@ DataDirOption = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
-        metavar="MAP",
-        help="Map met de inhoud (YAML) in plaats van de meegeleverde; ook via INSTAPGIDS_DATA_DIR.",
+        metavar=N_("MAP"),
+        help=N_("Map met de inhoud (YAML) in plaats van de meegeleverde; ook via INSTAPGIDS_DATA_DIR."),
         show_default=False,
     ),
 ]
@@ -55,15 +55,17 @@ ProfileOption = Annotated[
     typer.Option(
         "--profile",
         "-p",
-        metavar="PROFIEL",
-        help="Een profiel: een naam (bv. 'gemeente-x') of een pad naar een YAML-bestand. "
-        "Zonder deze optie: uw standaardprofiel.",
+        metavar=N_("PROFIEL"),
+        help=N_(
+            "Een profiel: een naam (bv. 'gemeente-x') of een pad naar een YAML-bestand. "
+            "Zonder deze optie: uw standaardprofiel."
+        ),
         show_default=False,
     ),
 ]
 
 ItemIds = Annotated[
-    list[str], typer.Argument(help="Eén of meer ids van checklistpunten.", metavar="ID...", show_default=False)
+    list[str], typer.Argument(help=N_("Eén of meer ids van checklistpunten."), metavar=N_("ID..."), show_default=False)
 ]
 
 
@@ -111,7 +113,8 @@ def _language(value: str | None) -> str | None:
         chosen = language.choose(value, os.environ, warn=lambda _: None)
         language.use(chosen, explicit=language.asked(value, os.environ))
     except language.UnknownLanguage as exc:
-        raise typer.BadParameter(f"'{exc.value}' is geen taal van instapgids. Kies uit: nl, en.") from None
+        message = _("'{value}' is geen taal van instapgids. Kies uit: nl, en.").format(value=exc.value)
+        raise typer.BadParameter(message) from None
     return value
 
 
@@ -119,13 +122,13 @@ def _language(value: str | None) -> str | None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Toon het versienummer."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help=N_("Toon het versienummer.")),
     ] = False,
     lang: Annotated[
         str | None,
         typer.Option(
             "--lang",
-            metavar="TAAL",
+            metavar=N_("TAAL"),
             callback=_language,
             help=N_("Taal van de uitvoer: nl of en (ook INSTAPGIDS_LANG)."),
             show_default=False,
