@@ -110,4 +110,4 @@ def mails(
     """De mails die u moet sturen, klaar om te versturen. Voorbeeld: instapgids mails --export eml -o mails"""
     from instapgids.cli.session import show_mails
 
-    show_mails(read_content(), profile, export, output, force)
+    show_mails(read_content(in_language=True), profile, export, output, force)  # the mails stay Dutch
