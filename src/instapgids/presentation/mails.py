@@ -26,13 +26,10 @@ from instapgids.presentation.words import organisation_name, role_texts
 
 @dataclass(frozen=True)
 class Reading:
-    """A mail in the language of the run when that is not Dutch: what it asks, for the sender to read;
-    with the recipient as that language names it."""
+    """A mail in the language of the run when that is not Dutch: what it asks, for the sender to read."""
 
     subject: str
     body: str
-    to_name: str
-    to_hint: str
 
 
 @dataclass(frozen=True)
@@ -40,9 +37,9 @@ class Draft:
     id: str
     item: str  # the checklist item this mail belongs to
     to: str  # an address, or empty when the guide gives none
-    to_name: str
-    to_hint: str  # how to find the recipient when there is no address
-    subject: str
+    to_name: str  # the recipient's name, in the language of the run (not part of the mail)
+    to_hint: str  # how to find the recipient when there is no address (idem)
+    subject: str  # the subject and body: Dutch, as sent
     body: str
     section: str
     reading: Reading | None = None  # the mail in the run's language when that is not Dutch; never sent
@@ -81,7 +78,7 @@ def drafts(content: Content, checklist: Checklist) -> list[Draft]:
 
     ``content`` and ``checklist`` are in the language of the run. When that is not Dutch, the mail is
     made from the Dutch content (and in Dutch words), and carries the mail in the run's language as its
-    ``reading``.
+    ``reading``; the recipient's name and how to find them stay in the run's language.
     """
     if language.current() == language.DEFAULT:
         return _drafts(content, checklist)
@@ -91,8 +88,12 @@ def drafts(content: Content, checklist: Checklist) -> list[Draft]:
     progress = {e.item.id: e.status for e in checklist.items() if e.status in ("doing", "done")}
     with _in_dutch():
         sent = _drafts(dutch, build_checklist(dutch, checklist.answers, progress))
-    read = {d.id: Reading(d.subject, d.body, d.to_name, d.to_hint) for d in _drafts(content, checklist)}
-    return [replace(d, reading=read.get(d.id)) for d in sent]
+    shown = {d.id: d for d in _drafts(content, checklist)}  # the same mails: the same items are open
+    return [
+        replace(d, to_name=r.to_name, to_hint=r.to_hint, reading=Reading(r.subject, r.body)) if r else d
+        for d in sent
+        for r in [shown.get(d.id)]
+    ]
 
 
 @contextmanager

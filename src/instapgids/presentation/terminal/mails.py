@@ -21,13 +21,11 @@ IN_DUTCH = N_(
 
 
 def _recipient(draft: Draft) -> Text:
-    """To whom: name and address, or how to find them (in the run's language when the draft has a reading)."""
-    name = draft.reading.to_name if draft.reading else draft.to_name
-    hint = draft.reading.to_hint if draft.reading else draft.to_hint
+    """To whom: name and address, or how to find them."""
     to = Text(_("Aan: "), style="bold")
-    to.append(f"{name} <{draft.to}>" if draft.to else name)
-    if hint:
-        to.append(f" ({hint})", style="dim")
+    to.append(f"{draft.to_name} <{draft.to}>" if draft.to else draft.to_name)
+    if draft.to_hint:
+        to.append(f" ({draft.to_hint})", style="dim")
     return to
 
 
