@@ -111,7 +111,7 @@ def test_each_way_of_choosing_english_reaches_the_content(
         monkeypatch.setenv(name, value)
     result = cli(*args)
     assert result.code == 0, result.text
-    assert "Perceel 5: Application services" in result.out
+    assert "Lot 5: Application services" in result.out
     assert language.current() == "en"
 
 
@@ -133,8 +133,8 @@ def test_lots_show_5_in_english_keeps_names_dutch_with_a_gloss(cli: Callable[...
     assert "DXC-Cegeka (DXC Technology & Cegeka)" in out  # company names are names, untranslated
     assert "(§3.6)" in out  # sections untouched
     assert "• Mededeling gunningsbeslissing (notice of award decision)" in out  # a document: name (gloss)
-    assert "Bron: Instapgids ICT-raamcontracten 2022 v1.01" in out  # the guide's title without its gloss
-    assert "Wat dit perceel omvat" in out  # the program's own words stay Dutch (for now)
+    assert "Source: Instapgids ICT-raamcontracten 2022 v1.01" in out  # the guide's title without its gloss
+    assert "What this lot covers" in out and "Wat dit perceel omvat" not in out  # the program's own words too
 
 
 @SHARED
@@ -154,8 +154,8 @@ def test_search_finds_english_and_dutch_words_in_either_language(cli: Callable[.
     english_word_in_dutch = cli("search", "mini-competition")
     dutch_word_in_english = cli("--lang", "en", "search", "minicompetitie")
     assert "perceel" in english_word_in_dutch.out and "Perceel 5: Applicatiediensten" in flat(english_word_in_dutch.out)
-    assert "Perceel 5: Application services" in flat(dutch_word_in_english.out)
-    assert cli("--lang", "en", "search", "mini-competition").out.count("[perceel]") >= 1
+    assert "Lot 5: Application services" in flat(dutch_word_in_english.out)
+    assert cli("--lang", "en", "search", "mini-competition").out.count("[lot]") >= 1
 
 
 @SHARED

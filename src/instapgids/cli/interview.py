@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import questionary
@@ -27,11 +28,11 @@ from questionary.prompts.common import InquirerControl
 
 from instapgids.cli.lines import describe, in_language, say, wrap
 from instapgids.content.bundle import Content
-from instapgids.content.glossary import terms_in
+from instapgids.content.glossary import Term, terms_in
 from instapgids.content.questions import AnswerValue, Question
 from instapgids.engine.conditions import chosen_options
 from instapgids.engine.routing import active_questions, applicable_answers, next_question
-from instapgids.language import _
+from instapgids.language import _, current
 
 STYLE = Style(
     [
@@ -170,11 +171,27 @@ def answer_problem(question: Question, value: AnswerValue) -> str | None:
     return question.problem(value)
 
 
+_DUTCH_TERMS: dict[Path, list[Term]] = {}
+
+
+def _dutch_terms(content: Content) -> list[Term] | None:
+    """The Dutch glossary beside the shown one when that is not Dutch: an English question is also searched
+    for the Dutch names it keeps and the English glosses of the terms (``terms_in``). Read once."""
+    if current() == "nl":
+        return None
+    if content.directory not in _DUTCH_TERMS:
+        from instapgids.content.load import load_content
+
+        _DUTCH_TERMS[content.directory] = load_content(content.directory).glossary.terms
+    return _DUTCH_TERMS[content.directory]
+
+
 def _notes(content: Content, question: Question) -> list[tuple[str, str]]:
     """The lines under a question: its help, and the short explanation of each glossary term it uses."""
     notes = [("class:note", question.help)] if question.help else []
     texts = [question.prompt, *(o.label for o in question.options)]
-    notes += [("class:note", f"{t.term}: {t.short}") for t in terms_in(content.glossary.terms, texts)]
+    found = terms_in(content.glossary.terms, texts, _dutch_terms(content))
+    notes += [("class:note", f"{t.term}: {t.short}") for t in found]
     return notes
 
 

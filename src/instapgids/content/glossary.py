@@ -56,17 +56,56 @@ _EDGE_BEFORE = r"(?<![\w-])"
 _EDGE_AFTER = r"(?![\w-])"
 
 
-def _pattern(terms: list[Term]) -> re.Pattern[str]:
-    names = sorted({fold(n) for t in terms for n in t.names}, key=len, reverse=True)
-    return re.compile(_EDGE_BEFORE + "(" + "|".join(re.escape(n) for n in names) + ")" + _EDGE_AFTER)
+def gloss(term: Term, dutch: Term) -> str | None:
+    """The English gloss in a term's name: "lot" of "perceel (lot)" (the English content writes a glossed
+    name as "Dutch name (gloss)"; ``dutch`` is the same term in the Dutch content), None without one."""
+    prefix = dutch.term + " ("
+    if term.term.startswith(prefix) and term.term.endswith(")") and len(term.term) > len(prefix) + 1:
+        return term.term[len(prefix) : -1]
+    return None
 
 
-def terms_in(terms: list[Term], texts: list[str]) -> list[Term]:
-    """The terms the texts use (term or alias, whole words), in the order they first appear; each once."""
+def _plural(word: str) -> str | None:
+    """The plain English plural of a gloss ("lots", "work requests"), None when it ends in s or )."""
+    return None if word.endswith(("s", ")")) else word + "s"
+
+
+def names_in_both(term: Term, dutch: Term | None = None) -> list[str]:
+    """The names to find ``term`` by: its term and aliases; with ``dutch`` (the same term in the Dutch
+    content, for the English one) also the Dutch term and the English gloss in singular and plural, or
+    the plural of a name without a gloss ("Projects" for "Project")."""
+    names = term.names
+    if dutch is None or dutch is term:
+        return names
+    english = gloss(term, dutch) or term.term
+    more = [dutch.term, *dutch.aliases, english, _plural(english) or english]
+    return list(dict.fromkeys([*names, *more]))
+
+
+def _owners(terms: list[Term], dutch: list[Term] | None) -> dict[str, Term]:
+    """Each name (folded) and its term; a name of a term's own wins over another term's Dutch name or gloss."""
+    by_id = {t.id: t for t in dutch or []}
+    owner = {fold(n): t for t in terms for n in t.names}
+    for t in terms:
+        for name in names_in_both(t, by_id.get(t.id)):
+            owner.setdefault(fold(name), t)
+    return owner
+
+
+def _pattern(names: list[str]) -> re.Pattern[str]:
+    longest_first = sorted(set(names), key=len, reverse=True)
+    return re.compile(_EDGE_BEFORE + "(" + "|".join(re.escape(n) for n in longest_first) + ")" + _EDGE_AFTER)
+
+
+def terms_in(terms: list[Term], texts: list[str], dutch: list[Term] | None = None) -> list[Term]:
+    """The terms the texts use (term or alias, whole words), in the order they first appear; each once.
+
+    ``dutch``: the Dutch glossary, when ``terms`` is the English one: an English text is then also searched
+    for the Dutch names (which stay in it) and the English glosses ("lots" finds "perceel (lot)")."""
     if not terms:
         return []
-    owner = {fold(n): t for t in terms for n in t.names}
-    pattern = _pattern(terms)
+    owner = _owners(terms, dutch)
+    pattern = _pattern(list(owner))
     found: list[Term] = []
     for text in texts:
         for match in pattern.finditer(fold(text)):
@@ -76,20 +115,19 @@ def terms_in(terms: list[Term], texts: list[str]) -> list[Term]:
     return found
 
 
-def lookup(terms: list[Term], name: str) -> Term | None:
-    """The term with this name or alias (accents, case and spacing do not count), or its id."""
+def lookup(terms: list[Term], name: str, dutch: list[Term] | None = None) -> Term | None:
+    """The term with this name or alias (accents, case and spacing do not count), or its id; ``dutch``
+    as for :func:`terms_in` (the English glossary also knows its terms by their Dutch names)."""
     wanted = fold(name)
-    for term in terms:
-        if wanted == term.id or any(fold(n) == wanted for n in term.names):
-            return term
-    return None
+    by_id = {t.id: t for t in terms}
+    return by_id.get(wanted) or _owners(terms, dutch).get(wanted)
 
 
-def near_misses(terms: list[Term], name: str, limit: int = 3) -> list[Term]:
+def near_misses(terms: list[Term], name: str, limit: int = 3, dutch: list[Term] | None = None) -> list[Term]:
     """The terms whose name or alias looks most like ``name`` (a typo, a missing hyphen), best first."""
     import difflib
 
-    owner = {fold(n): t for t in terms for n in t.names}
+    owner = _owners(terms, dutch)
     found: list[Term] = []
     for key in difflib.get_close_matches(fold(name), list(owner), n=limit * 3, cutoff=0.7):
         if owner[key] not in found:

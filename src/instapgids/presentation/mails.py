@@ -1,20 +1,35 @@
 """The e-mails a customer has to send: mails.yaml + a checklist → ready-to-send drafts.
 
-Pure functions. Placeholders are filled with ``str.format_map`` from a fixed
-set of names (checked by ``content.crosscheck``); nothing in the YAML is evaluated.
+Placeholders are filled with ``str.format_map`` from a fixed set of names (checked by
+``content.crosscheck``); nothing in the YAML is evaluated.
+
+A mail goes to a Flemish service desk, so it is always Dutch. In another language (English), each
+draft also carries the mail in that language (:class:`Reading`): for the sender to read, not to send.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 
+from instapgids import language
 from instapgids.content import models as m
 from instapgids.content.bundle import Content
-from instapgids.engine.checklist import Checklist, ChecklistItem
+from instapgids.engine.checklist import Checklist, ChecklistItem, build_checklist
 from instapgids.engine.conditions import holds
+from instapgids.language import _
 from instapgids.presentation.words import organisation_name, role_texts
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A mail in the language of the run when that is not Dutch: what it asks, for the sender to read."""
+
+    subject: str
+    body: str
 
 
 @dataclass(frozen=True)
@@ -22,11 +37,12 @@ class Draft:
     id: str
     item: str  # the checklist item this mail belongs to
     to: str  # an address, or empty when the guide gives none
-    to_name: str
-    to_hint: str  # how to find the recipient when there is no address
-    subject: str
+    to_name: str  # the recipient's name, in the language of the run (not part of the mail)
+    to_hint: str  # how to find the recipient when there is no address (idem)
+    subject: str  # the subject and body: Dutch, as sent
     body: str
     section: str
+    reading: Reading | None = None  # the mail in the run's language when that is not Dutch; never sent
 
     @property
     def mailto(self) -> str:
@@ -40,10 +56,11 @@ def _values(content: Content, checklist: Checklist, entry: ChecklistItem) -> dic
     question = content.organisation_kind_question
     kind_label = next((o.label for o in question.options if o.value == kind), "") if question else ""
     roles = role_texts(entry)  # the rights and roles this mail's item asks for
+    lots = [_("perceel {number} ({name})").format(number=lot.number, name=lot.name) for lot in checklist.lots]
     return {
         "organisatie": organisation_name(checklist),
         "soort_organisatie": kind_label[:1].lower() + kind_label[1:],
-        "percelen": ", ".join(f"perceel {lot.number} ({lot.name})" for lot in checklist.lots) or "[percelen]",
+        "percelen": ", ".join(lots) or _("[percelen]"),
         "rechten_en_rollen": "\n".join(f"- {line[:1].upper()}{line[1:]}" for line in roles),
     }
 
@@ -57,7 +74,41 @@ def _hint(contact: m.Contact) -> str:
 
 
 def drafts(content: Content, checklist: Checklist) -> list[Draft]:
-    """Every mail whose checklist item is open for this customer, filled in."""
+    """Every mail whose checklist item is open for this customer, filled in, in Dutch.
+
+    ``content`` and ``checklist`` are in the language of the run. When that is not Dutch, the mail is
+    made from the Dutch content (and in Dutch words), and carries the mail in the run's language as its
+    ``reading``; the recipient's name and how to find them stay in the run's language.
+    """
+    if language.current() == language.DEFAULT:
+        return _drafts(content, checklist)
+    from instapgids.content.load import load_content
+
+    dutch = load_content(content.directory)
+    progress = {e.item.id: e.status for e in checklist.items() if e.status in ("doing", "done")}
+    with _in_dutch():
+        sent = _drafts(dutch, build_checklist(dutch, checklist.answers, progress))
+    shown = {d.id: d for d in _drafts(content, checklist)}  # the same mails: the same items are open
+    return [
+        replace(d, to_name=r.to_name, to_hint=r.to_hint, reading=Reading(r.subject, r.body)) if r else d
+        for d in sent
+        for r in [shown.get(d.id)]
+    ]
+
+
+@contextmanager
+def _in_dutch() -> Iterator[None]:
+    """Our own words (``language._``) in Dutch for a while: the words in a mail that is sent."""
+    was, asked = language.current(), language.explicit()
+    language.use(language.DEFAULT, explicit=asked)
+    try:
+        yield
+    finally:
+        language.use(was, explicit=asked)
+
+
+def _drafts(content: Content, checklist: Checklist) -> list[Draft]:
+    """Every mail whose checklist item is open, filled in from ``content`` in the words of the run."""
     open_items = {e.item.id: e for e in checklist.items() if e.status != "done"}
     lots = [lot.number for lot in checklist.lots]
     out: list[Draft] = []

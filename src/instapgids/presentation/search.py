@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.content.journey import detail_text
+from instapgids.language import N_, _
 
 
 def fold(text: str) -> str:
@@ -35,7 +36,7 @@ def find_system(content: Content, name: str) -> m.System | None:
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # in Dutch, for the user: "perceel", "stap", …
+    kind: str  # marked Dutch, for the user: "perceel", "stap", … (shown with _())
     title: str
     section: str
     snippet: str
@@ -52,7 +53,8 @@ def _lot_entries(content: Content) -> list[_Entry]:
         for domain in lot.domains:
             texts += [domain.title, domain.summary or "", *domain.bullets]
         texts += [p.text for p in lot.how_to_start] + [t.note for t in lot.service_types]
-        out.append(("perceel", f"Perceel {lot.number}: {lot.name}", lot.section, texts))
+        title = _("Perceel {number}: {name}").format(number=lot.number, name=lot.name)
+        out.append((N_("perceel"), title, lot.section, texts))
     return out
 
 
@@ -60,12 +62,17 @@ def _journey_entries(content: Content) -> list[_Entry]:
     """The phases, their steps and the steps' checklist items."""
     out: list[_Entry] = []
     for phase in content.journey.phases:
-        out.append(("fase", f"Fase {phase.number}: {phase.title}", phase.section, [phase.title, phase.summary]))
+        title = _("Fase {number}: {title}").format(number=phase.number, title=phase.title)
+        out.append((N_("fase"), title, phase.section, [phase.title, phase.summary]))
         for step in phase.steps:
-            out.append(("stap", f"Fase {phase.number}, stap {step.number}: {step.title}", step.section,
-                        [step.title, step.summary, *step.details]))  # fmt: skip
+            title = _("Fase {phase}, stap {number}: {title}").format(
+                phase=phase.number, number=step.number, title=step.title
+            )
+            out.append((N_("stap"), title, step.section, [step.title, step.summary, *step.details]))
             for item in step.items:
-                out.append(("checklistpunt", item.title, item.section, [item.title, *map(detail_text, item.details)]))
+                out.append(
+                    (N_("checklistpunt"), item.title, item.section, [item.title, *map(detail_text, item.details)])
+                )
     return out
 
 
@@ -74,7 +81,7 @@ def _system_entries(content: Content) -> list[_Entry]:
     for s in content.systems_file.systems:
         texts = [s.name, *s.aliases, s.purpose, *s.features, *s.prerequisites]
         texts += [step for proc in s.access for step in proc.steps]
-        out.append(("systeem", s.name, s.section, texts))
+        out.append((N_("systeem"), s.name, s.section, texts))
     return out
 
 
@@ -82,9 +89,10 @@ def _right_entries(content: Content) -> list[_Entry]:
     """The rights, each followed by its roles."""
     out: list[_Entry] = []
     for right in content.roles_file.rights:
-        out.append(("recht", right.name, right.section, [right.name, right.note or ""]))
+        out.append((N_("recht"), right.name, right.section, [right.name, right.note or ""]))
         for role in right.roles:
-            out.append(("rol", f"{role.name} (recht '{right.name}')", role.section, [role.name, role.allows]))
+            title = _("{role} (recht '{right}')").format(role=role.name, right=right.name)
+            out.append((N_("rol"), title, role.section, [role.name, role.allows]))
     return out
 
 
@@ -92,9 +100,9 @@ def _contact_and_document_entries(content: Content) -> list[_Entry]:
     out: list[_Entry] = []
     for c in content.contacts_file.contacts:
         texts = [c.name, c.email or "", c.phone or "", c.url or "", *c.purposes]
-        out.append(("contact", c.name, c.sections[0], texts))
+        out.append((N_("contact"), c.name, c.sections[0], texts))
     for d in content.documents_file.documents:
-        out.append(("document", d.title, d.sections[0], [d.title, d.note or ""]))
+        out.append((N_("document"), d.title, d.sections[0], [d.title, d.note or ""]))
     return out
 
 
@@ -102,12 +110,12 @@ def _support_entries(content: Content) -> list[_Entry]:
     """The fora for support after the onboarding, and Digitaal Vlaanderen's other services."""
     support = content.guide.support
     out: list[_Entry] = [
-        ("forum", forum.name, forum.section, [forum.name, support.fora_summary, support.fora_reports])
+        (N_("forum"), forum.name, forum.section, [forum.name, support.fora_summary, support.fora_reports])
         for forum in support.fora
     ]
     other = content.guide.other_services
     out.append(
-        ("dienst", "Overige diensten van Digitaal Vlaanderen", other.section, [other.summary, *other.categories])
+        (N_("dienst"), _("Overige diensten van Digitaal Vlaanderen"), other.section, [other.summary, *other.categories])
     )
     return out
 
@@ -128,21 +136,24 @@ def search(content: Content, term: str, also: Content | None = None) -> list[Hit
     """Everything whose text contains ``term`` (all words of it), ignoring case and accents.
 
     ``also``: the same content in another language (English beside Dutch): its texts are searched too,
-    and what is found is shown as in ``content``.
+    and what is found is shown as in ``content`` (the snippet too: the text in this language that
+    stands where the word was found in the other).
     """
     words = fold(term).split()
     if not words:
         return []
     hits: list[Hit] = []
     entries = _entries(content)
-    others = _entries(also) if also is not None else [(k, t, s, []) for k, t, s, _ in entries]
-    for (kind, title, section, own), (*_, other) in zip(entries, others, strict=True):
+    others = _entries(also) if also is not None else [(k, t, s, []) for k, t, s, _texts in entries]
+    for (kind, title, section, own), (*_same, other) in zip(entries, others, strict=True):
         texts = [*own, *other]
         folded = [fold(t) for t in texts]
         joined = " ".join(folded)
         if all(w in joined for w in words):
-            best = next((t for t, f in zip(texts, folded, strict=True) if words[0] in f), texts[0])
-            hits.append(Hit(kind, title, section, _snippet(best, words[0])))
+            at = next((i for i, f in enumerate(folded) if words[0] in f), 0)
+            if at >= len(own) and len(other) == len(own):  # the same content: its texts stand in the same order
+                at -= len(own)
+            hits.append(Hit(kind, title, section, _snippet(texts[at] or texts[0], words[0])))
     return hits
 
 

@@ -114,4 +114,4 @@ def mails(
 ) -> None:
     from instapgids.cli.session import show_mails
 
-    show_mails(read_content(), profile, export, output, force)
+    show_mails(read_content(in_language=True), profile, export, output, force)  # the mails stay Dutch

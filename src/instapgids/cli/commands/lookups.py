@@ -126,12 +126,13 @@ def explain(
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.glossary import term_detail, terms_table, unknown_term_message
 
-    content = read_content()
+    content, dutch = read_both()
     if not term:
         out().print(terms_table(content))
         return
     text = " ".join(term)
-    found = lookup(content.glossary.terms, text)
+    terms, names = content.glossary.terms, dutch.glossary.terms  # an English term also by its Dutch name
+    found = lookup(terms, text, names)
     if found is None:
-        raise UserError(unknown_term_message(text, near_misses(content.glossary.terms, text)))
+        raise UserError(unknown_term_message(text, near_misses(terms, text, dutch=names)))
     out().print(term_detail(content, found))

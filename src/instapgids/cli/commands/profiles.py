@@ -41,4 +41,4 @@ def profiles() -> None:
     from instapgids.presentation.terminal.console import show, width
     from instapgids.presentation.terminal.profiles import profiles_lines
 
-    show(profiles_lines(overview(read_content()), str(profile_folder()), width()))
+    show(profiles_lines(overview(read_content(in_language=True)), str(profile_folder()), width()))

@@ -9,6 +9,7 @@ from rich.text import Text
 from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.errors import visible
+from instapgids.language import _
 from instapgids.presentation.search import Hit
 from instapgids.presentation.terminal.lots import bullets, cite, count_word, heading, name_heading, point, source_line
 from instapgids.presentation.words import contact_text, document_text
@@ -21,18 +22,18 @@ def _names(content: Content, ids: list[str], kind: str) -> str:
 
 
 def systems_table(content: Content) -> RenderableType:
-    table = Table(title="Systemen", title_justify="left")
-    table.add_column("Systeem", style="bold")
-    table.add_column("Voor")
-    table.add_column("Fase", no_wrap=True)
-    table.add_column("Waarvoor")
+    table = Table(title=_("Systemen"), title_justify="left")
+    table.add_column(_("Systeem"), style="bold")
+    table.add_column(_("Voor"))
+    table.add_column(_("Fase"), no_wrap=True)
+    table.add_column(_("Waarvoor"))
     for s in content.systems_file.systems:
-        scope = "alle klanten" if s.scope == "gemeenschappelijk" else f"perceel {s.lot}"
+        scope = _("alle klanten") if s.scope == "gemeenschappelijk" else _("perceel {number}").format(number=s.lot)
         if s.optional:
-            scope += " (optioneel)"
-        phases = ", ".join(content.phase_by_id[p].number.__str__() for p in s.phases)
+            scope = _("{scope} (optioneel)").format(scope=scope)
+        phases = ", ".join(str(content.phase_by_id[p].number) for p in s.phases)
         table.add_row(s.name, scope, phases, s.purpose)
-    hint = Text("Meer over één systeem en hoe u toegang krijgt: instapgids systems <naam>", style="dim")
+    hint = Text(_("Meer over één systeem en hoe u toegang krijgt: instapgids systems <naam>"), style="dim")
     return Group(table, hint, source_line(content))
 
 
@@ -43,9 +44,9 @@ def _system_intro(system: m.System) -> list[RenderableType]:
     if system.optional_note:
         parts.append(Text(system.optional_note, style="italic"))
     if system.features:
-        parts += [heading("Wat u er vindt"), bullets(system.features)]
+        parts += [heading(_("Wat u er vindt")), bullets(system.features)]
     if system.prerequisites:
-        parts += [heading("Wat u eerst nodig heeft"), bullets(system.prerequisites)]
+        parts += [heading(_("Wat u eerst nodig heeft")), bullets(system.prerequisites)]
     return parts
 
 
@@ -63,9 +64,9 @@ def _access(system: m.System, org_kind: str | None) -> list[RenderableType]:
     procedures = _procedures_for(system, org_kind)
     if not procedures:
         return []
-    parts: list[RenderableType] = [heading("Zo krijgt u toegang")]
+    parts: list[RenderableType] = [heading(_("Zo krijgt u toegang"))]
     if org_kind is not None and procedures != system.access:
-        parts.append(Text("Voor uw soort organisatie (uit uw profiel).", style="dim"))
+        parts.append(Text(_("Voor uw soort organisatie (uit uw profiel)."), style="dim"))
     for proc in procedures:
         label = Text(proc.label, style="bold")
         label.append(f"  ({cite(proc.section)})", style="dim")
@@ -82,13 +83,16 @@ def _rights(content: Content, system: m.System) -> list[RenderableType]:
     """The rights on the system, who grants each and its roles."""
     if not system.rights:
         return []
-    parts: list[RenderableType] = [heading("Rechten en rollen")]
+    parts: list[RenderableType] = [heading(_("Rechten en rollen"))]
     for right_id in system.rights:
         right = content.right_by_id[right_id]
         who = content.contact_by_id[right.granted_by].name
-        line = f"Recht '{right.name}' (toegekend door: {who})"
-        if right.roles:
-            line += ": rollen " + ", ".join(f"'{r.name}'" for r in right.roles)
+        line = _("Recht '{name}' (toegekend door: {who})").format(name=right.name, who=who)
+        roles = ", ".join(f"'{r.name}'" for r in right.roles)
+        if len(right.roles) == 1:  # the Dutch says "rollen" for one role too (the golden files pin it)
+            line = _("{right}: rollen {role}").format(right=line, role=roles)
+        elif right.roles:
+            line = _("{right}: rollen {roles}").format(right=line, roles=roles)
         parts.append(point(line, right.section))
     return parts
 
@@ -96,17 +100,20 @@ def _rights(content: Content, system: m.System) -> list[RenderableType]:
 def system_detail(content: Content, system: m.System, org_kind: str | None) -> RenderableType:
     parts = [*_system_intro(system), *_access(system, org_kind), *_rights(content, system)]
     if system.contacts:
-        parts += [heading("Contact"), bullets([contact_text(content.contact_by_id[c]) for c in system.contacts])]
+        parts += [heading(_("Contact")), bullets([contact_text(content.contact_by_id[c]) for c in system.contacts])]
     if system.documents:
-        parts += [heading("Documenten"), bullets([document_text(content.document_by_id[d]) for d in system.documents])]
+        parts += [
+            heading(_("Documenten")),
+            bullets([document_text(content.document_by_id[d]) for d in system.documents]),
+        ]
     if system.url:
-        parts.append(Text(f"Adres: {system.url}"))
+        parts.append(Text(_("Adres: {url}").format(url=system.url)))
     parts += [Text(""), source_line(content)]
     return Group(*parts)
 
 
 def contacts_view(content: Content) -> RenderableType:
-    parts: list[RenderableType] = [Text("Wie contacteert u waarvoor?", style="bold underline")]
+    parts: list[RenderableType] = [Text(_("Wie contacteert u waarvoor?"), style="bold underline")]
     for c in content.contacts_file.contacts:
         head = Text(c.name, style="bold")
         head.append("  (" + ", ".join(cite(s) for s in c.sections) + ")", style="dim")
@@ -116,12 +123,12 @@ def contacts_view(content: Content) -> RenderableType:
             parts.append(Text("  " + reach))
         parts.append(bullets(c.purposes, indent=4))
     support = content.guide.support
-    parts += [heading("Ondersteuning na de onboarding"), Text(support.summary)]
+    parts += [heading(_("Ondersteuning na de onboarding")), Text(support.summary)]
     parts.append(bullets([f"{f.name}: {f.description}" for f in support.portal_functions]))
     parts += [Text(support.contact_list), point(support.fora_summary, support.fora[0].section)]
     parts += [bullets([forum.name for forum in support.fora]), Text(support.fora_reports)]
     other = content.guide.other_services
-    parts += [heading("Overige diensten van Digitaal Vlaanderen"), point(other.summary, other.section)]
+    parts += [heading(_("Overige diensten van Digitaal Vlaanderen")), point(other.summary, other.section)]
     parts.append(bullets(other.categories))
     parts += [Text(""), source_line(content)]
     return Group(*parts)
@@ -129,19 +136,23 @@ def contacts_view(content: Content) -> RenderableType:
 
 def journey_view(content: Content) -> RenderableType:
     parts: list[RenderableType] = [
-        Text(f"De klantreis in {count_word(len(content.journey.phases))} fases", style="bold underline"),
+        Text(
+            _("De klantreis in {count} fases").format(count=count_word(len(content.journey.phases))),
+            style="bold underline",
+        ),
         Text(content.journey.summary),
     ]
     for phase in content.journey.phases:
-        title = f"Fase {phase.number}: {phase.title}"
+        title = _("Fase {number}: {title}").format(number=phase.number, title=phase.title)
         parts += [heading(title), Text(phase.summary, style="italic")]
         for step in phase.steps:
-            parts.append(point(f"Stap {step.number}: {step.title}", step.section))
-        parts.append(Text.assemble(("Ondersteuning: ", "bold"), _names(content, phase.support, "contact") or "—"))
-        parts.append(Text.assemble(("Systemen: ", "bold"), _names(content, phase.systems, "system") or "—"))
+            parts.append(point(_("Stap {number}: {title}").format(number=step.number, title=step.title), step.section))
+        parts.append(Text.assemble((_("Ondersteuning: "), "bold"), _names(content, phase.support, "contact") or "—"))
+        parts.append(Text.assemble((_("Systemen: "), "bold"), _names(content, phase.systems, "system") or "—"))
     matrix_gaps = [g for g in content.guide.gaps if "matrix" in g.note.lower()]
     for gap in matrix_gaps:
-        parts.append(Text(f"\nLet op: {gap.note} ({cite(gap.section)})", style="dim"))
+        note = _("Let op: {note} ({section})").format(note=gap.note, section=cite(gap.section))
+        parts.append(Text("\n" + note, style="dim"))
     parts += [Text(""), source_line(content)]
     return Group(*parts)
 
@@ -149,11 +160,11 @@ def journey_view(content: Content) -> RenderableType:
 def search_view(term: str, hits: list[Hit]) -> RenderableType:
     term = visible(term)  # typed on the command line: shown as text, a control character included
     if not hits:
-        return Text(f"Niets gevonden voor '{term}'. Probeer een ander of korter woord.")
-    count = "1 resultaat" if len(hits) == 1 else f"{len(hits)} resultaten"
-    parts: list[RenderableType] = [Text(f"{count} voor '{term}':", style="bold")]
+        return Text(_("Niets gevonden voor '{term}'. Probeer een ander of korter woord.").format(term=term))
+    found = _("1 resultaat voor '{term}':") if len(hits) == 1 else _("{count} resultaten voor '{term}':")
+    parts: list[RenderableType] = [Text(found.format(count=len(hits), term=term), style="bold")]
     for hit in hits:
-        line = Text(f"[{hit.kind}] ", style="cyan")
+        line = Text(f"[{_(hit.kind)}] ", style="cyan")
         line.append(hit.title, style="bold")
         line.append(f"  ({cite(hit.section)})", style="dim")
         parts += [line, Text("    " + hit.snippet, style="dim")]

@@ -10,13 +10,17 @@ from rich.text import Text
 
 from instapgids.content import models as m
 from instapgids.content.bundle import Content
+from instapgids.language import N_, _
 
-NUMBER_WORDS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+NUMBER_WORDS = (
+    N_("nul"), N_("één"), N_("twee"), N_("drie"), N_("vier"), N_("vijf"), N_("zes"),
+    N_("zeven"), N_("acht"), N_("negen"), N_("tien"), N_("elf"), N_("twaalf"),
+)  # fmt: skip
 
 
 def count_word(number: int) -> str:
-    """A count from the content as a Dutch word ("zes"), or in digits from 13 on."""
-    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
+    """A count from the content as a word ("zes", "six"), or in digits from 13 on."""
+    return _(NUMBER_WORDS[number]) if 0 <= number < len(NUMBER_WORDS) else str(number)
 
 
 def cite(section: str) -> str:
@@ -29,13 +33,15 @@ def name_heading(name: str, section: str, aliases: list[str]) -> list[Renderable
     title.append(f"  ({cite(section)})", style="dim")
     parts: list[RenderableType] = [title]
     if aliases:
-        parts.append(Text("Ook: " + ", ".join(aliases), style="italic"))
+        parts.append(Text(_("Ook: {names}").format(names=", ".join(aliases)), style="italic"))
     return parts
 
 
 def source_line(content: Content) -> Text:
     g = content.guide.guide
-    return Text(f"Bron: {g.title} v{g.version} ({g.date})", style="dim")
+    return Text(
+        _("Bron: {title} v{version} ({date})").format(title=g.title, version=g.version, date=g.date), style="dim"
+    )
 
 
 def partners(lot: m.Lot) -> str:
@@ -43,17 +49,17 @@ def partners(lot: m.Lot) -> str:
 
 
 def lots_table(content: Content) -> RenderableType:
-    title = f"De {count_word(len(content.lots))} percelen van de ICT-raamcontracten 2022"
+    title = _("De {count} percelen van de ICT-raamcontracten 2022").format(count=count_word(len(content.lots)))
     table = Table(title=title, title_justify="left", expand=False)
-    table.add_column("Nr", justify="right", no_wrap=True)
+    table.add_column(_("Nr"), justify="right", no_wrap=True)
     longest = max(len(lot.name) for lot in content.lots)
-    table.add_column("Perceel en ICT-partner(s)", min_width=min(longest, 28))
-    table.add_column("Samenvatting", min_width=20)
+    table.add_column(_("Perceel en ICT-partner(s)"), min_width=min(longest, 28))
+    table.add_column(_("Samenvatting"), min_width=20)
     for lot in sorted(content.lots, key=lambda x: x.number):
         cell = Text(lot.name, style="bold")
         cell.append("\n" + partners(lot))
         table.add_row(str(lot.number), cell, lot.summary)
-    hint = Text("Meer over één perceel: instapgids lots show <nummer>", style="dim")
+    hint = Text(_("Meer over één perceel: instapgids lots show <nummer>"), style="dim")
     return Group(table, hint, source_line(content))
 
 
@@ -80,15 +86,15 @@ def point(text: str, section: str) -> Text:
 
 def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
     parts: list[RenderableType] = []
-    title = Text(f"Perceel {lot.number}: {lot.name}", style="bold")
+    title = Text(_("Perceel {number}: {name}").format(number=lot.number, name=lot.name), style="bold")
     title.append(f"  ({cite(lot.section)})", style="dim")
     parts.append(title)
-    label = "ICT-partner: " if len(lot.partners) == 1 else "ICT-partners: "
+    label = _("ICT-partner: ") if len(lot.partners) == 1 else _("ICT-partners: ")
     who = Text(label, style="bold")
     who.append("; ".join(p.name + (f" ({p.note})" if p.note else "") for p in lot.partners))
     parts += [who, Text(lot.summary, style="italic"), Text("")]
 
-    parts.append(heading("Wat dit perceel omvat"))
+    parts.append(heading(_("Wat dit perceel omvat")))
     parts.append(Text(lot.description))
     for domain in lot.domains:
         parts.append(Text(domain.title, style="bold"))
@@ -97,7 +103,7 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
         if domain.bullets:
             parts.append(bullets(domain.bullets))
 
-    parts.append(heading("Soorten dienstverlening in dit perceel"))
+    parts.append(heading(_("Soorten dienstverlening in dit perceel")))
     for entry in lot.service_types:
         service = content.service_type_by_id[entry.type]
         line = Text(f"{service.name}: ", style="bold")
@@ -106,10 +112,10 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
         parts.append(line)
 
     if lot.how_to_start:
-        parts.append(heading("Zo gaat u van start"))
+        parts.append(heading(_("Zo gaat u van start")))
         parts += [point(p.text, p.section) for p in lot.how_to_start]
 
-    parts.append(heading("Specifieke systemen"))
+    parts.append(heading(_("Specifieke systemen")))
     if lot.systems:
         for system_id in lot.systems:
             system = content.system_by_id[system_id]
@@ -117,13 +123,15 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
     else:
         parts.append(
             Text(
-                "Geen systemen die alleen voor dit perceel gelden; de gemeenschappelijke "
-                "systemen staan in de checklist (instapgids start)."
+                _(
+                    "Geen systemen die alleen voor dit perceel gelden; de gemeenschappelijke "
+                    "systemen staan in de checklist (instapgids start)."
+                )
             )
         )
 
     if lot.documents:
-        parts.append(heading("Documenten"))
+        parts.append(heading(_("Documenten")))
         for doc_id in lot.documents:
             doc = content.document_by_id[doc_id]
             line = Text("• ", style="cyan")
@@ -136,4 +144,4 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
 
 def unknown_lot_message(content: Content, given: str) -> str:
     valid = ", ".join(f"{lot.number} ({lot.name})" for lot in sorted(content.lots, key=lambda x: x.number))
-    return f"Perceel '{given}' bestaat niet. Kies een van: {valid}."
+    return _("Perceel '{given}' bestaat niet. Kies een van: {valid}.").format(given=given, valid=valid)

@@ -1,12 +1,40 @@
-"""`instapgids mails` in the terminal: each mail with recipient, subject, body and a mailto: link."""
+"""`instapgids mails` in the terminal: each mail with recipient, subject, body and a mailto: link.
+
+The mail is Dutch (it goes to a Flemish service desk). In another language, the screen's own words are
+in that language, and under each mail stands what it says in that language: to read, not to send.
+"""
 
 from __future__ import annotations
 
 from rich.console import RenderableType
+from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
-from instapgids.presentation.mails import Draft
+from instapgids.language import N_, _
+from instapgids.presentation.mails import Draft, Reading
+
+IN_DUTCH = N_(
+    "Elke mail is in het Nederlands, zoals de ontvanger ze verwacht; stuur ze zo. "
+    "Onder elke mail staat wat ze zegt in uw taal."
+)
+
+
+def _recipient(draft: Draft) -> Text:
+    """To whom: name and address, or how to find them."""
+    to = Text(_("Aan: "), style="bold")
+    to.append(f"{draft.to_name} <{draft.to}>" if draft.to else draft.to_name)
+    if draft.to_hint:
+        to.append(f" ({draft.to_hint})", style="dim")
+    return to
+
+
+def _reading(reading: Reading) -> list[RenderableType]:
+    """The mail in the run's language, set apart under the Dutch one: for the sender, never sent."""
+    label = Text(_("Deze mail in uw taal, om te lezen (niet om te versturen):"))
+    label.stylize("bold italic")
+    text = Text.assemble((_("Onderwerp: "), "bold"), reading.subject, "\n\n", reading.body.rstrip("\n"))
+    return [Text(""), label, Padding(text, (0, 0, 0, 4), expand=False)]
 
 
 def mails_view(drafts: list[Draft]) -> list[tuple[RenderableType, bool]]:
@@ -16,25 +44,27 @@ def mails_view(drafts: list[Draft]) -> list[tuple[RenderableType, bool]]:
     line so that they can be copied whole.
     """
     if not drafts:
-        none = "U hoeft geen mails meer te sturen: de punten waarbij een mail hoort, zijn klaar of gelden niet."
+        none = _("U hoeft geen mails meer te sturen: de punten waarbij een mail hoort, zijn klaar of gelden niet.")
         return [(Text(none), False)]
-    count = "1 mail" if len(drafts) == 1 else f"{len(drafts)} mails"
+    count = _("1 mail om te versturen") if len(drafts) == 1 else _("{count} mails om te versturen")
     parts: list[RenderableType] = [
-        Text(f"{count} om te versturen", style="bold underline"),
-        Text("Vul de stukken tussen [ ] zelf in. Als bestanden: instapgids mails --export eml -o mails", style="dim"),
+        Text(count.format(count=len(drafts)), style="bold underline"),
+        Text(
+            _("Vul de stukken tussen [ ] zelf in. Als bestanden: instapgids mails --export eml -o mails"), style="dim"
+        ),
     ]
+    if any(d.reading for d in drafts):
+        parts.append(Text(_(IN_DUTCH), style="dim"))
     links: list[Text] = []
     for n, draft in enumerate(drafts, 1):
         parts.append(Rule(Text(f"{n}. {draft.subject}", style="bold cyan"), align="left", style="cyan"))
-        to = Text("Aan: ", style="bold")
-        to.append(f"{draft.to_name} <{draft.to}>" if draft.to else draft.to_name)
-        if draft.to_hint:
-            to.append(f" ({draft.to_hint})", style="dim")
-        parts.append(to)
-        parts.append(Text.assemble(("Onderwerp: ", "bold"), draft.subject))
-        parts.append(Text.assemble(("Bij checklistpunt: ", "bold"), f"{draft.item} (§{draft.section})"))
+        parts.append(_recipient(draft))
+        parts.append(Text.assemble((_("Onderwerp: "), "bold"), draft.subject))
+        parts.append(Text.assemble((_("Bij checklistpunt: "), "bold"), f"{draft.item} (§{draft.section})"))
         parts += [Text(""), Text(draft.body.rstrip("\n")), Text("")]
-        link = Text.assemble(("Link (kopieer in uw browser): ", "bold"), (draft.mailto, f"dim link {draft.mailto}"))
+        link = Text.assemble((_("Link (kopieer in uw browser): "), "bold"), (draft.mailto, f"dim link {draft.mailto}"))
         links.append(link)
         parts.append(link)
+        if draft.reading:
+            parts += _reading(draft.reading)
     return [(part, any(part is link for link in links)) for part in parts]

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from instapgids.errors import visible
+from instapgids.language import _
 from instapgids.presentation.terminal.checklist import wrapped
 from instapgids.presentation.terminal.line import Line
 
@@ -45,29 +46,36 @@ class Row(Protocol):
 def profiles_lines(rows: Sequence[Row], folder: str, width: int) -> list[Line]:
     if not rows:
         return [
-            Line(f"Er staan nog geen profielen in {visible(folder)}."),
-            Line("Maak er een met: instapgids start --profile NAAM"),
+            Line(_("Er staan nog geen profielen in {folder}.").format(folder=visible(folder))),
+            Line(_("Maak er een met: instapgids start --profile NAAM")),
         ]
-    lines = [
-        Line(
-            f"{len(rows)} {'profiel' if len(rows) == 1 else 'profielen'} in {visible(folder)}; "
-            "wie het langst stilstaat, eerst.",
-            style="bold",
-        )
-    ]
+    heading = (
+        _("{count} profiel in {folder}; wie het langst stilstaat, eerst.")
+        if len(rows) == 1
+        else _("{count} profielen in {folder}; wie het langst stilstaat, eerst.")
+    )
+    lines = [Line(heading.format(count=len(rows), folder=visible(folder)), style="bold")]
     for row in rows:
         lines.append(Line(""))
-        lines.append(
-            Line(visible(row.name), style="bold") + Line(f"  (gewijzigd {row.changed:%Y-%m-%d %H:%M})", style="dim")
-        )
+        changed = _("gewijzigd {moment}").format(moment=f"{row.changed:%Y-%m-%d %H:%M}")
+        lines.append(Line(visible(row.name), style="bold") + Line(f"  ({changed})", style="dim"))
         if row.problem is not None:
-            lines += wrapped(visible(row.problem), width, Line("  Onleesbaar: ", style="bold red"), "  ")
+            lines += wrapped(visible(row.problem), width, Line(_("  Onleesbaar: "), style="bold red"), "  ")
             continue
-        lots = ", ".join(str(n) for n in row.lots) or "nog geen"
-        lines += wrapped(
-            visible(row.organisation or "(geen naam)"), width, Line("  Organisatie: ", style="bold"), "    "
-        )
-        progress = f"{row.done} van {row.total} klaar" + ("" if row.complete else "; het gesprek is nog niet afgerond")
-        lines += wrapped(f"percelen {lots}; {progress}", width, Line("  Stand: ", style="bold"), "    ")
-        lines += wrapped(row.waits_on or "niets: alles is klaar", width, Line("  Wacht op: ", style="bold"), "    ")
+        lines += _row_lines(row, width)
+    return lines
+
+
+def _row_lines(row: Row, width: int) -> list[Line]:
+    """A readable profile: its organisation, where it stands and what it waits on."""
+    lots = ", ".join(str(n) for n in row.lots) or _("nog geen")
+    organisation = visible(row.organisation or _("(geen naam)"))
+    lines = wrapped(organisation, width, Line(_("  Organisatie: "), style="bold"), "    ")
+    progress = _("{done} van {total} klaar").format(done=row.done, total=row.total)
+    if not row.complete:
+        progress = _("{progress}; het gesprek is nog niet afgerond").format(progress=progress)
+    stand = _("percelen {lots}; {progress}").format(lots=lots, progress=progress)
+    lines += wrapped(stand, width, Line(_("  Stand: "), style="bold"), "    ")
+    waits = row.waits_on or _("niets: alles is klaar")
+    lines += wrapped(waits, width, Line(_("  Wacht op: "), style="bold"), "    ")
     return lines
