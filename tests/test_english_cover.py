@@ -7,11 +7,11 @@ Dutch word (tests/dutch.py; names, quotes, addresses, ids and command lines are 
 Then what the user reads: the terminal checklist, `next`, `status`, and the Markdown, HTML and JSON
 exports, rendered in-process for one path per distinct checklist (the same items with the same
 statuses; the ~1100 paths give ~200), fresh, and every third also with progress (an item in progress,
-one done). Each view must show its items in order, each with its English title, details and reasons
-(as far as the view shows them), and no Dutch words. What differs between paths with the same items
-(the answers in the reasons, the lots, the kind of organisation) is in the item texts that the first
-test checks for every path; every view prints those as they are (presentation/items.py is the one walk
-they all follow).
+one done), and one with everything done. Each view must show its items in order, each with its English
+title, details and reasons (as far as the view shows them), and no Dutch words. What differs between
+paths with the same items (the answers in the reasons, the lots, the kind of organisation) is in the
+item texts that the first test checks for every path; every view prints those as they are
+(presentation/items.py is the one walk they all follow).
 """
 
 from __future__ import annotations
@@ -251,13 +251,16 @@ VIEWS = {
 def test_every_distinct_checklist_reads_in_english_in_every_view(view: str) -> None:
     english = contents()[1]
     render = VIEWS[view]
+    first = distinct()[0][0]
+    finished = {t.id: "done" for t in item_texts(english, first.answers, {}, "en")[1]}  # "Everything is done."
+    runs = [(case, p) for case, made in distinct() for p in ([{}, made] if made else [{}])] + [(first, finished)]
     problems: list[str] = []
-    for case, made in distinct():
-        for progress in [{}, made] if made else [{}]:
-            checklist, texts = item_texts(english, case.answers, progress, "en")
-            text, missing = render(english, checklist, texts)
-            problems += [f"path {case.number} {progress}: missing {m}" for m in missing]
-            problems += [f"path {case.number} {progress}: {w}" for w in dutch_words(text, [case.organisation])]
+    for case, progress in runs:
+        checklist, texts = item_texts(english, case.answers, progress, "en")
+        text, missing = render(english, checklist, texts)
+        where = f"path {case.number} ({len(progress)} marked)"
+        problems += [f"{where}: missing {m}" for m in missing]
+        problems += [f"{where}: {w}" for w in dutch_words(text, [case.organisation])]
     speaking("nl")
     assert len(distinct()) > 100  # the cover gives ~200 different checklists
     assert not problems, "\n".join(problems[:20])
