@@ -2,9 +2,9 @@
 
 Names stay Dutch in English ("Klantenportaal (customer portal)", "Product Manager Digitaal Vlaanderen
 van het perceel"), so they are taken out first: every name the English content holds, the organisation
-names the test passes, quoted text (the guide's screens and buttons), e-mail and web addresses, item
-ids and command lines. What is left is looked up word by word in a list of Dutch words that are not
-English words, so "is", "in" and "over" never count.
+names the test passes, quoted text (the guide's screens and buttons), e-mail and web addresses, file
+paths, item ids and command lines (up to the sentence after them). What is left is looked up word by
+word in a list of Dutch words that are not English words, so "is", "in" and "over" never count.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ DUTCH_WORDS = frozenset(_DUTCH.split())  # not "in", "is", "of", "op", "die", "d
 
 # A quote opens after a non-letter and closes before one, so the apostrophe of "partner's" is no quote.
 _QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|‘[^’]*’|“[^”]*”")
-_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
-_COMMAND = re.compile(r"instapgids(\s+(--?[\w-]+|[\w./<>…-]+))*")
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\S)[~.]{0,2}/[^\s/]+/\S+")  # and file paths
+# A command's words: options, subcommands, ids, paths, N; a capitalised word ("Uw", "The") is the sentence after it.
+_COMMAND = re.compile(r"instapgids(\s+(--?[\w-]+|(?![A-Z][a-z])[\w./<>…-]+))*")
 _ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")  # item ids and other kebab-case codes
 _WORD = re.compile(r"[^\W\d_]+")
 

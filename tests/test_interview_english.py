@@ -14,7 +14,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import EXAMPLES, Result, flat, profile_file, saved
-from prompts import CTRL_C, ENTER, LOT4_IN_REGIE, ORDER, Screen, answer_keys
+from prompts import BACK, CTRL_C, ENTER, LOT4_IN_REGIE, ORDER, Screen, answer_keys
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -41,13 +41,31 @@ def dutch_sentences(dutch: Any, english: Any) -> list[str]:
     return [flat(s.split("{")[0]) for s in found if len(flat(s.split("{")[0])) > 12]
 
 
+def english_prompt(english: Any, qid: str) -> str:
+    return " ".join(english.question_by_id[qid].prompt.split())[:40]
+
+
 def walk(screen: Screen, english: Any, answers: dict[str, Any]) -> str:
-    """Answer every question on screen, each after its English prompt; returns the screen up to the review."""
+    """Answer every question on screen, each after its English prompt, going back once on the way (Shift+Tab,
+    on the first question and from the question about local user management); returns the screen up to the
+    review."""
     screen.expect("Welcome to instapgids.")
+    screen.expect(english_prompt(english, "org_name"))
+    screen.child.send(BACK)  # nothing before the first question, and it is said in English
+    screen.expect("This is the first question: there is no previous one.")
     for qid in ORDER:
-        if qid in answers:
-            screen.expect(" ".join(english.question_by_id[qid].prompt.split())[:40])
-            screen.child.send(answer_keys(qid, answers[qid]))
+        if qid not in answers:
+            continue
+        if qid != "org_name":  # on screen already
+            screen.expect(english_prompt(english, qid))
+        if qid == "local_user_management":  # a word of the glossary, explained in English under the question
+            idm = next(t for t in english.glossary.terms if t.id == "idm")
+            screen.expect(f"{idm.term}: {' '.join(idm.short.split())[:30]}")
+            screen.child.send(BACK)  # back to the kind of organisation, its answer chosen: Enter keeps it
+            screen.expect(english_prompt(english, "org_kind"))
+            screen.child.send(answer_keys("org_kind", answers["org_kind"], current=answers["org_kind"]))
+            screen.expect(english_prompt(english, qid))
+        screen.child.send(answer_keys(qid, answers[qid]))
     screen.expect("Check your answers. Choose an answer to change it:")
     screen.expect("All correct: show my checklist")
     shown = screen.text
@@ -72,6 +90,14 @@ def test_the_interview_in_english_from_first_question_to_the_end(
     wrong = [s for s in dutch_sentences(dutch, english) if s in text]
     assert not wrong, wrong
     screen.assert_no_english()  # questionary's own English never shows either
+
+    # Then the checklist's first steps, in English: what to do now, the progress, the full checklist.
+    after = flat(screen.text[len(shown) :])
+    assert after.index("What you can do now:") < after.index("Progress:") < after.index("The full checklist:")
+    assert "Phase 1: " in after and "(not started, id: " in after and "Why: " in after and "Done? " in after
+    assert "instapgids checklist --profile en" in after
+    for heading in ("Dit kunt u nu doen", "Voortgang:", "Fase 1", "niet gestart", "Waarom:", "Klaar?"):
+        assert heading not in after, heading
 
     # The same answers, saved as the same codes, as the Dutch walk of the same keys.
     dutch_screen = screens("start", "--profile", "nl")

@@ -23,7 +23,7 @@ def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True)
             if text.everyone:  # here each item says why, also when it applies to every customer
                 text = replace(text, fields=[*text.fields[:-1], (_("Waarom"), [_(ALWAYS)]), *text.fields[-1:]])
             lines += item_lines(text, width, indent=0, fold=False)
-            inner = " " * 4
+            inner, label = " " * 4, _("Mail: ")
             for mail in step.mails:
                 to = f"{mail.to_name} <{mail.to}>" if mail.to else mail.to_name
                 lines += wrapped(
@@ -31,8 +31,8 @@ def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True)
                         to=to, subject=mail.subject, command=f"instapgids mails{flag}"
                     ),
                     width,
-                    Line(inner) + Line(_("Mail: "), style="bold"),
-                    inner + "      ",
+                    Line(inner) + Line(label, style="bold"),
+                    inner + " " * len(label),  # the lines after the first start under the text, as long as the label
                 )
             lines += wrapped(
                 f"instapgids done {step.text.id}{flag}", width, Line(inner) + Line(_("Klaar? "), style="bold"), inner
