@@ -55,6 +55,17 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     return home
 
 
+@pytest.fixture(autouse=True)
+def fresh_consoles() -> Iterator[None]:
+    """Each test gets new Rich consoles: one made while a test pretended to be a terminal would go on
+    writing colours and hyperlinks into the next test's output (a process is one run; a test session is not)."""
+    yield
+    from instapgids.presentation.terminal import console
+
+    console.out.cache_clear()
+    console.err.cache_clear()
+
+
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
     """Run `instapgids ARGS` in this process; returns exit code and output without colour codes."""

@@ -16,14 +16,7 @@ from dutch import dutch_words
 from conftest import EXAMPLES, Result, example_answers
 from prompts import ENTER, LOT4_IN_REGIE, walk_keys
 
-pytestmark = [
-    pytest.mark.usefixtures("shared_content_cache"),
-    pytest.mark.xfail(
-        strict=True,
-        reason="cli/start.py shows the next steps with the Dutch content and says where the answers are in "
-        "Dutch (cli is another helper's part of issue 11; remove this mark with the fix)",
-    ),
-]
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 
 def test_the_checklist_after_the_english_interview_has_no_dutch_words(interview: Callable[..., Result]) -> None:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from instapgids.cli import session
+from instapgids.cli.lines import in_language
 from instapgids.cli.signals import Stopped, stop_on_signals
 from instapgids.content.bundle import Content
 from instapgids.content.questions import Answers
@@ -42,7 +43,7 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     path = profile_path(profile)
     saved = usecases.take_answers(content, path, given, session.waiting)
     session.show_notices(saved)
-    session.show_next_of(content, saved, profile)
+    session.show_next_of(in_language(content), saved, profile)
     if given.progress:
         told = _("Voortgang van {count} punt(en) overgenomen uit {file}.")
         err().print(told.format(count=len(given.progress), file=literal(answers_file)))
@@ -64,7 +65,7 @@ def run_interview(content: Content, profile: str | None) -> None:
     except (KeyboardInterrupt, Stopped) as exc:
         raise _interrupted(exc, path, profile) from None
     out().print()
-    session.show_next_of(content, read_profile(path, content, strict=False), profile)
+    session.show_next_of(in_language(content), read_profile(path, content, strict=False), profile)
     flag = literal(session.profile_flag(profile))
     out().print(
         "[dim]"
