@@ -178,6 +178,7 @@ def terminal_next(content: Any, checklist: Any, texts: list[Any]) -> tuple[str, 
     text = "\n".join(line.plain for line in next_lines(found, WIDTH))
     first = [t.id for t in texts if t.code == "doing"] + [t.id for t in texts if t.code == "open"]
     missing = [] if [s.text.id for s in found.steps] == first[:3] else ["other items first"]
+    missing += untranslated(found.steps, text)
     return text, missing + in_order(text, [s.text for s in found.steps], lambda t: [*t.details, *t.reasons])
 
 
@@ -193,6 +194,19 @@ def terminal_status(content: Any, checklist: Any, texts: list[Any]) -> tuple[str
     return text, in_order(text, first[:3], lambda t: [])
 
 
+def mail_subjects(content: Any, checklist: Any) -> list[str]:
+    from instapgids.presentation.mails import drafts
+
+    return [d.subject for d in drafts(content, checklist)]
+
+
+def untranslated(steps: Any, text: str) -> list[str]:
+    """The mails of the next steps whose Dutch subject is not followed by what it says in English."""
+    shown = " ".join(text.split())
+    mails = [m for s in steps for m in s.mails]
+    return [f"{m.id}: no English subject" for m in mails if not m.translated_subject or m.translated_subject not in shown]
+
+
 def markdown(content: Any, checklist: Any, texts: list[Any]) -> tuple[str, list[str]]:
     from instapgids.presentation.as_markdown import checklist_markdown
 
@@ -203,13 +217,14 @@ def markdown(content: Any, checklist: Any, texts: list[Any]) -> tuple[str, list[
 def html_text(content: Any, checklist: Any, texts: list[Any]) -> tuple[str, list[str]]:
     """The page's text as a browser shows it (no style, no script), the items after the summary at the top."""
     from instapgids.presentation.as_html import checklist_html
+    from instapgids.presentation.next_steps import summary
 
     page = checklist_html(content, checklist)
     assert '<html lang="en">' in page
     page = re.sub(r"<(style|script)>.*?</\1>", "", page, flags=re.DOTALL)
     text = html.unescape(re.sub(r"<[^>]+>", " ", page))
     items = html.unescape(re.sub(r"<[^>]+>", " ", page.split("</section>", 1)[1]))
-    return text, in_order(items, texts, said)
+    return text, in_order(items, texts, said) + untranslated(summary(content, checklist).steps, text)
 
 
 def json_texts(content: Any, checklist: Any, texts: list[Any]) -> tuple[str, list[str]]:
@@ -260,7 +275,8 @@ def test_every_distinct_checklist_reads_in_english_in_every_view(view: str) -> N
         text, missing = render(english, checklist, texts)
         where = f"path {case.number} ({len(progress)} marked)"
         problems += [f"{where}: missing {m}" for m in missing]
-        problems += [f"{where}: {w}" for w in dutch_words(text, [case.organisation])]
+        sent = mail_subjects(english, checklist)  # a mail stays Dutch: its subject is a name here
+        problems += [f"{where}: {w}" for w in dutch_words(text, [case.organisation, *sent])]
     speaking("nl")
     assert len(distinct()) > 100  # the cover gives ~200 different checklists
     assert not problems, "\n".join(problems[:20])

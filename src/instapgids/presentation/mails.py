@@ -45,6 +45,11 @@ class Draft:
     reading: Reading | None = None  # the mail in the run's language when that is not Dutch; never sent
 
     @property
+    def translated_subject(self) -> str:
+        """What the Dutch subject says, to stand after it when the run is not Dutch ("(in English: …)"); else empty."""
+        return "" if self.reading is None else " " + _("(vertaald: {subject})").format(subject=self.reading.subject)
+
+    @property
     def mailto(self) -> str:
         """A mailto: link with subject and body percent-encoded (RFC 6068)."""
         query = f"subject={quote(self.subject, safe='')}&body={quote(self.body, safe='')}"

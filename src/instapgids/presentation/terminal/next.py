@@ -27,8 +27,8 @@ def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True)
             for mail in step.mails:
                 to = f"{mail.to_name} <{mail.to}>" if mail.to else mail.to_name
                 lines += wrapped(
-                    _("aan {to}, onderwerp '{subject}'; de tekst: {command}").format(
-                        to=to, subject=mail.subject, command=f"instapgids mails{flag}"
+                    _("aan {to}, onderwerp '{subject}'{translated}; de tekst: {command}").format(
+                        to=to, subject=mail.subject, translated=mail.translated_subject, command=f"instapgids mails{flag}"
                     ),
                     width,
                     Line(inner) + Line(label, style="bold"),
