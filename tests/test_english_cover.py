@@ -204,7 +204,9 @@ def untranslated(steps: Any, text: str) -> list[str]:
     """The mails of the next steps whose Dutch subject is not followed by what it says in English."""
     shown = " ".join(text.split())
     mails = [m for s in steps for m in s.mails]
-    return [f"{m.id}: no English subject" for m in mails if not m.translated_subject or m.translated_subject not in shown]
+    return [
+        f"{m.id}: no English subject" for m in mails if not m.translated_subject or m.translated_subject not in shown
+    ]
 
 
 def markdown(content: Any, checklist: Any, texts: list[Any]) -> tuple[str, list[str]]:

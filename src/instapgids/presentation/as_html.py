@@ -131,7 +131,9 @@ def _summary(content: Content, checklist: Checklist) -> list[str]:
         out.append("<ol>")
         for step in found.steps:
             mails = "".join(
-                '<br><span class="meta">' + _("Mail:") + f' <a href="{escape(d.mailto)}">{escape(d.subject)}</a>{escape(d.translated_subject)}</span>'
+                '<br><span class="meta">'
+                + _("Mail:")
+                + f' <a href="{escape(d.mailto)}">{escape(d.subject)}</a>{escape(d.translated_subject)}</span>'
                 for d in step.mails
             )
             out.append(

@@ -28,7 +28,10 @@ def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True)
                 to = f"{mail.to_name} <{mail.to}>" if mail.to else mail.to_name
                 lines += wrapped(
                     _("aan {to}, onderwerp '{subject}'{translated}; de tekst: {command}").format(
-                        to=to, subject=mail.subject, translated=mail.translated_subject, command=f"instapgids mails{flag}"
+                        to=to,
+                        subject=mail.subject,
+                        translated=mail.translated_subject,
+                        command=f"instapgids mails{flag}",
                     ),
                     width,
                     Line(inner) + Line(label, style="bold"),
