@@ -178,9 +178,9 @@ def test_mails_in_english_keep_each_dutch_mail_and_say_in_english_what_it_asks(
         assert f"Subject: {draft.subject}" in flat(out)
         assert flat(draft.body) in flat(out)  # the Dutch mail, as the Dutch run shows it
     if mails:
-        assert out.count("This mail in English, for you to read (not to send):") == len(mails)
+        assert out.count("This email in English, for you to read (not to send):") == len(mails)
     else:
-        assert out.startswith("You have no more mails to send")
+        assert out.startswith("You have no more emails to send")
     sent = [draft.subject for draft in mails] + [draft.body for draft in mails] + MAILTO.findall(out)
     no_dutch(out, [*sent, str(example_answers(example)["org_name"])])
 
