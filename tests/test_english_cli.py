@@ -233,7 +233,7 @@ MISTAKES = {
     ),
     "an unknown mail format": Mistake(
         ("mails", "--export", "pdf"),
-        "Unknown export format 'pdf'. For mails there is: eml.",
+        "Unknown export format 'pdf'. For emails there is: eml.",
         "Onbekend exportformaat 'pdf'. Voor mails is er: eml.",
     ),
     "mails into a file": Mistake(
