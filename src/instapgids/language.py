@@ -18,7 +18,8 @@ on the first English message.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Literal, TypeGuard
 
 from instapgids.errors import UserError
@@ -113,6 +114,17 @@ def use(language: Language, *, explicit: bool = False) -> None:
     ``explicit``: the user asked for it (:func:`asked`)."""
     global _current, _explicit
     _current, _explicit = language, explicit
+
+
+@contextmanager
+def speaking(language: Language) -> Iterator[None]:
+    """Our own words (:func:`_`) in ``language`` for a while (a mail is sent in Dutch from an English run)."""
+    was, asked = _current, _explicit
+    use(language, explicit=asked)
+    try:
+        yield
+    finally:
+        use(was, explicit=asked)
 
 
 def current() -> Language:

@@ -9,8 +9,6 @@ draft also carries the mail in that language (:class:`Reading`): for the sender 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
@@ -91,7 +89,7 @@ def drafts(content: Content, checklist: Checklist) -> list[Draft]:
 
     dutch = load_content(content.directory)
     progress = {e.item.id: e.status for e in checklist.items() if e.status in ("doing", "done")}
-    with _in_dutch():
+    with language.speaking(language.DEFAULT):  # the words in a mail that is sent
         sent = _drafts(dutch, build_checklist(dutch, checklist.answers, progress))
     shown = {d.id: d for d in _drafts(content, checklist)}  # the same mails: the same items are open
     return [
@@ -99,17 +97,6 @@ def drafts(content: Content, checklist: Checklist) -> list[Draft]:
         for d in sent
         for r in [shown.get(d.id)]
     ]
-
-
-@contextmanager
-def _in_dutch() -> Iterator[None]:
-    """Our own words (``language._``) in Dutch for a while: the words in a mail that is sent."""
-    was, asked = language.current(), language.explicit()
-    language.use(language.DEFAULT, explicit=asked)
-    try:
-        yield
-    finally:
-        language.use(was, explicit=asked)
 
 
 def _drafts(content: Content, checklist: Checklist) -> list[Draft]:
