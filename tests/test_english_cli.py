@@ -216,7 +216,7 @@ MISTAKES = {
     ),
     "an export into a folder that does not exist": Mistake(
         ("checklist", "--export", "md", "-o", "/nonexistent/x.md"),
-        "Cannot write in '/nonexistent': the folder does not exist.",
+        "Cannot write to '/nonexistent': the folder does not exist.",
         "Kan niet schrijven in '/nonexistent': de map bestaat niet.",
         setup=with_profile,
     ),
@@ -233,7 +233,7 @@ MISTAKES = {
     ),
     "an unknown mail format": Mistake(
         ("mails", "--export", "pdf"),
-        "Unknown export format 'pdf'. For emails there is: eml.",
+        "Unknown export format 'pdf'. For emails the only format is eml.",
         "Onbekend exportformaat 'pdf'. Voor mails is er: eml.",
     ),
     "mails into a file": Mistake(
@@ -352,6 +352,6 @@ def test_stopping_the_interview_is_told_in_english(
         assert screen.finish() == 130, screen.text
     told = screen.text[screen.text.rfind("Interrupted" if "SIGTERM" not in when else "Stopped") :]
     if when != "at the first question":
-        assert "With 'instapgids start --profile en' you continue where you stopped." in flat(told)
+        assert "Run 'instapgids start --profile en' to continue where you left off." in flat(told)
     assert not english_problems(told), english_problems(told)
     assert "Onderbroken" not in screen.text and "Gestopt" not in screen.text

@@ -206,7 +206,7 @@ def test_an_english_text_without_its_placeholders(data_copy: Path, cli: Callable
     old = "  en: 'Question: is {organisatie} within"
     edit(data_copy, "en/mails.yaml", old, old.replace("{organisatie}", "your organisation"))
     found = assert_same_places_in_english(cli, data_copy, "validate", "--data-dir", str(data_copy))
-    assert all(message.startswith("en must keep the placeholders") for *_, message in found), found
+    assert all(message.startswith("en must have the same placeholders") for *_, message in found), found
 
 
 # ------------------------------------------------------------------------- valid content, and customers

@@ -86,7 +86,7 @@ def test_the_interview_in_english_from_first_question_to_the_end(
     assert screen.finish() == 0, screen.text
 
     text = flat(shown)
-    for phrase in ("Question 1 of about", "Enter to confirm", "arrow keys, space to tick, Enter to confirm"):
+    for phrase in ("Question 1 of about", "Enter to confirm", "Arrow keys, Space to tick, Enter to confirm"):
         assert phrase in text, phrase
     assert "Shift+Tab: previous question" in text and "Ctrl-C: stop" in text
     assert "✔ Local administrator or application owner: no" in text  # the echo: English label and yes/no
