@@ -1,0 +1,31 @@
+"""Output longer than the screen goes through a pager (less, as git does); it shows our characters as
+they are, also when the chosen locale is not installed (less then falls back to ASCII and shows
+``<E2><80><A2>`` for every bullet)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+
+import pytest
+
+from conftest import EXAMPLES, Result
+from prompts import Screen
+
+pytestmark = [
+    pytest.mark.usefixtures("shared_content_cache"),
+    pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed"),
+]
+
+
+@pytest.mark.parametrize("locale", ["en_GB.UTF-8", "nl_BE.UTF-8", "C.UTF-8"])
+def test_a_long_checklist_in_the_pager_shows_its_own_characters(
+    locale: str, cli: Callable[..., Result], screens: Callable[..., Screen]
+) -> None:
+    assert cli("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "--profile", "p").code == 0
+    env = {"LANG": locale, "LC_ALL": locale, "PAGER": "less", "LESS": "FRX"}
+    screen = screens("checklist", "--profile", "p", columns=80, env=env)
+    screen.expect("§")  # the first citation, on the first page
+    screen.child.send("q")
+    assert screen.finish() == 0
+    assert "<E2>" not in screen.text and "<C2>" not in screen.text, screen.text[:800]
