@@ -242,6 +242,11 @@ MISTAKES = {
         "is een bestand, geen map.",
         setup=existing_export,
     ),
+    "an unknown system": Mistake(
+        ("systems", "zzz"),
+        "No system found for 'zzz'. Choose one of: ddc-dms,",
+        "Geen systeem gevonden voor 'zzz'. Kies een van: ddc-dms,",
+    ),
     "start without a terminal": Mistake(
         ("start",),
         "instapgids start asks questions and needs a terminal for that.",

@@ -29,3 +29,14 @@ def test_a_long_checklist_in_the_pager_shows_its_own_characters(
     screen.child.send("q")
     assert screen.finish() == 0
     assert "<E2>" not in screen.text and "<C2>" not in screen.text, screen.text[:800]
+
+
+@pytest.mark.parametrize("args", [("lots", "show", "9"), ("--lang", "en", "lots", "show", "9"), ("systems", "zzz")])
+def test_a_long_message_on_a_terminal_breaks_between_words(
+    args: tuple[str, ...], screens: Callable[..., Screen]
+) -> None:
+    screen = screens(*args, columns=40)
+    assert screen.finish() == 2
+    lines = [line for line in screen.text.replace("\r", "").split("\n") if line]
+    assert len(lines) > 2, lines
+    assert all(len(line) <= 40 or " " not in line for line in lines), lines  # the terminal would cut a word

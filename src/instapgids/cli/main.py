@@ -99,11 +99,30 @@ def _fail(message: str, code: int) -> NoReturn:
     except OSError:
         _silence_stdout()
     try:  # user text in a message shows as text: controls become visible escapes (\x1b), line by line
-        sys.stderr.write("\n".join(visible(line) for line in message.rstrip("\n").split("\n")) + "\n")
+        lines = [visible(line) for line in message.rstrip("\n").split("\n")]
+        sys.stderr.write("\n".join(_between_words(lines)) + "\n")
         sys.stderr.flush()
     except OSError:
         pass  # stderr cannot be written either: the exit code is all that is left
     raise SystemExit(code)
+
+
+def _between_words(lines: list[str]) -> list[str]:
+    """On a terminal, long lines broken between words (the terminal itself would cut a word in two)."""
+    try:
+        if not sys.stderr.isatty():
+            return lines
+    except (AttributeError, ValueError):
+        return lines
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size().columns
+    return [
+        part
+        for line in lines
+        for part in (textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""])
+    ]
 
 
 def _wrote() -> str:

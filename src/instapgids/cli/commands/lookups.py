@@ -8,7 +8,7 @@ import typer
 
 from instapgids.cli.commands.shared import ProfileOption, app, other_language, read_both, read_content
 from instapgids.errors import UserError
-from instapgids.language import N_
+from instapgids.language import N_, _
 
 lots_app = typer.Typer(
     help=N_("De percelen (loten) en hun ICT-partners."), no_args_is_help=True, suggest_commands=False
@@ -73,7 +73,7 @@ def systems(
     system = content.system_by_id[found.id] if found is not None else None
     if system is None:
         names = ", ".join(s.id for s in content.systems_file.systems)
-        raise UserError(f"Geen systeem gevonden voor '{name}'. Kies een van: {names}.")
+        raise UserError(_("Geen systeem gevonden voor '{name}'. Kies een van: {names}.").format(name=name, names=names))
     out().print(system_detail(content, system, org_kind_of(dutch, profile)))
 
 
