@@ -52,11 +52,16 @@ def test_an_unknown_option_value_is_a_user_error_listing_the_languages() -> None
     assert raised.value.exit_code == 2 and "nl, en" in str(raised.value)
 
 
-def test_an_unknown_environment_value_warns_in_dutch_and_means_dutch() -> None:
+@pytest.mark.parametrize(
+    ("locale", "expected", "said"), [("en_GB.UTF-8", "en", "the output is in English"), ("", "nl", "Nederlands")]
+)
+def test_an_unknown_environment_value_is_ignored_with_a_warning_in_the_language_of_the_locale(
+    locale: str, expected: str, said: str
+) -> None:
     warnings: list[str] = []
-    assert language.choose(None, {"INSTAPGIDS_LANG": "fr", "LANG": "en_GB.UTF-8"}, warn=warnings.append) == "nl"
+    assert language.choose(None, {"INSTAPGIDS_LANG": "fr", "LANG": locale}, warn=warnings.append) == expected
     assert len(warnings) == 1 and "\n" not in warnings[0]
-    assert "INSTAPGIDS_LANG='fr'" in warnings[0] and "Nederlands" in warnings[0]
+    assert "INSTAPGIDS_LANG='fr'" in warnings[0] and said in warnings[0]
 
 
 @pytest.mark.parametrize(

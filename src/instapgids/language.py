@@ -58,8 +58,9 @@ def choose(option: str | None, env: Mapping[str, str], *, warn: Callable[[str], 
     """The language for ``--lang`` (``option``, None when not given) and the environment ``env``.
 
     ``--lang`` must be nl or en (else :class:`UnknownLanguage`). ``INSTAPGIDS_LANG`` with another value is
-    ignored with a one-line Dutch warning (``warn``). Else the locale: the first of LC_ALL, LC_MESSAGES and
-    LANG that is set decides, English when it starts with ``en`` (``en_GB.UTF-8``). Else Dutch.
+    ignored with a one-line warning (``warn``) in the language chosen without it. Else the locale: the first
+    of LC_ALL, LC_MESSAGES and LANG that is set decides, English when it starts with ``en``
+    (``en_GB.UTF-8``). Else Dutch.
     """
     if option is not None:
         chosen = option.strip().lower()
@@ -69,12 +70,24 @@ def choose(option: str | None, env: Mapping[str, str], *, warn: Callable[[str], 
     if wanted := env.get(ENV, "").strip():
         if is_language(lowered := wanted.lower()):
             return lowered
-        warn(f"instapgids: {ENV}='{wanted}' is geen taal van instapgids (nl, en); de uitvoer is in het Nederlands.")
-        return DEFAULT
+        chosen = _from_locale(env)
+        warn(_IGNORED[chosen].format(env=ENV, wanted=wanted))
+        return chosen
+    return _from_locale(env)
+
+
+def _from_locale(env: Mapping[str, str]) -> Language:
     for name in LOCALE_VARIABLES:
         if value := env.get(name, ""):
             return "en" if value.lower().startswith("en") else DEFAULT
     return DEFAULT
+
+
+# Said while the language is being chosen, before any catalog is read: in both languages here.
+_IGNORED: dict[Language, str] = {
+    "nl": "instapgids: {env}='{wanted}' is geen taal van instapgids (nl, en); de uitvoer is in het Nederlands.",
+    "en": "instapgids: {env}='{wanted}' is not a language of instapgids (nl, en); the output is in English.",
+}
 
 
 def pull_option(args: Sequence[str]) -> tuple[str | None, list[str]]:
