@@ -220,6 +220,12 @@ MISTAKES = {
         "Kan niet schrijven in '/nonexistent': de map bestaat niet.",
         setup=with_profile,
     ),
+    "an export into a folder where no file can be made": Mistake(
+        ("checklist", "--export", "md", "-o", "/proc/x.md"),
+        "Cannot write to '/proc': no file can be made there.",
+        "Kan niet schrijven in '/proc': daar kan geen bestand gemaakt worden.",
+        setup=with_profile,
+    ),
     "an export over an existing file": Mistake(
         ("checklist", "--export", "md", "-o", "{tmp}/checklist.md"),
         "already exists. Choose another name, or overwrite it with --force.",

@@ -54,6 +54,14 @@ class ContentError(UserError):
         super().__init__("\n".join([head, *map(str, self.problems), *([note] if note else [])]))
 
 
+def _missing_folder(exc: OSError) -> str:
+    """ENOENT while writing: the folder is missing, or it is there but takes no files (/proc)."""
+    import os
+
+    folder = os.path.dirname(os.fsdecode(exc.filename)) if exc.filename else ""
+    return N_("daar kan geen bestand gemaakt worden") if folder and os.path.isdir(folder) else N_("de map bestaat niet")
+
+
 def os_reason(exc: OSError, *, reading: bool = False) -> str:
     """Why a file operation failed, in Dutch (the message id: show it as ``_(os_reason(exc))``);
     ``reading`` for a file that was being read."""
@@ -61,7 +69,7 @@ def os_reason(exc: OSError, *, reading: bool = False) -> str:
 
     denied = N_("u heeft geen leesrechten op dat bestand") if reading else N_("u heeft daar geen schrijfrechten")
     reasons = {
-        errno.ENOENT: N_("het bestand bestaat niet") if reading else N_("de map bestaat niet"),
+        errno.ENOENT: N_("het bestand bestaat niet") if reading else _missing_folder(exc),
         errno.ENOTDIR: N_("een deel van het pad is een bestand, geen map"),
         errno.EEXIST: N_("een deel van het pad is een bestand, geen map"),
         errno.EACCES: denied,
