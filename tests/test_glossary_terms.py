@@ -72,3 +72,19 @@ def test_explain_without_a_term_lists_them_all(cli: Callable[..., Result], conte
     assert result.code == 0
     for term in content.glossary.terms:  # type: ignore[attr-defined]
         assert term.term.split()[0] in result.out
+
+
+@pytest.mark.parametrize(
+    ("args", "word", "suggested"),
+    [
+        (("explain",), "sleutel", "eIDAS-sleutel"),
+        (("--lang", "en", "explain"), "key", "eIDAS-sleutel (eIDAS key)"),
+        (("--lang", "en", "explain"), "request", "Werkaanvraag (work request)"),
+    ],
+)
+def test_explain_a_word_of_a_longer_term_suggests_that_term(
+    args: tuple[str, ...], word: str, suggested: str, cli: Callable[..., Result]
+) -> None:
+    result = cli(*args, word)
+    assert result.code == 2
+    assert suggested in " ".join(result.err.split()), result.err

@@ -124,12 +124,16 @@ def lookup(terms: list[Term], name: str, dutch: list[Term] | None = None) -> Ter
 
 
 def near_misses(terms: list[Term], name: str, limit: int = 3, dutch: list[Term] | None = None) -> list[Term]:
-    """The terms whose name or alias looks most like ``name`` (a typo, a missing hyphen), best first."""
+    """The terms whose name or alias looks most like ``name`` (a typo, a missing hyphen), best first; then
+    those that have ``name`` as a word of their name ("key" for "eIDAS-sleutel (eIDAS key)")."""
     import difflib
 
     owner = _owners(terms, dutch)
+    wanted = fold(name)
+    close = difflib.get_close_matches(wanted, list(owner), n=limit * 3, cutoff=0.7)
+    holding = [key for key in owner if wanted in re.split(r"[^\w]+", key)]
     found: list[Term] = []
-    for key in difflib.get_close_matches(fold(name), list(owner), n=limit * 3, cutoff=0.7):
+    for key in [*close, *holding]:
         if owner[key] not in found:
             found.append(owner[key])
     return found[:limit]
