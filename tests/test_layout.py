@@ -1,0 +1,127 @@
+"""Layout at 80 columns, as a new user sees it in a terminal, in Dutch and in English.
+
+A wrapped bullet, numbered step or search snippet goes on under its own text (a hanging indent), never at
+column 0; an address (URL or e-mail) is never split over two lines; the help shows each argument's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import DATA, EXAMPLES, Result, start
+
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
+
+LANGUAGES = ["nl", "en"]
+LOTS = [lot["number"] for lot in yaml.safe_load((DATA / "lots.yaml").read_text(encoding="utf-8"))["lots"]]
+SYSTEMS = [s["id"] for s in yaml.safe_load((DATA / "systems.yaml").read_text(encoding="utf-8"))["systems"]]
+ADDRESS = re.compile(r"https?://[^\s)>\]]+[^\s)>\].,;:'\"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@pytest.fixture(autouse=True)
+def eighty_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+def shown(cli: Callable[..., Result], language: str, *args: str) -> str:
+    result = cli("--lang", language, *args)
+    assert result.code == 0, result.text
+    return result.out
+
+
+def content_in(language: str) -> Any:
+    from instapgids.content.load import load_content
+
+    return load_content(language=language)
+
+
+def compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _goes_on(lines: list[str], first: int, lead: str, whole: str) -> str | None:
+    """Why the text ``whole`` does not go on under its text from line ``first`` on; None when it does."""
+    rest = whole[len(compact(lines[first][len(lead) :])) :]
+    n = first + 1
+    while rest:
+        line = lines[n] if n < len(lines) else ""
+        if not (line.startswith(" " * len(lead)) and line.strip()) or not rest.startswith(compact(line)):
+            return "a wrapped line does not start under its text:\n" + "\n".join(lines[first : n + 1])
+        rest, n = rest[len(compact(line)) :], n + 1
+    return None
+
+
+def assert_hangs(out: str, lead: str, text: str) -> None:
+    """``text`` is shown after ``lead``, and each of its wrapped lines starts under its first character."""
+    lines = out.splitlines()
+    whole = compact(text)
+    starts = [
+        n
+        for n, line in enumerate(lines)
+        if line.startswith(lead)
+        and line[len(lead) : len(lead) + 1].strip()
+        and whole.startswith(compact(line[len(lead) :]))
+    ]
+    assert starts, f"{lead!r}{text!r} not found in:\n{out}"
+    problems = [_goes_on(lines, n, lead, whole) for n in starts]
+    assert None in problems, problems[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("system_id", SYSTEMS)
+def test_system_bullets_and_steps_hang_under_their_text(
+    cli: Callable[..., Result], language: str, system_id: str
+) -> None:
+    out = shown(cli, language, "systems", system_id)
+    system = content_in(language).system_by_id[system_id]
+    for feature in [*system.features, *system.prerequisites]:
+        assert_hangs(out, "  • ", feature)
+    for procedure in system.access:
+        for number, step in enumerate(procedure.steps, 1):
+            assert_hangs(out, f"  {number}. ", step)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("number", LOTS)
+def test_lot_bullets_and_points_hang_under_their_text(cli: Callable[..., Result], language: str, number: int) -> None:
+    out = shown(cli, language, "lots", "show", str(number))
+    lot = content_in(language).lot_by_number[number]
+    for domain in lot.domains:
+        for bullet in domain.bullets:
+            assert_hangs(out, "  • ", bullet)
+    for point in lot.how_to_start:
+        assert_hangs(out, "• ", f"{point.text}  (§{point.section})")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_journey_steps_hang_under_their_text(cli: Callable[..., Result], language: str) -> None:
+    from instapgids.language import _, use
+
+    out = shown(cli, language, "journey")
+    use(language)
+    for phase in content_in(language).journey.phases:
+        for step in phase.steps:
+            title = _("Stap {number}: {title}").format(number=step.number, title=step.title)
+            assert_hangs(out, "• ", f"{title}  (§{step.section})")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("term", ["de", "licentie", "toegang"])
+def test_search_snippets_hang_under_their_text(cli: Callable[..., Result], language: str, term: str) -> None:
+    from instapgids.language import use
+    from instapgids.presentation.search import search
+
+    out = shown(cli, language, "search", term)
+    use(language)
+    content, dutch = content_in(language), content_in("nl")
+    hits = search(content, term, also=dutch if language != "nl" else content_in("en"))
+    assert hits
+    for hit in hits:
+        assert_hangs(out, "    ", hit.snippet)
+
