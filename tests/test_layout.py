@@ -154,3 +154,16 @@ def test_a_long_field_label_leaves_the_value_its_room(cli: Callable[..., Result]
     starts = [len(m.group(1)) + len(m.group(2)) + 6 for line in out.splitlines() if (m := field.match(line))]
     assert starts and max(starts) <= 30, out
 
+
+COMMANDS = ["lots show", "systems", "search", "explain", "done", "doing", "undo", "checklist", "start", "mails"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_the_argument_by_its_metavar_not_its_type(
+    cli: Callable[..., Result], language: str, command: str
+) -> None:
+    out = shown(cli, language, *command.split(), "--help")
+    for word in ("TEXT", "INTEGER"):
+        assert not re.search(rf"\b{word}\b", out), out
+
