@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import DATA, EXAMPLES, Result, start
+from prompts import BACK, CTRL_C, ENTER, Screen
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -167,3 +168,55 @@ def test_help_shows_the_argument_by_its_metavar_not_its_type(
     for word in ("TEXT", "INTEGER"):
         assert not re.search(rf"\b{word}\b", out), out
 
+
+PROGRESS = {"nl": "Vraag {} van", "en": "Question {} of"}
+ECHO = {"nl": "✔ Organisatie: ", "en": "✔ Organisation: "}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_answer_kept_after_going_back_is_not_echoed_again(screens: Callable[..., Screen], language: str) -> None:
+    screen = screens("--lang", language, "start", "--profile", "terug", columns=80)
+    screen.expect(PROGRESS[language].format(1))
+    screen.child.send("Gemeente Terug" + ENTER)
+    screen.expect(PROGRESS[language].format(2))
+    screen.child.send(BACK)
+    screen.expect(PROGRESS[language].format(1))
+    screen.child.send(ENTER)  # the name kept as it was
+    screen.expect(PROGRESS[language].format(2))
+    assert screen.text.count(ECHO[language] + "Gemeente Terug") == 1, screen.text
+    screen.child.send(CTRL_C)
+    assert screen.finish() == 130
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_answer_changed_after_going_back_is_echoed_with_its_new_value(
+    screens: Callable[..., Screen], language: str
+) -> None:
+    screen = screens("--lang", language, "start", "--profile", "terug", columns=80)
+    screen.expect(PROGRESS[language].format(1))
+    screen.child.send("Gemeente Terug" + ENTER)
+    screen.expect(PROGRESS[language].format(2))
+    screen.child.send(BACK)
+    screen.expect(PROGRESS[language].format(1))
+    screen.child.send(" Bis" + ENTER)
+    screen.expect(PROGRESS[language].format(2))
+    assert ECHO[language] + "Gemeente Terug Bis" in screen.text, screen.text
+    screen.child.send(CTRL_C)
+    assert screen.finish() == 130
+
+
+LONG_NAME = "Intergemeentelijk Samenwerkingsverband voor Informatie- en Communicatietechnologie Voorbeeldregio"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_wrapped_echo_goes_on_under_its_text(screens: Callable[..., Screen], language: str) -> None:
+    screen = screens("--lang", language, "start", "--profile", "lang", columns=80)
+    screen.expect(PROGRESS[language].format(1))
+    screen.child.send(LONG_NAME + ENTER)
+    screen.expect(PROGRESS[language].format(2))
+    lines = screen.text.replace("\r", "").split("\n")
+    first = next(n for n, line in enumerate(lines) if ECHO[language] in line)
+    echoed = lines[first][lines[first].index(ECHO[language]) :]
+    assert_hangs("\n".join([echoed, *lines[first + 1 :]]), "✔ ", echoed[2:].split()[0] + " " + LONG_NAME)
+    screen.child.send(CTRL_C)
+    assert screen.finish() == 130
