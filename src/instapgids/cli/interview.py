@@ -234,7 +234,13 @@ def welcome(content: Content) -> None:
 
 
 def _echo(question: Question, value: AnswerValue) -> None:
-    say(("fg:ansigreen", "✔ "), ("bold", f"{question.label}: "), describe(question, value))
+    """The answer given, as "✔ Label: answer"; its wrapped lines start under the label, not at column 0."""
+    head = f"✔ {question.label}: "
+    text = wrap(head + describe(question, value), indent=2)
+    if text.startswith(head):
+        say(("fg:ansigreen", "✔ "), ("bold", head[2:]), text[len(head) :])
+    else:  # the label itself is wrapped
+        say(("fg:ansigreen", "✔ "), ("bold", text[2:]))
 
 
 def _notice(question: Question, value: AnswerValue) -> None:
@@ -270,6 +276,7 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
     """Ask every applicable question that has no answer yet, in order; Shift+Tab goes back one asked question."""
     current = next_question(content, answers)
     revisiting = False
+    echoed: Answers = {}  # the answers on the screen already, each as "✔ Label: answer"
     while current is not None:
         active = active_questions(content, answers)
         earlier = [q for q in active[: next((i for i, q in enumerate(active) if q is current), 0)] if q.id in answers]
@@ -283,8 +290,10 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
             current, revisiting = earlier[-1], True
             continue
         answers = applicable_answers(content, {**answers, current.id: value})
-        _echo(current, value)
-        _notice(current, value)
+        if current.id not in echoed or echoed[current.id] != value:  # kept after going back: shown already
+            _echo(current, value)
+            _notice(current, value)
+            echoed[current.id] = value
         answers = on_answer(answers)
         current = _following(content, answers, current) if revisiting else next_question(content, answers)
     return answers

@@ -30,7 +30,9 @@ def lots_list() -> None:
     help=N_("Alles over één perceel. Voorbeeld: instapgids lots show 5"),
 )
 def lots_show(
-    lot: Annotated[
+    # Not named "lot": Typer shows an argument's type (TEXT) instead of a metavar that is its name in capitals,
+    # and the English metavar is LOT.
+    number: Annotated[
         str,
         typer.Argument(
             help=N_("Het nummer van het perceel (zie: instapgids lots list)."),
@@ -43,10 +45,10 @@ def lots_show(
     from instapgids.presentation.terminal.lots import lot_detail, unknown_lot_message
 
     content = read_content(in_language=True)
-    number = int(lot) if lot.strip().isdecimal() and lot.strip().isascii() else None
-    chosen = content.lot_by_number.get(number) if number is not None else None
+    wanted = int(number) if number.strip().isdecimal() and number.strip().isascii() else None
+    chosen = content.lot_by_number.get(wanted) if wanted is not None else None
     if chosen is None:
-        raise UserError(unknown_lot_message(content, lot))
+        raise UserError(unknown_lot_message(content, number))
     out().print(lot_detail(content, chosen))
 
 

@@ -16,6 +16,9 @@ from instapgids.presentation.items import EVERYONE, ItemText, all_items, heading
 from instapgids.presentation.terminal.line import Line
 from instapgids.presentation.words import organisation_name
 
+# The longest field label the values are aligned after; under a longer one its values start on the next line.
+LONG_LABEL = 20
+
 # The status is always written out in words too; the mark and colour only help the eye.
 MARKS = {"open": ("[ ]", "bold"), "doing": ("[~]", "bold yellow"), "done": ("[x]", "green"), "blocked": ("[.]", "dim")}
 
@@ -24,7 +27,8 @@ def wrapped(text: str, width: int, first: Line | str, rest: str, style: str = ""
     """``text`` wrapped to ``width``, after ``first`` on the first line and ``rest`` (as wide) on the others."""
     head = Line(first) if isinstance(first, str) else first
     room = max(20, width - len(head))
-    pieces = textwrap.wrap(text, room, break_on_hyphens=False) or [""]
+    # Never split a word, so that an address (URL, e-mail) can be copied: a longer one runs past the width.
+    pieces = textwrap.wrap(text, room, break_long_words=False, break_on_hyphens=False) or [""]
     lines = [head + Line(pieces[0], style)]
     return lines + [Line(rest + piece, style) for piece in pieces[1:]]
 
@@ -44,17 +48,30 @@ def item_lines(text: ItemText, width: int, indent: int = 2, fold: bool = True) -
         return lines
     for detail in text.details:
         lines += wrapped(detail, width, inner + "• ", inner + "  ")
-    label_width = max((len(label) for label, _ in text.fields), default=0) + 2
-    gap = " " * label_width
-    for label, values in text.fields:
-        dim = "dim" if label == _("Bron") else ""
-        lead = Line(f"{label}:".ljust(label_width), style="dim" if dim else "bold")
+    lines += field_lines(text.fields, width, inner)
+    return lines
+
+
+def field_lines(fields: list[tuple[str, list[str]]], width: int, inner: str) -> list[Line]:
+    """An item's fields, each value after its label; the labels that fit (``LONG_LABEL``) are aligned, and
+    under a longer one (English "Ask your local administrator") its values start on the next line."""
+    label_width = max((len(label) for label, _ in fields if len(label) <= LONG_LABEL), default=0) + 2
+    lines: list[Line] = []
+    for label, values in fields:
+        style = "dim" if label == _("Bron") else ""
+        if len(label) > LONG_LABEL:
+            lines.append(Line(inner) + Line(f"{label}:", style=style or "bold"))
+            gap = "  "
+            lead = Line(gap)
+        else:
+            gap = " " * label_width
+            lead = Line(f"{label}:".ljust(label_width), style=style or "bold")
         if len(values) == 1:
-            lines += wrapped(values[0], width, Line(inner) + lead, inner + gap, dim)
+            lines += wrapped(values[0], width, Line(inner) + lead, inner + gap, style)
             continue
         for n, value in enumerate(values):
             first = Line(inner) + (lead if n == 0 else Line(gap)) + Line("- ")
-            lines += wrapped(value, width, first, inner + gap + "  ", dim)
+            lines += wrapped(value, width, first, inner + gap + "  ", style)
     return lines
 
 

@@ -11,6 +11,7 @@ from instapgids.content.bundle import Content
 from instapgids.errors import visible
 from instapgids.language import _
 from instapgids.presentation.search import Hit
+from instapgids.presentation.terminal.hanging import Hanging
 from instapgids.presentation.terminal.lots import bullets, cite, count_word, heading, name_heading, point, source_line
 from instapgids.presentation.words import contact_text, document_text
 
@@ -71,11 +72,7 @@ def _access(system: m.System, org_kind: str | None) -> list[RenderableType]:
         label = Text(proc.label, style="bold")
         label.append(f"  ({cite(proc.section)})", style="dim")
         parts.append(label)
-        steps = Text()
-        for n, step in enumerate(proc.steps, 1):
-            steps.append(f"  {n}. {step}\n")
-        steps.rstrip()
-        parts.append(steps)
+        parts += [Hanging(f"  {n}. ", step) for n, step in enumerate(proc.steps, 1)]
     return parts
 
 
@@ -120,7 +117,7 @@ def contacts_view(content: Content) -> RenderableType:
         parts.append(head)
         reach = contact_text(c).removeprefix(c.name).removeprefix(" — ")
         if reach:
-            parts.append(Text("  " + reach))
+            parts.append(Hanging("  ", reach))
         parts.append(bullets(c.purposes, indent=4))
     support = content.guide.support
     parts += [heading(_("Ondersteuning na de onboarding")), Text(support.summary)]
@@ -167,5 +164,5 @@ def search_view(term: str, hits: list[Hit]) -> RenderableType:
         line = Text(f"[{_(hit.kind)}] ", style="cyan")
         line.append(hit.title, style="bold")
         line.append(f"  ({cite(hit.section)})", style="dim")
-        parts += [line, Text("    " + hit.snippet, style="dim")]
+        parts += [line, Hanging("    ", hit.snippet, style="dim")]
     return Group(*parts)

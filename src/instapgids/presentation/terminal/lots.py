@@ -11,6 +11,7 @@ from rich.text import Text
 from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.language import N_, _
+from instapgids.presentation.terminal.hanging import Hanging
 
 NUMBER_WORDS = (
     N_("nul"), N_("één"), N_("twee"), N_("drie"), N_("vier"), N_("vijf"), N_("zes"),
@@ -67,21 +68,20 @@ def heading(title: str) -> Rule:
     return Rule(Text(title, style="bold cyan"), align="left", style="cyan")
 
 
-def bullets(lines: list[str], indent: int = 2) -> Padding:
-    text = Text()
-    for index, line in enumerate(lines):
-        if index:
-            text.append("\n")
-        text.append("• ", style="cyan")
-        text.append(line)
-    return Padding(text, (0, 0, 0, indent), expand=False)
+def bullet(indent: int = 0) -> Text:
+    return Text(" " * indent) + Text("• ", style="cyan")
 
 
-def point(text: str, section: str) -> Text:
-    line = Text("• ", style="cyan")
-    line.append(text)
+def bullets(lines: list[str], indent: int = 2) -> Group:
+    """One bullet a line; a wrapped line goes on under its text."""
+    return Group(*(Hanging(bullet(indent), line) for line in lines))
+
+
+def point(text: str, section: str) -> Hanging:
+    """A bullet at the margin with its section from the guide; a wrapped line goes on under its text."""
+    line = Text(text)
     line.append(f"  ({cite(section)})", style="dim")
-    return line
+    return Hanging(bullet(), line)
 
 
 def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
@@ -134,10 +134,9 @@ def lot_detail(content: Content, lot: m.Lot) -> RenderableType:
         parts.append(heading(_("Documenten")))
         for doc_id in lot.documents:
             doc = content.document_by_id[doc_id]
-            line = Text("• ", style="cyan")
-            line.append(doc.title)
+            line = Text(doc.title)
             line.append(f"  {doc.url}" if doc.url else f" — {doc.where}", style="dim")
-            parts.append(line)
+            parts.append(Hanging(bullet(), line))
     parts += [Text(""), source_line(content)]
     return Group(*parts)
 

@@ -1,0 +1,35 @@
+"""A hanging indent for the look-ups: a lead (a bullet, a step's number, an indent) and a text after it.
+
+When the text is wrapped, each further line starts under the text's first character, never at column 0,
+so that a list stays a list at 80 columns (Rich's ``Text`` wraps every line to column 0).
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
+
+# Never less room than this for the text itself, however long the lead.
+NARROWEST = 20
+
+
+class Hanging:
+    """``lead`` and ``body`` on one line; the body's wrapped lines start as far in as the lead is wide."""
+
+    def __init__(self, lead: str | Text, body: str | Text, style: str = "") -> None:
+        self.lead = Text(lead) if isinstance(lead, str) else lead
+        self.body = Text(body, style=style) if isinstance(body, str) else body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = self.lead.cell_len
+        room = max(NARROWEST, options.max_width - indent)
+        for number, line in enumerate(self.body.wrap(console, room)):
+            shown = (self.lead if number == 0 else Text(" " * indent)) + line
+            shown.rstrip()
+            yield shown
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = self.lead.cell_len
+        longest = max((len(word) for word in self.body.plain.split()), default=0)
+        return Measurement(indent + min(longest, NARROWEST), indent + self.body.cell_len)
