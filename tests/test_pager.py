@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +41,13 @@ def test_a_long_message_on_a_terminal_breaks_between_words(
     lines = [line for line in screen.text.replace("\r", "").split("\n") if line]
     assert len(lines) > 2, lines
     assert all(len(line) <= 40 or " " not in line for line in lines), lines  # the terminal would cut a word
+
+
+def test_a_long_path_in_a_message_stays_whole_for_copying(cli: Callable[..., Result], tmp_path: Path) -> None:
+    folder = tmp_path / ("een-lange-mapnaam-" * 5)
+    folder.mkdir()
+    profile = folder / "profiel.yaml"
+    result = cli("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "--profile", str(profile))
+    assert result.code == 0, result.text
+    assert len(str(profile)) > 80 and str(profile) in result.err, result.err  # one line, not split by Rich
+    assert max(len(line) for line in result.err.splitlines() if str(profile) not in line) <= 80

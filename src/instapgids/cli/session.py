@@ -18,7 +18,7 @@ from instapgids.errors import UserError
 from instapgids.language import N_, _
 from instapgids.presentation.exports import UnknownFormat, check_format
 from instapgids.presentation.exports import export as export_as
-from instapgids.presentation.terminal.console import err, literal, out
+from instapgids.presentation.terminal.console import literal, out, tell
 from instapgids.store import usecases
 from instapgids.store.changes import GuideChange, guide_change
 from instapgids.store.profiles import Profile, ProfileError, profile_path
@@ -76,12 +76,12 @@ def _refused_line(flag: str) -> Callable[[usecases.RefusedMark], str]:
 
 
 def waiting() -> None:
-    err().print(_("Een ander instapgids-proces gebruikt dit profiel nu; even wachten…"))
+    tell(_("Een ander instapgids-proces gebruikt dit profiel nu; even wachten…"))
 
 
 def show_notices(profile: Profile) -> None:
     for notice in profile.notices:
-        err().print(f"[yellow]{_(_MIND)}[/yellow] {literal(notice)}")
+        tell(f"[yellow]{_(_MIND)}[/yellow] {literal(notice)}")
     profile.notices = []
 
 
@@ -101,15 +101,15 @@ def tell_guide_change(content: Content, change: GuideChange) -> None:
     """Say once what a newer version of the guide changed on this checklist."""
     titles = {i.id: i.title for p in content.journey.phases for s in p.steps for i in s.items}
     told = _("[yellow]De gids is bijgewerkt[/yellow] van versie {old} naar {new}. Voor uw checklist betekent dat:")
-    err().print(told.format(old=change.old_version, new=change.new_version))
+    tell(told.format(old=change.old_version, new=change.new_version))
     parts = [(_("Nieuw"), change.added), (_("Gewijzigd"), change.changed), (_("Vervallen"), change.removed)]
     for word, ids in parts:
         for item_id in ids:
-            err().print(f"  {word}: {titles.get(item_id, item_id)} ({item_id})")
+            tell(f"  {word}: {titles.get(item_id, item_id)} ({item_id})")
     if not change.known:
-        err().print("  " + _("dat kan instapgids niet zeggen voor dit oudere profiel; bekijk uw checklist opnieuw."))
+        tell("  " + _("dat kan instapgids niet zeggen voor dit oudere profiel; bekijk uw checklist opnieuw."))
     elif not any(ids for _word, ids in parts):
-        err().print("  " + _("niets: uw checklist blijft dezelfde."))
+        tell("  " + _("niets: uw checklist blijft dezelfde."))
 
 
 def saved_profile(content: Content, profile: str | None) -> Profile:
@@ -121,7 +121,7 @@ def saved_profile(content: Content, profile: str | None) -> Profile:
             raise usecases.NoProfile(path)
     if usecases.is_incomplete(content, saved):
         told = _("het gesprek is nog niet afgerond; de checklist is onvolledig. Vul aan met: {command}")
-        err().print(f"[yellow]{_(_MIND)}[/yellow] " + told.format(command=_start(literal(profile_flag(profile)))))
+        tell(f"[yellow]{_(_MIND)}[/yellow] " + told.format(command=_start(literal(profile_flag(profile)))))
     return saved
 
 
@@ -175,7 +175,7 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
     target = Path(output).expanduser()
     with hints(profile):
         usecases.write_export(target, text, force)
-    err().print(_("Checklist geschreven naar {path}").format(path=literal(target)))
+    tell(_("Checklist geschreven naar {path}").format(path=literal(target)))
 
 
 def mark(
@@ -245,10 +245,10 @@ def write_drafts(content: Content, folder: Path, found: list[Draft], force: bool
         stale = usecases.write_set(targets, ours, force)
     except usecases.TargetsExist as exc:
         raise UserError(f"{exc}\n{_(_DRAFTS_HINT)}") from None
-    err().print(_("{count} mails geschreven naar {folder}").format(count=len(targets), folder=literal(folder)))
+    tell(_("{count} mails geschreven naar {folder}").format(count=len(targets), folder=literal(folder)))
     if stale:
         names = literal(", ".join(p.name for p in stale))
-        err().print(_("Verwijderd (geldt niet meer): {files}").format(files=names))
+        tell(_("Verwijderd (geldt niet meer): {files}").format(files=names))
 
 
 def _check_format(export: str) -> str:

@@ -16,7 +16,7 @@ from instapgids.content.bundle import Content
 from instapgids.content.questions import Answers
 from instapgids.errors import UserError
 from instapgids.language import N_, _
-from instapgids.presentation.terminal.console import err, literal, out
+from instapgids.presentation.terminal.console import literal, out, tell
 from instapgids.store import usecases
 from instapgids.store.answers import read_answers_file
 from instapgids.store.profiles import Profile, ProfileError, profile_path, read_profile, set_aside_broken
@@ -46,8 +46,8 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     session.show_next_of(in_language(content), saved, profile)
     if given.progress:
         told = _("Voortgang van {count} punt(en) overgenomen uit {file}.")
-        err().print(told.format(count=len(given.progress), file=literal(answers_file)))
-    err().print("[dim]" + _("Antwoorden bewaard in {path}").format(path=literal(path)) + "[/dim]")
+        tell(told.format(count=len(given.progress), file=literal(answers_file)))
+    tell("[dim]" + _("Antwoorden bewaard in {path}").format(path=literal(path)) + "[/dim]")
 
 
 def run_interview(content: Content, profile: str | None) -> None:
@@ -116,7 +116,7 @@ def _existing_or_set_aside(content: Content, path: Path, profile: str | None) ->
     except ProfileError as exc:
         from instapgids.cli import interview
 
-        err().print(str(ProfileError(exc.problems)), markup=False)  # without the hint: the choice follows
+        tell(str(ProfileError(exc.problems)), markup=False)  # without the hint: the choice follows
         try:
             if not interview.choose_broken():
                 raise UserError(
@@ -125,5 +125,5 @@ def _existing_or_set_aside(content: Content, path: Path, profile: str | None) ->
         except KeyboardInterrupt:
             raise Interrupted("\n" + _("Onderbroken.") + " " + _("Er is niets gewijzigd.")) from None
         aside = set_aside_broken(path)
-        err().print(_("Het oude profiel staat nu in {path}. U begint opnieuw.").format(path=literal(aside)) + "\n")
+        tell(_("Het oude profiel staat nu in {path}. U begint opnieuw.").format(path=literal(aside)) + "\n")
         return None

@@ -54,6 +54,32 @@ def err() -> Console:
     return _console(stderr=True)
 
 
+def tell(message: str, *, markup: bool = True) -> None:
+    """A message on stderr (Rich markup unless ``markup=False``), wrapped between words to the width; a
+    word longer than the width (a file path) stays whole on its line, to be copied."""
+    from rich.text import Text
+
+    console = err()
+    text = Text.from_markup(message) if markup else Text(message)
+    lines = [
+        part
+        for line in text.split("\n", allow_blank=True)
+        for part in line.divide(_word_breaks(line.plain, console.width))
+    ]
+    for part in lines:
+        part.rstrip()  # in place: the space where a line was broken
+    console.print(Text("\n").join(lines), soft_wrap=True)
+
+
+def _word_breaks(text: str, width: int) -> list[int]:
+    """Where to start a new line so that no line is wider than ``width``, breaking only before a word."""
+    breaks, start = [], 0
+    for word in re.finditer(r"\S+", text):
+        if word.end() - start > width and word.start() > start and text[start : word.start()].strip():
+            breaks.append(start := word.start())
+    return breaks
+
+
 def literal(value: object) -> str:
     """``value`` for a Rich markup string: markup escaped, control characters visible (``\\x1b``)."""
     from rich.markup import escape
