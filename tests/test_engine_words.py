@@ -71,6 +71,31 @@ def test_a_none_over_all_or_none_names_only_what_is_not_so(name: str, form: dict
     assert describe_reasons(content, found, entry(found, "extra")) == lines
 
 
+# "andere" needs lots 1 and 3, both from Alfa: two lots, one supplier. Every part of a none, at any
+# depth, counts suppliers (not lots): "more than one supplier" does not hold, "more than one lot" does.
+ONE_SUPPLIER = "U heeft diensten van niet meer dan één leverancier nodig: Alfa."
+NONE_SUPPLIERS: list[tuple[str, dict[str, Any], list[str]]] = [
+    # an all that fails on the suppliers only
+    ("all", {"none": [{"all": [{"suppliers_at_least": 2}, {"lot": 1}]}]}, [ONE_SUPPLIER]),
+    # an all inside that all
+    ("all-in-all", {"none": [{"all": [{"lot": 1}, {"all": [{"suppliers_at_least": 2}, {"lot": 3}]}]}]},
+     [ONE_SUPPLIER]),
+    # an all inside an any
+    ("all-in-any", {"none": [{"any": [{"lot": 2}, {"all": [{"suppliers_at_least": 2}, {"lot": 1}]}]}]},
+     ["U heeft perceel 2 (Netwerk) niet nodig.", ONE_SUPPLIER]),
+    # a none inside: only what holds is said, and the count of suppliers does not hold
+    ("none", {"none": [{"none": [{"suppliers_at_least": 2}, {"answer": "org_kind", "equals": "andere"}]}]},
+     ["Soort organisatie: Een andere organisatie"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("form", "lines"), [r[1:] for r in NONE_SUPPLIERS], ids=[r[0] for r in NONE_SUPPLIERS])
+def test_a_none_counts_suppliers_at_every_depth(form: dict[str, Any], lines: list[str]) -> None:
+    content = with_item(form)
+    found = build_checklist(content, SCENARIOS["andere"])
+    assert describe_reasons(content, found, entry(found, "extra")) == lines
+
+
 def test_a_supplier_the_content_does_not_know_is_named_perceel_and_its_number() -> None:
     found = checklist("netwerk")  # lots 1 (Alfa) and 2 (Beta / Gamma)
     content = copy.copy(CONTENT)
