@@ -13,9 +13,9 @@ import re
 from html import escape as _escape
 
 from instapgids.content.bundle import Content
-from instapgids.engine.checklist import Checklist, ChecklistItem
+from instapgids.engine.checklist import Checklist
 from instapgids.language import N_, _, current
-from instapgids.presentation.items import EVERYONE, all_items, heading_lines, item_text, progress_counts, walk
+from instapgids.presentation.items import EVERYONE, ItemText, PhaseText, all_items, heading_lines, progress_counts, walk
 from instapgids.presentation.words import STATUS_WORDS, organisation_name
 
 STYLE = """
@@ -204,10 +204,9 @@ def _fields(fields: list[tuple[str, list[str]]]) -> list[str]:
     return out
 
 
-def _item(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[str]:
+def _item(text: ItemText) -> list[str]:
     """One item: its checkbox (ticked when done), title and status, then its details and fields."""
-    text = item_text(content, checklist, entry)
-    checked = " checked" if entry.status == "done" else ""
+    checked = " checked" if text.code == "done" else ""
     box_id = f"punt-{escape(text.id)}"
     box = f'<input type="checkbox" id="{box_id}" data-item="{escape(text.id)}"{checked}>'
     out = [
@@ -221,24 +220,24 @@ def _item(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[
     return [*out, '<dl class="fields">', *_fields(text.fields), "</dl></li>"]
 
 
-def _phases(content: Content, checklist: Checklist) -> list[str]:
+def _phases(phases: list[PhaseText]) -> list[str]:
     """The checklist itself: per phase and step, its items."""
     out = []
-    for phase_view in checklist.phases:
-        phase = phase_view.phase
+    for phase_text in phases:
+        phase = phase_text.phase
         out.append(
             "<h2>" + _("Fase {number}: {title}").format(number=phase.number, title=escape(phase.title)) + "</h2>"
         )
-        for step_view in phase_view.steps:
-            step = step_view.step
+        for step_text in phase_text.steps:
+            step = step_text.step
             out.append(
                 "<h3>"
                 + _("Stap {number}: {title}").format(number=step.number, title=escape(step.title))
                 + f' <span class="meta">§{escape(step.section)}</span></h3>'
             )
             out.append('<ul class="items">')
-            for entry in step_view.items:
-                out += _item(content, checklist, entry)
+            for text in step_text.items:
+                out += _item(text)
             out.append("</ul>")
     return out
 
@@ -246,10 +245,11 @@ def _phases(content: Content, checklist: Checklist) -> list[str]:
 def checklist_html(content: Content, checklist: Checklist) -> str:
     g = content.guide.guide
     out = [*_head(checklist, g.version), *_heading(content, checklist), *_summary(content, checklist)]
-    if any(i.everyone for i in all_items(walk(content, checklist))):
+    phases = walk(content, checklist)
+    if any(i.everyone for i in all_items(phases)):
         out.append(f'<p class="meta">{escape(_(EVERYONE))}</p>')
     out += [
-        *_phases(content, checklist),
+        *_phases(phases),
         "<footer>"
         + _("Gemaakt met instapgids uit de {title} v{version} ({date}).").format(
             title=escape(g.title), version=escape(g.version), date=escape(g.date)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
 from instapgids.language import _
-from instapgids.presentation.items import EVERYONE, all_items, heading_lines, item_text, progress_counts, walk
+from instapgids.presentation.items import EVERYONE, all_items, heading_lines, progress_counts, walk
 from instapgids.presentation.words import organisation_name
 
 
@@ -26,21 +26,21 @@ def checklist_markdown(content: Content, checklist: Checklist) -> str:
         "- **" + _("Voortgang:") + "** " + _("{done} van {total} punten klaar").format(done=done, total=total),
         "",
     ]
-    if any(i.everyone for i in all_items(walk(content, checklist))):
+    phases = walk(content, checklist)
+    if any(i.everyone for i in all_items(phases)):
         lines += [_(EVERYONE), ""]
-    for phase_view in checklist.phases:
-        phase = phase_view.phase
+    for phase_text in phases:
+        phase = phase_text.phase
         lines += ["## " + _("Fase {number}: {title}").format(number=phase.number, title=phase.title), ""]
-        for step_view in phase_view.steps:
-            step = step_view.step
+        for step_text in phase_text.steps:
+            step = step_text.step
             lines += [
                 "### "
                 + _("Stap {number}: {title}").format(number=step.number, title=step.title)
                 + f" (§{step.section})",
                 "",
             ]
-            for entry in step_view.items:
-                text = item_text(content, checklist, entry)
+            for text in step_text.items:
                 box = "x" if text.code == "done" else " "
                 lines.append(f"- [{box}] **{text.title}** ({text.status}, id: `{text.id}`)")
                 for detail in text.details:
