@@ -21,7 +21,7 @@ from instapgids.presentation.exports import export as export_as
 from instapgids.presentation.terminal.console import literal, out, tell
 from instapgids.store import usecases
 from instapgids.store.changes import GuideChange, guide_change
-from instapgids.store.profiles import Profile, ProfileError, profile_path
+from instapgids.store.profiles import Profile, ProfileError, open_profile, profile_path
 
 if TYPE_CHECKING:
     from instapgids.presentation.mails import Draft
@@ -87,7 +87,7 @@ def show_notices(profile: Profile) -> None:
 
 def opened(content: Content, path: Path) -> Profile | None:
     """The saved profile at ``path`` with what its reader noticed and what a new guide changed, told once."""
-    saved = usecases.open_profile(content, path)
+    saved = open_profile(content, path)
     if saved is None:
         return None
     show_notices(saved)

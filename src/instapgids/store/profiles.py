@@ -189,13 +189,8 @@ def _read_text(path: Path, failed: type[AnswersError]) -> str:
         reason = _(os_reason(exc, reading=True))
         raise UserError(_("Kan '{path}' niet lezen: {reason}.").format(path=path, reason=reason)) from None
     if len(data) > MAX_FILE_SIZE:
-        raise failed(
-            [
-                Problem(
-                    path, 1, 1, _("(bestand)"), _("het bestand is groter dan 1 MB; dit kan geen antwoordenbestand zijn")
-                )
-            ]
-        )
+        too_big = _("het bestand is groter dan 1 MB; dit kan geen antwoordenbestand zijn")
+        raise failed([Problem(path, 1, 1, _("(bestand)"), too_big)])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -384,6 +379,11 @@ def write_profile(profile: Profile, content: Content) -> None:
     profile.text = None  # what is on disk now is ours
 
 
+def open_profile(content: Content, path: Path) -> Profile | None:
+    """The saved profile at ``path``, None when there is none; a :class:`ProfileError` when it cannot be used."""
+    return read_profile(path, content, strict=False) if path.exists() else None
+
+
 def update_profile(
     path: Path, content: Content, change: Callable[[Profile | None], Profile], on_wait: Callable[[], None]
 ) -> Profile:
@@ -391,7 +391,6 @@ def update_profile(
     change is lost in between). ``change`` gets the profile as it is on disk now (None when there is
     none) and returns the profile to write."""
     with locked(path, on_wait):
-        current = read_profile(path, content, strict=False) if path.exists() else None
-        changed = change(current)
+        changed = change(open_profile(content, path))
         write_profile(changed, content)
         return changed

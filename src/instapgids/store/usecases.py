@@ -22,7 +22,7 @@ from instapgids.engine.routing import applicable_answers, next_question
 from instapgids.errors import UserError
 from instapgids.language import N_, _
 from instapgids.store.files import check_writable, locked, write_file, write_files
-from instapgids.store.profiles import Profile, read_profile, update_profile, write_profile
+from instapgids.store.profiles import Profile, open_profile, update_profile, write_profile
 
 Wait = Callable[[], None]  # called when another process holds the profile's lock
 
@@ -66,11 +66,6 @@ class TargetsExist(UserError):
     def __init__(self, paths: list[Path]) -> None:
         super().__init__(_("Deze bestanden bestaan al: {files}.").format(files=", ".join(map(str, paths))))
         self.paths = paths
-
-
-def open_profile(content: Content, path: Path) -> Profile | None:
-    """The saved profile at ``path``, None when there is none; a :class:`ProfileError` when it cannot be used."""
-    return read_profile(path, content, strict=False) if path.exists() else None
 
 
 def saved_profile(content: Content, path: Path) -> Profile:
