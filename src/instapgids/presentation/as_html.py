@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape as _escape
+from html import escape
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
@@ -114,11 +114,7 @@ def linked(text: str) -> str:
         href = found if match.group("url") else f"mailto:{found}"
         return f'<a href="{href}">{found}</a>'
 
-    return _LINKS.sub(link, _escape(text))
-
-
-def escape(text: str) -> str:
-    return _escape(text)
+    return _LINKS.sub(link, escape(text))
 
 
 def _summary(content: Content, checklist: Checklist) -> list[str]:
