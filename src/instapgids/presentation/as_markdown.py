@@ -11,10 +11,7 @@ from instapgids.presentation.words import organisation_name
 
 def _escape(text: str) -> str:
     """Keep user-typed text (the organisation's name) from becoming Markdown markup."""
-    out = []
-    for char in text:
-        out.append("\\" + char if char in "\\`*_{}[]<>()#+!|~&" else char)
-    return "".join(out)
+    return "".join("\\" + char if char in "\\`*_{}[]<>()#+!|~&" else char for char in text)
 
 
 def checklist_markdown(content: Content, checklist: Checklist) -> str:
