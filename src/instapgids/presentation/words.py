@@ -40,14 +40,10 @@ def describe_reasons(content: Content, checklist: Checklist, entry: ChecklistIte
         asked = {i for r in entry.reasons for i in r.items}
         titles = [i.item.title for i in checklist.items() if i.item.id in asked]
         return [_("Nodig voor: {titles}.").format(titles="; ".join(titles)), *role_origins(content, checklist, entry)]
-    reasons = entry.reasons
+    lines, reasons = [], entry.reasons
     if entry.done_by_answers and entry.item.done_note:
         lines = [entry.item.done_note]
         reasons = [r for r in reasons if not r.negated]  # the note says what is not so
-    elif not entry.reasons:
-        return [_(ALWAYS)]
-    else:
-        lines = []
     return lines + reason_lines(content, checklist, reasons) or [_(ALWAYS)]
 
 
@@ -77,17 +73,15 @@ def role_origins(content: Content, checklist: Checklist, entry: ChecklistItem) -
 
 def reason_lines(content: Content, checklist: Checklist, reasons: list[Reason]) -> list[str]:
     """Reasons in words, one line per answer (or lot, or count)."""
-    lines: list[str] = []
     merged: dict[tuple[str, bool], set[str]] = {}
     for reason in reasons:
         kind = reason.kind
         key = f"lot:{reason.lot}" if kind == "lot" else reason.question if kind == "answer" else kind
         assert key is not None
         merged.setdefault((key, reason.negated), set()).update(reason.values)
-    lines += [
+    return [
         line for (key, negated), values in merged.items() if (line := _line(content, checklist, key, negated, values))
     ]
-    return lines
 
 
 def _line(content: Content, checklist: Checklist, key: str, negated: bool, values: set[str]) -> str | None:
