@@ -41,8 +41,8 @@ class ItemText:
     status: str  # the status in words
     details: list[str]
     fields: list[tuple[str, list[str]]]
+    entry: ChecklistItem = field(compare=False, repr=False)
     everyone: bool = False  # applies to every customer: no "Waarom" of its own (see EVERYONE)
-    entry: ChecklistItem | None = field(default=None, compare=False, repr=False)
     reasons: list[str] = field(default_factory=list)
     contacts: tuple[m.Contact, ...] = ()
     documents: tuple[m.Document, ...] = ()
