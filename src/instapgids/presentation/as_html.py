@@ -153,18 +153,20 @@ def _summary(content: Content, checklist: Checklist) -> list[str]:
 
 def _head(checklist: Checklist, version: str) -> list[str]:
     """The document up to the page's title; the body carries the key the ticked boxes are saved under."""
-    storage_key = json.dumps(["instapgids", organisation_name(checklist), version])
+    name = organisation_name(checklist)
+    storage_key = json.dumps(["instapgids", name, version])
+    title = _("Checklist voor {name}").format(name=escape(name))
     return [
         "<!DOCTYPE html>",
         f'<html lang="{current()}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>" + _("Checklist voor {name}").format(name=escape(organisation_name(checklist))) + "</title>",
+        f"<title>{title}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         f'<body data-storage-key="{escape(storage_key)}">',
-        "<h1>" + _("Checklist voor {name}").format(name=escape(organisation_name(checklist))) + "</h1>",
+        f"<h1>{title}</h1>",
     ]
 
 
