@@ -345,3 +345,22 @@ def test_mails_without_a_profile_says_to_start_first(cli: Callable[..., Result])
     named = cli("mails", "--profile", "klant-x", "--export", "eml", "-o", "ergens")
     assert named.code == 2, named.text
     assert "instapgids start --profile klant-x" in named.err
+
+
+@pytest.mark.parametrize(
+    ("needs", "shown"), [(["coordinatie", "cloud-datacenter"], False), (["werkplek", "netwerk"], True)]
+)
+def test_a_paragraph_about_suppliers_counts_suppliers_as_the_checklist_does(
+    needs: list[str], shown: bool, data_copy: Path, tmp_path: Path
+) -> None:
+    """Lots 1 and 3 come from one supplier (Atos): a paragraph for two or more suppliers is not for them."""
+    from instapgids.content.load import load_content
+
+    mails = yaml.safe_load((data_copy / "mails.yaml").read_text(encoding="utf-8"))
+    mail = next(m for m in mails["mails"] if m["id"] == "behoefte")
+    mail["paragraphs"].insert(1, {"text": "Spreek af wie hoofdaannemer is.", "when": {"suppliers_at_least": 2}})
+    (data_copy / "mails.yaml").write_text(yaml.safe_dump(mails, allow_unicode=True), encoding="utf-8")
+    content = load_content(data_copy, use_cache=False)
+    answers = answers_file(tmp_path, EXAMPLES / "lokaal-bestuur-netwerk.yaml", needs=needs)
+    body = next(d.body for d in drafts_of(content, answers) if d.id == "behoefte")
+    assert ("Spreek af wie hoofdaannemer is." in body) is shown

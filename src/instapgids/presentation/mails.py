@@ -17,7 +17,7 @@ from instapgids import language
 from instapgids.content import models as m
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist, ChecklistItem, build_checklist
-from instapgids.engine.conditions import holds
+from instapgids.engine.conditions import holds, needed_suppliers
 from instapgids.language import _
 from instapgids.presentation.words import organisation_name, role_texts
 
@@ -103,13 +103,14 @@ def _drafts(content: Content, checklist: Checklist) -> list[Draft]:
     """Every mail whose checklist item is open, filled in from ``content`` in the words of the run."""
     open_items = {e.item.id: e for e in checklist.items() if e.status != "done"}
     lots = [lot.number for lot in checklist.lots]
+    suppliers = len(needed_suppliers(content, lots))  # counted as the checklist counts them
     out: list[Draft] = []
     for mail in content.mails.mails:
         if mail.item not in open_items:
             continue
         values = _values(content, checklist, open_items[mail.item])
         contact = content.contact_by_id[mail.to]
-        paragraphs = [p.text for p in mail.paragraphs if holds(p.when, checklist.answers, lots)]
+        paragraphs = [p.text for p in mail.paragraphs if holds(p.when, checklist.answers, lots, suppliers)]
         out.append(
             Draft(
                 id=mail.id,
