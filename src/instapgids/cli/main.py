@@ -215,12 +215,11 @@ def _after_lang(args: list[str]) -> list[str]:
 def _run_fast(command: str, profile: str | None) -> int:
     from instapgids import errors, language
     from instapgids.cli import session
-    from instapgids.content.load import load_content
-    from instapgids.paths import data_dir
+    from instapgids.cli.lines import read_content
 
     errors.forget_written()
     try:
-        content = load_content(data_dir(None), language=language.current())  # as the Typer command does
+        content = read_content(in_language=True)  # as the Typer command does
         if command == "checklist":
             session.show_checklist(content, profile, None, None, False)
         else:

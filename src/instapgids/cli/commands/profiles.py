@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from instapgids.cli.commands.shared import ItemIds, ProfileOption, app, read_both, read_content
+from instapgids.cli.commands.shared import ItemIds, ProfileOption, app
+from instapgids.cli.lines import read_both, read_content
 from instapgids.language import N_
 
 
