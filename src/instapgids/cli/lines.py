@@ -25,16 +25,9 @@ def width() -> int:
 def wrap(text: str, indent: int = 0, first: int = 0) -> str:
     """Text broken between words to fit the terminal (continuation lines indented by ``indent``); a word longer
     than a line, such as an address, is left whole so that it can be copied."""
-    import textwrap
+    from instapgids.presentation.terminal.line import between_words
 
-    lines = textwrap.wrap(
-        text,
-        width=width() - 1,
-        initial_indent=" " * first,
-        subsequent_indent=" " * indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    lines = between_words(text, width() - 1, " " * first, " " * indent)
     return "\n".join(lines)[first:] if lines else text
 
 

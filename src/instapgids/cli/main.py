@@ -115,14 +115,11 @@ def _between_words(lines: list[str]) -> list[str]:
     except (AttributeError, ValueError):
         return lines
     import shutil
-    import textwrap
+
+    from instapgids.presentation.terminal.line import between_words
 
     width = shutil.get_terminal_size().columns
-    return [
-        part
-        for line in lines
-        for part in (textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""])
-    ]
+    return [part for line in lines for part in (between_words(line, width) or [""])]
 
 
 def _wrote() -> str:
