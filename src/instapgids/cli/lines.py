@@ -1,14 +1,18 @@
 """What the interview prints around its prompts, in the language of the run: lines that fit the
-terminal (:func:`wrap`, :func:`say`), the content in that language (:func:`in_language`) and an
-answer as the user saw it (:func:`describe`). No questionary here: ``interview`` asks.
+terminal (:func:`wrap`, :func:`say`), the content in that language (:func:`read_content`,
+:func:`in_language`; also for the commands) and an answer as the user saw it (:func:`describe`).
+No questionary here: ``interview`` asks; no Typer either: ``cli/main.py``'s fast path reads the content here.
 """
 
 from __future__ import annotations
 
-from instapgids.content.bundle import Content
-from instapgids.content.questions import AnswerValue, Question
+from typing import TYPE_CHECKING
+
 from instapgids.language import _
-from instapgids.presentation.words import describe_answer
+
+if TYPE_CHECKING:  # the commands import this module for --help too: the content's models load with the content
+    from instapgids.content.bundle import Content
+    from instapgids.content.questions import AnswerValue, Question
 
 
 def width() -> int:
@@ -21,16 +25,9 @@ def width() -> int:
 def wrap(text: str, indent: int = 0, first: int = 0) -> str:
     """Text broken between words to fit the terminal (continuation lines indented by ``indent``); a word longer
     than a line, such as an address, is left whole so that it can be copied."""
-    import textwrap
+    from instapgids.presentation.terminal.line import between_words
 
-    lines = textwrap.wrap(
-        text,
-        width=width() - 1,
-        initial_indent=" " * first,
-        subsequent_indent=" " * indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    lines = between_words(text, width() - 1, " " * first, " " * indent)
     return "\n".join(lines)[first:] if lines else text
 
 
@@ -47,6 +44,30 @@ def say(*parts: tuple[str, str] | str) -> None:
     if len(plain) >= width() and "\n" not in plain.rstrip("\n"):  # one long line: wrapped between words
         tokens = [(tokens[0][0] if len(tokens) == 1 else "", wrap(plain, indent=2 if plain.startswith("  ") else 0))]
     print_formatted_text(FormattedText(tokens))
+
+
+def read_content(*, in_language: bool = False) -> Content:
+    """The content; with ``in_language``, in the language of this run (``--lang``), else Dutch."""
+    from instapgids.content.load import load_content
+    from instapgids.language import current
+    from instapgids.paths import data_dir
+
+    return load_content(data_dir(), language=current() if in_language else "nl")
+
+
+def read_both() -> tuple[Content, Content]:
+    """The content in the language of this run, and in Dutch (the same object when that is Dutch)."""
+    from instapgids.language import current
+
+    content = read_content(in_language=True)
+    return content, (content if current() == "nl" else read_content())
+
+
+def other_language(content: Content, dutch: Content) -> Content:
+    """The content in the other language: search finds English and Dutch words in either language."""
+    from instapgids.content.load import load_content
+
+    return dutch if content is not dutch else load_content(dutch.directory, language="en")
 
 
 _SHOWN: dict[tuple[str, str], Content] = {}
@@ -70,6 +91,8 @@ def in_language(content: Content) -> Content:
 
 def describe(question: Question, value: AnswerValue) -> str:
     """An answer as the user saw it at the prompt: the option's label, yes or no, or the text."""
+    from instapgids.presentation.words import describe_answer
+
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
     return describe_answer(question, value)

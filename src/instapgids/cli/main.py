@@ -115,14 +115,11 @@ def _between_words(lines: list[str]) -> list[str]:
     except (AttributeError, ValueError):
         return lines
     import shutil
-    import textwrap
+
+    from instapgids.presentation.terminal.line import between_words
 
     width = shutil.get_terminal_size().columns
-    return [
-        part
-        for line in lines
-        for part in (textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""])
-    ]
+    return [part for line in lines for part in (between_words(line, width) or [""])]
 
 
 def _wrote() -> str:
@@ -213,35 +210,34 @@ def _after_lang(args: list[str]) -> list[str]:
 
 
 def _run_fast(command: str, profile: str | None) -> int:
-    from instapgids import errors, language
     from instapgids.cli import session
-    from instapgids.content.load import load_content
-    from instapgids.paths import data_dir
+    from instapgids.cli.lines import read_content
 
-    errors.forget_written()
-    try:
-        content = load_content(data_dir(None), language=language.current())  # as the Typer command does
-        if command == "checklist":
-            session.show_checklist(content, profile, None, None, False)
-        else:
-            session.show_next(content, profile)
-    except errors.UserError as exc:
-        _fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        _fail("\n" + language._(INTERRUPTED), 130)
+    content = read_content(in_language=True)  # as the Typer command does
+    if command == "checklist":
+        session.show_checklist(content, profile, None, None, False)
+    else:
+        session.show_next(content, profile)
     return 0
 
 
 def _run(args: list[str]) -> int:
+    """The command, on the fast path or through Typer; the user's mistakes and an interrupt as a message."""
     if args in (["--version"], ["-V"]):
         print(f"instapgids {__version__}")
         return 0
     # pydantic scans every installed package for plugins at import (~20 ms); this CLI uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     args, fast = _choose_language(args)
-    if fast is not None:
-        return _run_fast(*fast)
-    return _run_typer(args)
+    from instapgids import errors, language
+
+    errors.forget_written()
+    try:
+        return _run_fast(*fast) if fast is not None else _run_typer(args)
+    except errors.UserError as exc:
+        _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("\n" + language._(INTERRUPTED), 130)
 
 
 def _choose_language(args: list[str]) -> tuple[list[str], tuple[str, str | None] | None]:
@@ -268,10 +264,8 @@ def _run_typer(args: list[str]) -> int:
     import click
     import typer.main
 
-    from instapgids import errors
     from instapgids.cli.commands import app
 
-    errors.forget_written()
     command = typer.main.get_command(app)
     localize.translate_help(command)
     if localize.shows_help(command, args):
@@ -280,15 +274,13 @@ def _run_typer(args: list[str]) -> int:
         own_broken_pipes()  # Typer's Rich help (~100 ms to load) prints through a console of its own
     try:
         code = command.main(args=args, prog_name="instapgids", standalone_mode=False)
-    except errors.UserError as exc:
-        _fail(str(exc), exc.exit_code)
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except click.ClickException as exc:
         exc.show()
         raise SystemExit(exc.exit_code) from None
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        _fail("\n" + language._(INTERRUPTED), 130)
+    except click.exceptions.Abort:  # click's word for Ctrl-C at its prompt: an interrupt, as in _run
+        raise KeyboardInterrupt from None
     except SystemExit:
         if isinstance(sys.stdout, click.utils.PacifyFlushWrapper):  # click's own answer to a closed pipe: exit 1
             raise BrokenPipeError from None

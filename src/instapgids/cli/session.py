@@ -178,19 +178,16 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
     tell(_("Checklist geschreven naar {path}").format(path=literal(target)))
 
 
-def mark(
-    content: Content, profile: str | None, item_ids: list[str], status: str | None, shown: Content | None = None
-) -> None:
+def mark(content: Content, profile: str | None, item_ids: list[str], status: str | None, shown: Content) -> None:
     """`done` / `doing` / `undo`: record progress on checklist items in the profile, under its lock;
-    the titles confirmed are those of ``shown`` (the content in the language of this run), if given."""
+    the titles confirmed are those of ``shown`` (the content in the language of this run)."""
     from instapgids.presentation.words import STATUS_WORDS
 
     saved_profile(content, profile)  # says so when there is none, and shows what the profile's reader noticed
     with hints(profile):
         after = usecases.mark_items(content, profile_path(profile), item_ids, status, waiting)
     entries = {e.item.id: e for e in after.items()}
-    phases = shown.journey.phases if shown is not None else []
-    titles = {i.id: i.title for p in phases for s in p.steps for i in s.items}
+    titles = {i.id: i.title for p in shown.journey.phases for s in p.steps for i in s.items}
     for item_id in item_ids:
         entry = entries[item_id]
         title = titles.get(item_id, entry.item.title)  # Dutch when ``shown`` lacks it

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from instapgids.cli.commands.shared import ProfileOption, app, read_content
+from instapgids.cli.commands.shared import ProfileOption, app
+from instapgids.cli.lines import read_content
 from instapgids.errors import UserError
 from instapgids.language import N_
 

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from instapgids.cli.commands.shared import ProfileOption, app, other_language, read_both, read_content
+from instapgids.cli.commands.shared import ProfileOption, app
+from instapgids.cli.lines import other_language, read_both, read_content
 from instapgids.errors import UserError
 from instapgids.language import N_, _
 

@@ -2,32 +2,32 @@
 
 from __future__ import annotations
 
-from instapgids.cli.commands.shared import ItemIds, ProfileOption, app, read_both, read_content
+from instapgids.cli.commands.shared import ItemIds, ProfileOption, app
+from instapgids.cli.lines import read_both, read_content
 from instapgids.language import N_
+
+
+def _mark(ids: list[str], profile: str | None, status: str | None) -> None:
+    """Record the status in the Dutch profile; confirm with the titles in the language of this run."""
+    from instapgids.cli.session import mark
+
+    content, dutch = read_both()
+    mark(dutch, profile, ids, status, content)
 
 
 @app.command(help=N_("Duid checklistpunten aan als klaar. Voorbeeld: instapgids done ddc-dms-toegang"))
 def done(ids: ItemIds, profile: ProfileOption = None) -> None:
-    from instapgids.cli.session import mark
-
-    content, dutch = read_both()
-    mark(dutch, profile, ids, "done", content)
+    _mark(ids, profile, "done")
 
 
 @app.command(help=N_("Duid checklistpunten aan als bezig. Voorbeeld: instapgids doing lokale-beheerder-aanvraag"))
 def doing(ids: ItemIds, profile: ProfileOption = None) -> None:
-    from instapgids.cli.session import mark
-
-    content, dutch = read_both()
-    mark(dutch, profile, ids, "doing", content)
+    _mark(ids, profile, "doing")
 
 
 @app.command(help=N_("Zet checklistpunten terug op niet gestart. Voorbeeld: instapgids undo ddc-dms-toegang"))
 def undo(ids: ItemIds, profile: ProfileOption = None) -> None:
-    from instapgids.cli.session import mark
-
-    content, dutch = read_both()
-    mark(dutch, profile, ids, None, content)
+    _mark(ids, profile, None)
 
 
 @app.command(

@@ -1,4 +1,4 @@
-"""The Typer app and what its commands share: the order of ``--help``, the options, and the content.
+"""The Typer app and what its commands share: the order of ``--help`` and the options (the content: ``cli/lines``).
 
 Heavy modules (pydantic, PyYAML, Rich, questionary) are imported inside the
 commands that use them, so that ``--version`` and ``--help`` start fast.
@@ -7,7 +7,7 @@ commands that use them, so that ``--version`` and ``--help`` start fast.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import click
 import typer
@@ -15,9 +15,6 @@ import typer.core
 
 from instapgids import __version__
 from instapgids.language import N_, _
-
-if TYPE_CHECKING:
-    from instapgids.content.bundle import Content
 
 # The commands in the order a customer meets them; the content team's `validate` last, in its own group.
 HELP_ORDER = ["start", "next", "checklist", "done", "status", "mails", "lots", "doing", "undo", "profiles"]
@@ -67,35 +64,6 @@ ProfileOption = Annotated[
 ItemIds = Annotated[
     list[str], typer.Argument(help=N_("Eén of meer ids van checklistpunten."), metavar=N_("ID..."), show_default=False)
 ]
-
-
-def read_content(data_dir: Path | None = None, use_cache: bool = True, *, in_language: bool = False) -> Content:
-    """The content; with ``in_language``, in the language of this run (``--lang``), else Dutch."""
-    from instapgids.content.load import load_content
-    from instapgids.language import current
-    from instapgids.paths import data_dir as find_data_dir
-
-    language = current() if in_language else "nl"
-    return load_content(find_data_dir(data_dir), use_cache=use_cache, language=language)
-
-
-def read_both() -> tuple[Content, Content]:
-    """The content in the language of this run, and in Dutch (the same object when that is Dutch)."""
-    content = read_content(in_language=True)
-    return content, (content if _is_dutch() else read_content())
-
-
-def other_language(content: Content, dutch: Content) -> Content:
-    """The content in the other language: search finds English and Dutch words in either language."""
-    from instapgids.content.load import load_content
-
-    return dutch if content is not dutch else load_content(dutch.directory, language="en")
-
-
-def _is_dutch() -> bool:
-    from instapgids.language import current
-
-    return current() == "nl"
 
 
 def _version(value: bool) -> None:

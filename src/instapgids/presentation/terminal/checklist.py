@@ -7,13 +7,11 @@ when a Rich console prints it) that is never wrapped again (the console's width 
 
 from __future__ import annotations
 
-import textwrap
-
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
 from instapgids.language import _
 from instapgids.presentation.items import EVERYONE, ItemText, all_items, heading_lines, progress_counts, walk
-from instapgids.presentation.terminal.line import Line
+from instapgids.presentation.terminal.line import Line, between_words
 from instapgids.presentation.words import organisation_name
 
 # The longest field label the values are aligned after; under a longer one its values start on the next line.
@@ -27,8 +25,7 @@ def wrapped(text: str, width: int, first: Line | str, rest: str, style: str = ""
     """``text`` wrapped to ``width``, after ``first`` on the first line and ``rest`` (as wide) on the others."""
     head = Line(first) if isinstance(first, str) else first
     room = max(20, width - len(head))
-    # Never split a word, so that an address (URL, e-mail) can be copied: a longer one runs past the width.
-    pieces = textwrap.wrap(text, room, break_long_words=False, break_on_hyphens=False) or [""]
+    pieces = between_words(text, room) or [""]  # a longer word (a URL, an e-mail address) runs past the width
     lines = [head + Line(pieces[0], style)]
     return lines + [Line(rest + piece, style) for piece in pieces[1:]]
 

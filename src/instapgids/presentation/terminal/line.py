@@ -7,6 +7,7 @@ written, and Rich (~15 ms to import) is not loaded at all (issue 10, speed).
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,3 +51,11 @@ class Line:
         from rich.text import Span, Text
 
         return Text(self.plain, style=self.style, spans=[Span(*span) for span in self.spans])
+
+
+def between_words(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """``text`` in lines of at most ``width``, broken only between words (``first`` and ``rest`` start the first
+    and the other lines); a longer word, such as an address, is never split, so that it can be copied."""
+    return textwrap.wrap(
+        text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False
+    )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from instapgids.errors import visible
 from instapgids.language import _
@@ -12,38 +12,22 @@ from instapgids.presentation.terminal.checklist import wrapped
 from instapgids.presentation.terminal.line import Line
 
 
-class Row(Protocol):
+@dataclass(frozen=True)
+class ProfileRow:
     """One profile as cli/overview.py finds it."""
 
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def changed(self) -> datetime: ...
-
-    @property
-    def organisation(self) -> str | None: ...
-
-    @property
-    def lots(self) -> tuple[int, ...]: ...
-
-    @property
-    def done(self) -> int: ...
-
-    @property
-    def total(self) -> int: ...
-
-    @property
-    def waits_on(self) -> str | None: ...
-
-    @property
-    def complete(self) -> bool: ...
-
-    @property
-    def problem(self) -> str | None: ...
+    name: str  # what to give to --profile
+    changed: datetime  # the file's last change
+    organisation: str | None = None
+    lots: tuple[int, ...] = ()
+    done: int = 0
+    total: int = 0
+    waits_on: str | None = None  # the first thing to do now (its title), None when all is done
+    complete: bool = True  # the interview was finished
+    problem: str | None = None  # why the profile cannot be read; the other fields are empty then
 
 
-def profiles_lines(rows: Sequence[Row], folder: str, width: int) -> list[Line]:
+def profiles_lines(rows: Sequence[ProfileRow], folder: str, width: int) -> list[Line]:
     if not rows:
         return [
             Line(_("Er staan nog geen profielen in {folder}.").format(folder=visible(folder))),
@@ -66,7 +50,7 @@ def profiles_lines(rows: Sequence[Row], folder: str, width: int) -> list[Line]:
     return lines
 
 
-def _row_lines(row: Row, width: int) -> list[Line]:
+def _row_lines(row: ProfileRow, width: int) -> list[Line]:
     """A readable profile: its organisation, where it stands and what it waits on."""
     lots = ", ".join(str(n) for n in row.lots) or _("nog geen")
     organisation = visible(row.organisation or _("(geen naam)"))
