@@ -39,7 +39,7 @@ def overview(content: Content, folder: Path | None = None) -> list[ProfileRow]:
             continue
         checklist = build_checklist(content, saved.answers, saved.statuses())
         items = checklist.items()
-        now = [e for e in items if e.status == "doing"] + [e for e in items if e.status == "open"]
+        now = checklist.startable()
         later = [e for e in items if e.status == "blocked"]
         first_up = next(iter(now or later), None)
         rows.append(

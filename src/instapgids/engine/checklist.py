@@ -80,6 +80,11 @@ class Checklist:
     def items(self) -> list[ChecklistItem]:
         return [i for p in self.phases for s in p.steps for i in s.items]
 
+    def startable(self) -> list[ChecklistItem]:
+        """What the user can work on now: the items in progress first, then those that can start; guide order."""
+        items = self.items()
+        return [i for i in items if i.status == "doing"] + [i for i in items if i.status == "open"]
+
 
 def _role_lines(
     content: Content, requests: list[tuple[str | None, str | None]], origins: Sequence[RoleOrigin] = ()

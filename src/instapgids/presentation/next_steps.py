@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
-from instapgids.presentation.items import ItemText, PhaseText, all_items, walk
+from instapgids.presentation.items import ItemText, all_items, walk
 from instapgids.presentation.mails import Draft, drafts
 
 NEXT_COUNT = 3
@@ -39,15 +39,10 @@ class Summary:
     total: int
 
 
-def startable(phases: list[PhaseText]) -> list[ItemText]:
-    """The items the user can work on now: those in progress first, then those that can start; guide order."""
-    items = list(all_items(phases))
-    return [i for i in items if i.code == "doing"] + [i for i in items if i.code == "open"]
-
-
 def summary(content: Content, checklist: Checklist, count: int = NEXT_COUNT) -> Summary:
     phases = walk(content, checklist)
-    now = startable(phases)
+    by_id = {i.id: i for i in all_items(phases)}
+    now = [by_id[e.item.id] for e in checklist.startable()]
     shown = now[:count]
     ids = {i.id for i in shown}
     mails = [d for d in drafts(content, checklist) if d.item in ids]

@@ -39,7 +39,7 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> 
     total = _("Totaal {count} punt: {summary}.") if len(items) == 1 else _("Totaal {count} punten: {summary}.")
     parts.append(Text(total.format(count=len(items), summary=summary), style="dim"))
 
-    startable = [e for e in items if e.status == "doing"] + [e for e in items if e.status == "open"]
+    startable = checklist.startable()
     if not startable:
         parts.append(
             Text("\n" + (_("Alles is klaar.") if counts["done"] == len(items) else _("Niets kan nu starten.")))
