@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from instapgids.content.bundle import FILES, Content
+from instapgids.content.bundle import ATTRIBUTES, FILES, Content
 from instapgids.errors import ContentError, Problem, os_reason
 from instapgids.language import _
 from instapgids.paths import data_dir
@@ -203,20 +203,7 @@ def validate_files(directory: Path, files: dict[str, bytes], problems: list[Prob
             problems,
             note=_("Verwijzingen tussen de bestanden worden gecontroleerd zodra elk bestand de juiste vorm heeft."),
         )
-    content = Content(
-        guide=models["guide.yaml"],
-        lots_file=models["lots.yaml"],
-        journey=models["journey.yaml"],
-        systems_file=models["systems.yaml"],
-        roles_file=models["roles.yaml"],
-        contacts_file=models["contacts.yaml"],
-        documents_file=models["documents.yaml"],
-        interview=models["interview.yaml"],
-        mails=models["mails.yaml"],
-        glossary=models["glossary.yaml"],
-        directory=directory,
-        raw=raws,
-    )
+    content = Content(**{ATTRIBUTES[name]: model for name, model in models.items()}, directory=directory, raw=raws)
     found = crosscheck(content)
     if found:
         raise content_error(found)
