@@ -8,6 +8,7 @@ is raised at once as one :class:`ContentError`, each problem pointing at
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -82,35 +83,32 @@ def load_content(directory: Path | None = None, *, use_cache: bool = True, langu
     (``cache``) without parsing or validating it again. ``language="en"`` gives the content with the
     English texts of ``data/en/`` (see ``english``), cached beside the Dutch.
     """
-    from instapgids.content import cache as content_cache
-
     directory = directory or data_dir()
     if language != "nl":
-        return _english(directory, use_cache)
-    key = content_cache.key(directory, list(FILES))
-    if use_cache and key is not None and (cached := content_cache.read(directory, key)) is not None:
+        names = [*FILES, *(f"en/{name}" for name in FILES)]
+        return _cached(directory, names, "en", use_cache, lambda: _english(directory, use_cache))
+    return _cached(directory, list(FILES), "nl", use_cache, lambda: validate_files(directory, *read_files(directory)))
+
+
+def _cached(directory: Path, names: list[str], language: str, use_cache: bool, build: Callable[[], Content]) -> Content:
+    """The content from the cache when ``names`` (and the content modules) are unchanged, else ``build()``
+    and cached (see ``cache``; ``use_cache=False`` builds, and caches, in any case)."""
+    from instapgids.content import cache as content_cache
+
+    key = content_cache.key(directory, names)
+    if use_cache and key is not None and (cached := content_cache.read(directory, key, language)) is not None:
         cached.directory = directory
         return cached
-    files, problems = read_files(directory)
-    content = validate_files(directory, files, problems)
+    content = build()
     if key is not None:
-        content_cache.write(directory, key, content)
+        content_cache.write(directory, key, content, language)
     return content
 
 
 def _english(directory: Path, use_cache: bool) -> Content:
-    from instapgids.content import cache as content_cache
-
-    key = content_cache.key(directory, [*FILES, *(f"en/{name}" for name in FILES)])
-    if use_cache and key is not None and (cached := content_cache.read(directory, key, "en")) is not None:
-        cached.directory = directory
-        return cached
     from instapgids.content.english import in_english, read_translations  # PyYAML: only when not cached
 
-    content = in_english(load_content(directory, use_cache=use_cache), read_translations(directory))
-    if key is not None:
-        content_cache.write(directory, key, content, "en")
-    return content
+    return in_english(load_content(directory, use_cache=use_cache), read_translations(directory))
 
 
 def validate_content(directory: Path) -> Content:
@@ -124,16 +122,15 @@ def validate_content(directory: Path) -> Content:
     commands show the Dutch text in its place. A content folder without ``en/`` has no English: nothing
     to check.
     """
-    from instapgids.content import cache as content_cache
 
-    files, problems = read_files(directory)
-    content = validate_files(directory, files, problems)
-    if (directory / "en").is_dir() and (english := translation_problems(directory, files)):
-        raise content_error(english)
-    key = content_cache.key(directory, list(FILES))
-    if key is not None:
-        content_cache.write(directory, key, content)
-    return content
+    def validated() -> Content:
+        files, problems = read_files(directory)
+        content = validate_files(directory, files, problems)
+        if (directory / "en").is_dir() and (english := translation_problems(directory, files)):
+            raise content_error(english)
+        return content
+
+    return _cached(directory, list(FILES), "nl", False, validated)
 
 
 def translation_problems(directory: Path, files: dict[str, bytes]) -> list[Problem]:
