@@ -38,16 +38,11 @@ def problems_from_validation(file: Path, raw: Any, exc: Any) -> list[Problem]:
 
 
 def content_error(problems: list[Problem], note: str = "") -> ContentError:
-    """:class:`ContentError` with its first line ("De inhoud bevat 2 fouten:") in the language of the run.
-
-    ``errors`` words it in Dutch and cannot translate it (``language`` imports ``errors``), so the one
-    place that raises it words it here; the problem lines and the note are already in that language.
-    """
-    error = ContentError(problems, note)
-    count = len(error.problems)
+    """:class:`ContentError` with its first line ("De inhoud bevat 2 fouten:") in the language of the run;
+    the problem lines and the note are already in that language."""
+    count = len(problems)
     heading = _("De inhoud bevat 1 fout:") if count == 1 else _("De inhoud bevat {count} fouten:").format(count=count)
-    error.args = ("\n".join([heading, *str(error).split("\n")[1:]]),)
-    return error
+    return ContentError(problems, heading, note)
 
 
 def whole_file(path: Path, message: str, position: tuple[int, int] = (1, 1)) -> Problem:
