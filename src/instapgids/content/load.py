@@ -160,8 +160,7 @@ def translation_problems(directory: Path, files: dict[str, bytes]) -> list[Probl
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             found.append(whole_file(en_file, _("geen geldige YAML"), (line, column)))
             continue
-        for problem in located(dutch_file, dutch_raw, en_file, en_doc or {}, language="nl"):  # see its docstring
-            found.append(Problem(problem.path, problem.line, problem.column, problem.key, problem.message))
+        found += [Problem(*problem) for problem in located(dutch_file, dutch_raw, en_file, en_doc or {}, language="nl")]
     return found
 
 
