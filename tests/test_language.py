@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from instapgids import language
-from instapgids.content.english import ATTRIBUTES, in_english, read_translations, strings
+from instapgids.content.bundle import ATTRIBUTES
+from instapgids.content.english import in_english, read_translations, strings
 from instapgids.content.texts import translatable
 
 from conftest import DATA, Result, flat, no_traceback

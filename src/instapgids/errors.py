@@ -47,11 +47,11 @@ class ContentError(UserError):
 
     exit_code = 1
 
-    def __init__(self, problems: list[Problem], note: str = "") -> None:
+    def __init__(self, problems: list[Problem], heading: str, note: str = "") -> None:
+        """``heading`` ("De inhoud bevat 2 fouten:") and ``note`` are worded by the caller, in the language of
+        the run (``content.load.content_error``: this module is below ``language``)."""
         self.problems = sorted(problems, key=lambda p: (str(p.file), p.line, p.column, p.field))
-        count = len(self.problems)
-        head = "De inhoud bevat 1 fout:" if count == 1 else f"De inhoud bevat {count} fouten:"
-        super().__init__("\n".join([head, *map(str, self.problems), *([note] if note else [])]))
+        super().__init__("\n".join([heading, *map(str, self.problems), *([note] if note else [])]))
 
 
 def _missing_folder(exc: OSError) -> str:

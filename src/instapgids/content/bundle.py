@@ -27,6 +27,19 @@ FILES: dict[str, type] = {
     "mails.yaml": MailsFile,
     "glossary.yaml": GlossaryFile,
 }
+# Each content file and the attribute of Content that holds it.
+ATTRIBUTES: dict[str, str] = {
+    "guide.yaml": "guide",
+    "lots.yaml": "lots_file",
+    "journey.yaml": "journey",
+    "systems.yaml": "systems_file",
+    "roles.yaml": "roles_file",
+    "contacts.yaml": "contacts_file",
+    "documents.yaml": "documents_file",
+    "interview.yaml": "interview",
+    "mails.yaml": "mails",
+    "glossary.yaml": "glossary",
+}
 
 # The questions whose answers other parts need, by ``role`` in interview.yaml: the kind of
 # question each must be and what it holds, marked for translation (``crosscheck`` checks there is
@@ -110,18 +123,7 @@ class Content:
 
     def file_models(self) -> dict[str, Any]:
         """Each content file and the validated model it holds (the keys of :data:`FILES`)."""
-        return {
-            "guide.yaml": self.guide,
-            "lots.yaml": self.lots_file,
-            "journey.yaml": self.journey,
-            "systems.yaml": self.systems_file,
-            "roles.yaml": self.roles_file,
-            "contacts.yaml": self.contacts_file,
-            "documents.yaml": self.documents_file,
-            "interview.yaml": self.interview,
-            "mails.yaml": self.mails,
-            "glossary.yaml": self.glossary,
-        }
+        return {name: getattr(self, attribute) for name, attribute in ATTRIBUTES.items()}
 
     def counts(self) -> dict[str, int]:
         steps = [s for p in self.journey.phases for s in p.steps]

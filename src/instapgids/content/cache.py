@@ -42,12 +42,11 @@ def _stamp(path: Path) -> str:
 
 def key(directory: Path, names: list[str]) -> str | None:
     """The cache key for this content folder, or None when a file cannot be found."""
-    parts = [__version__, str(directory.resolve())]
+    folder = str(directory.resolve())
     try:
-        parts += [_stamp(path) for path in [*sorted(_PACKAGE.glob("*.py")), *(directory / name for name in names)]]
+        return "|".join([_code(), folder, *(_stamp(directory / name) for name in names)])
     except OSError:
         return None
-    return "|".join(parts)
 
 
 def _file(directory: Path, language: str = "nl") -> Path:
@@ -102,7 +101,7 @@ def _store(target: Path, value: object) -> None:
 
 
 def _code() -> str:
-    """The version and the content modules (the YAML parser among them), as in :func:`key`."""
+    """The version and the content modules (the YAML parser among them): in every cache key and parsed profile."""
     return "|".join([__version__, *(_stamp(path) for path in sorted(_PACKAGE.glob("*.py")))])
 
 

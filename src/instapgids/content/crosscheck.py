@@ -102,6 +102,7 @@ def _entries(content: Content) -> dict[str, tuple[str, list[tuple[Path_, Any]]]]
 class Known:
     """The ids the content defines, per kind, for the checkers that follow references."""
 
+    entries: dict[str, tuple[str, list[tuple[Path_, Any]]]]  # per kind: its file, and where each id is defined
     ids: dict[str, set[Any]]
     org_kinds: set[str]
     requests: set[str]  # items that gather roles (``gathers_roles: true``)
@@ -110,8 +111,10 @@ class Known:
     def of(cls, content: Content) -> Known:
         kind = content.organisation_kind_question
         items = [item for p in content.journey.phases for s in p.steps for item in s.items]
+        entries = _entries(content)
         return cls(
-            ids={name: {value for _path, value in entries} for name, (_file, entries) in _entries(content).items()},
+            entries=entries,
+            ids={name: {value for _path, value in found} for name, (_file, found) in entries.items()},
             org_kinds={o.value for o in kind.options} if kind else set(),
             requests={item.id for item in items if item.gathers_roles},
         )
@@ -125,7 +128,7 @@ class Known:
 
 def unique_ids(content: Content, known: Known) -> list[Problem]:
     """Every id is defined once, one namespace per kind (and per question for its options)."""
-    groups = [(kind, file, entries) for kind, (file, entries) in _entries(content).items()]
+    groups = [(kind, file, entries) for kind, (file, entries) in known.entries.items()]
     for i, q in enumerate(content.interview.questions):
         groups.append(("options", "interview.yaml", _each([(("questions", i, "options"), q.options)], "value")))
     problems: list[Problem] = []

@@ -22,22 +22,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from instapgids.content.bundle import Content
+from instapgids.content.bundle import ATTRIBUTES, Content
 from instapgids.content.texts import FIELDS, NAME, SKIPPED_SUBTREES, TEXT, element_keys
 
-# Each content file and the attribute of Content that holds it.
-ATTRIBUTES = {
-    "guide.yaml": "guide",
-    "lots.yaml": "lots_file",
-    "journey.yaml": "journey",
-    "systems.yaml": "systems_file",
-    "roles.yaml": "roles_file",
-    "contacts.yaml": "contacts_file",
-    "documents.yaml": "documents_file",
-    "interview.yaml": "interview",
-    "mails.yaml": "mails",
-    "glossary.yaml": "glossary",
-}
 BARE_NAMES = frozenset({"guide.title"})  # names shown without their gloss (see above)
 
 

@@ -8,10 +8,11 @@ is raised at once as one :class:`ContentError`, each problem pointing at
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from instapgids.content.bundle import FILES, Content
+from instapgids.content.bundle import ATTRIBUTES, FILES, Content
 from instapgids.errors import ContentError, Problem, os_reason
 from instapgids.language import _
 from instapgids.paths import data_dir
@@ -37,16 +38,11 @@ def problems_from_validation(file: Path, raw: Any, exc: Any) -> list[Problem]:
 
 
 def content_error(problems: list[Problem], note: str = "") -> ContentError:
-    """:class:`ContentError` with its first line ("De inhoud bevat 2 fouten:") in the language of the run.
-
-    ``errors`` words it in Dutch and cannot translate it (``language`` imports ``errors``), so the one
-    place that raises it words it here; the problem lines and the note are already in that language.
-    """
-    error = ContentError(problems, note)
-    count = len(error.problems)
+    """:class:`ContentError` with its first line ("De inhoud bevat 2 fouten:") in the language of the run;
+    the problem lines and the note are already in that language."""
+    count = len(problems)
     heading = _("De inhoud bevat 1 fout:") if count == 1 else _("De inhoud bevat {count} fouten:").format(count=count)
-    error.args = ("\n".join([heading, *str(error).split("\n")[1:]]),)
-    return error
+    return ContentError(problems, heading, note)
 
 
 def whole_file(path: Path, message: str, position: tuple[int, int] = (1, 1)) -> Problem:
@@ -82,35 +78,32 @@ def load_content(directory: Path | None = None, *, use_cache: bool = True, langu
     (``cache``) without parsing or validating it again. ``language="en"`` gives the content with the
     English texts of ``data/en/`` (see ``english``), cached beside the Dutch.
     """
-    from instapgids.content import cache as content_cache
-
     directory = directory or data_dir()
     if language != "nl":
-        return _english(directory, use_cache)
-    key = content_cache.key(directory, list(FILES))
-    if use_cache and key is not None and (cached := content_cache.read(directory, key)) is not None:
+        names = [*FILES, *(f"en/{name}" for name in FILES)]
+        return _cached(directory, names, "en", use_cache, lambda: _english(directory, use_cache))
+    return _cached(directory, list(FILES), "nl", use_cache, lambda: validate_files(directory, *read_files(directory)))
+
+
+def _cached(directory: Path, names: list[str], language: str, use_cache: bool, build: Callable[[], Content]) -> Content:
+    """The content from the cache when ``names`` (and the content modules) are unchanged, else ``build()``
+    and cached (see ``cache``; ``use_cache=False`` builds, and caches, in any case)."""
+    from instapgids.content import cache as content_cache
+
+    key = content_cache.key(directory, names)
+    if use_cache and key is not None and (cached := content_cache.read(directory, key, language)) is not None:
         cached.directory = directory
         return cached
-    files, problems = read_files(directory)
-    content = validate_files(directory, files, problems)
+    content = build()
     if key is not None:
-        content_cache.write(directory, key, content)
+        content_cache.write(directory, key, content, language)
     return content
 
 
 def _english(directory: Path, use_cache: bool) -> Content:
-    from instapgids.content import cache as content_cache
-
-    key = content_cache.key(directory, [*FILES, *(f"en/{name}" for name in FILES)])
-    if use_cache and key is not None and (cached := content_cache.read(directory, key, "en")) is not None:
-        cached.directory = directory
-        return cached
     from instapgids.content.english import in_english, read_translations  # PyYAML: only when not cached
 
-    content = in_english(load_content(directory, use_cache=use_cache), read_translations(directory))
-    if key is not None:
-        content_cache.write(directory, key, content, "en")
-    return content
+    return in_english(load_content(directory, use_cache=use_cache), read_translations(directory))
 
 
 def validate_content(directory: Path) -> Content:
@@ -124,16 +117,15 @@ def validate_content(directory: Path) -> Content:
     commands show the Dutch text in its place. A content folder without ``en/`` has no English: nothing
     to check.
     """
-    from instapgids.content import cache as content_cache
 
-    files, problems = read_files(directory)
-    content = validate_files(directory, files, problems)
-    if (directory / "en").is_dir() and (english := translation_problems(directory, files)):
-        raise content_error(english)
-    key = content_cache.key(directory, list(FILES))
-    if key is not None:
-        content_cache.write(directory, key, content)
-    return content
+    def validated() -> Content:
+        files, problems = read_files(directory)
+        content = validate_files(directory, files, problems)
+        if (directory / "en").is_dir() and (english := translation_problems(directory, files)):
+            raise content_error(english)
+        return content
+
+    return _cached(directory, list(FILES), "nl", False, validated)
 
 
 def translation_problems(directory: Path, files: dict[str, bytes]) -> list[Problem]:
@@ -168,8 +160,7 @@ def translation_problems(directory: Path, files: dict[str, bytes]) -> list[Probl
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             found.append(whole_file(en_file, _("geen geldige YAML"), (line, column)))
             continue
-        for problem in located(dutch_file, dutch_raw, en_file, en_doc or {}, language="nl"):  # see its docstring
-            found.append(Problem(problem.path, problem.line, problem.column, problem.key, problem.message))
+        found += [Problem(*problem) for problem in located(dutch_file, dutch_raw, en_file, en_doc or {}, language="nl")]
     return found
 
 
@@ -203,20 +194,7 @@ def validate_files(directory: Path, files: dict[str, bytes], problems: list[Prob
             problems,
             note=_("Verwijzingen tussen de bestanden worden gecontroleerd zodra elk bestand de juiste vorm heeft."),
         )
-    content = Content(
-        guide=models["guide.yaml"],
-        lots_file=models["lots.yaml"],
-        journey=models["journey.yaml"],
-        systems_file=models["systems.yaml"],
-        roles_file=models["roles.yaml"],
-        contacts_file=models["contacts.yaml"],
-        documents_file=models["documents.yaml"],
-        interview=models["interview.yaml"],
-        mails=models["mails.yaml"],
-        glossary=models["glossary.yaml"],
-        directory=directory,
-        raw=raws,
-    )
+    content = Content(**{ATTRIBUTES[name]: model for name, model in models.items()}, directory=directory, raw=raws)
     found = crosscheck(content)
     if found:
         raise content_error(found)
