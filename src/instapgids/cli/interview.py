@@ -119,7 +119,9 @@ def _dress(prompt: questionary.Question, frame: Frame) -> InquirerControl | None
     if frame.progress:
         progress = Window(FormattedTextControl([("class:progress", frame.progress)]), height=1, dont_extend_height=True)
         parts.append(ConditionalContainer(progress, filter=~is_done))
-    parts.append(app.layout.container)
+    # Nothing of the prompt once answered: we echo the answer ourselves (✔), and questionary's own last frame
+    # ("done (2 selections)", in English) would otherwise reach a slow terminal before it is erased.
+    parts.append(ConditionalContainer(app.layout.container, filter=~is_done))
     under = Window(FormattedTextControl(lambda: _under(frame)), wrap_lines=True, dont_extend_height=True)
     parts.append(ConditionalContainer(under, filter=~is_done))
     app.layout.container = HSplit(parts)
