@@ -159,6 +159,18 @@ def profile_file(home: Path, name: str = "p") -> Path:
     return home / "state" / "profielen" / f"{name}.yaml"
 
 
+def write(path: Path, text: str) -> Path:
+    """Write a text file, making its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def save_profile(home: Path, name: str, text: str) -> Path:
+    """Write the profile `--profile NAME` as this text (broken or hostile ones too)."""
+    return write(profile_file(home, name), text)
+
+
 def saved(home: Path, name: str = "p") -> dict[str, Any]:
     """The profile `--profile NAME` as data."""
     data = yaml.safe_load(profile_file(home, name).read_text(encoding="utf-8"))

@@ -19,7 +19,7 @@ import pytest
 
 from dutch import dutch_words
 
-from conftest import EXAMPLES, Result, flat, no_traceback, profile_file
+from conftest import EXAMPLES, Result, flat, no_traceback, profile_file, write
 from prompts import CTRL_C, ORDER, Screen, answer_keys
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -105,11 +105,6 @@ PROFILE = "profile to start"  # a setup's key: `start --answers EXAMPLE --profil
 
 def with_profile(home: Path, tmp: Path) -> dict[str, str]:
     return {PROFILE: "p"}
-
-
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def broken_profile(home: Path, tmp: Path) -> dict[str, str]:

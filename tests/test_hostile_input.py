@@ -22,7 +22,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLES, Result, example_answers, instapgids_exe, no_traceback
+from conftest import EXAMPLES, Result, example_answers, instapgids_exe, no_traceback, save_profile
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -47,13 +47,6 @@ def answers_text(**changes: Any) -> str:
 
 def profiles(private_home: Path) -> Path:
     return private_home / "state" / "profielen"
-
-
-def save_profile(private_home: Path, name: str, text: str) -> Path:
-    path = profiles(private_home) / f"{name}.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def refused(result: Result, code: int = 2) -> str:

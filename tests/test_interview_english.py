@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import EXAMPLES, Result, flat, profile_file, saved
+from conftest import EXAMPLES, Result, flat, profile_file, saved, write
 from prompts import BACK, CTRL_C, ENTER, LOT4_IN_REGIE, ORDER, Screen, answer_keys
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -133,11 +133,6 @@ def test_a_refused_answer_is_explained_in_english(screens: Callable[..., Screen]
     screen.expect("Choose at least one answer.")
     screen.child.send(CTRL_C)
     assert screen.finish() == 130
-
-
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def test_start_goes_on_in_the_language_of_the_profile_unless_asked_otherwise(

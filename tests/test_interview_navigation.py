@@ -6,21 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from conftest import Result
+from conftest import Result, saved
 from prompts import BACK, CTRL_C, DONE_CHOICE, ENTER, LOT4_IN_REGIE, ORDER, REVIEW, Screen, answer_keys, prompt_start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
-
-
-def saved(private_home: Path, name: str) -> dict[str, Any]:
-    data = yaml.safe_load((private_home / "state" / "profielen" / f"{name}.yaml").read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
 
 
 def test_the_welcome_screen_says_what_why_how_long_and_the_keys(screens: Callable[..., Screen]) -> None:

@@ -15,7 +15,7 @@ import yaml
 
 from instapgids.presentation.items import EVERYONE
 
-from conftest import ANSI, EXAMPLES, Result, example_answers, files_in, instapgids_exe, no_traceback
+from conftest import ANSI, EXAMPLES, Result, example_answers, files_in, instapgids_exe, no_traceback, profile_file
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -32,10 +32,6 @@ ENGLISH = re.compile(
 ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
 ITEM_HEAD = re.compile(r"^  \[( |x|~|\.)\] ")
 MARKS = {"niet gestart": "[ ]", "bezig": "[~]", "klaar": "[x]", "kan nog niet starten": "[.]"}
-
-
-def profile_file(home: Path, name: str) -> Path:
-    return home / "state" / "profielen" / f"{name}.yaml"
 
 
 def item_ids(text: str) -> list[str]:
