@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 EXAMPLES = ROOT / "examples"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+# "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.
+ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
 
 # A fixed, colourless terminal for every test (Rich reads these when a console is made).
 os.environ["COLUMNS"] = "100"
@@ -189,6 +191,11 @@ def start(
 def files_in(folder: Path) -> list[str]:
     """The names of the files in a folder, without the lock files beside profiles (``.NAME.lock``)."""
     return sorted(p.name for p in folder.iterdir() if not (p.name.startswith(".") and p.name.endswith(".lock")))
+
+
+def item_ids(text: str) -> list[str]:
+    """The ids of the items a checklist on screen shows, in order."""
+    return [m.group(2) for m in ITEM_ID.finditer(text)]
 
 
 def checklist_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> Any:

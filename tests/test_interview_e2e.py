@@ -23,14 +23,13 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLES, Result, profile_file, save_profile, saved
+from conftest import EXAMPLES, Result, item_ids, profile_file, save_profile, saved
 from prompts import (
     CTRL_C,
     DONE_CHOICE,
     DOWN,
     EMPTY_CHECKBOX,
     ENTER,
-    ITEM_ID,
     LOT4_IN_REGIE,
     ORDER,
     RESUME,
@@ -43,10 +42,6 @@ from prompts import (
 )
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
-
-
-def terminal_item_ids(text: str) -> list[str]:
-    return [m.group(2) for m in ITEM_ID.finditer(text)]
 
 
 def test_full_walk_change_one_answer_at_review_then_export(
@@ -77,7 +72,7 @@ def test_full_walk_change_one_answer_at_review_then_export(
     assert "Dit kunt u nu doen:" in result.out  # the next step first; the checklist is one command away
     full = cli("checklist", "--profile", "e2e").out
     assert "Checklist voor Gemeente E2E" in full
-    ids = terminal_item_ids(full)
+    ids = item_ids(full)
     assert "redmine" in ids, full
     assert "Redmine" in full
     assert "ewa-indienen" in ids  # the new follow-up answer counts on the checklist
@@ -142,7 +137,7 @@ def test_an_answer_that_no_longer_applies_is_dropped(
         k: v for k, v in lot5.items() if k not in ("needs", "lot5_new_initiative")
     }
     full = cli("checklist", "--profile", "lot5").out
-    assert not [i for i in terminal_item_ids(full) if "minicompetitie" in i], full
+    assert not [i for i in item_ids(full) if "minicompetitie" in i], full
     assert "minicompetitie" not in full.lower()
 
 
@@ -154,7 +149,7 @@ def test_before_the_change_the_lot5_path_has_a_minicompetition(
     result = interview(walk_keys(lot5) + ENTER, "--profile", "lot5")
     assert result.code == 0, result.text
     assert saved(private_home, "lot5")["answers"] == lot5
-    assert "minicompetitie-nakijken" in terminal_item_ids(cli("checklist", "--profile", "lot5").out)
+    assert "minicompetitie-nakijken" in item_ids(cli("checklist", "--profile", "lot5").out)
 
 
 def test_reviewing_a_profile_keeps_an_answer_of_an_older_content_version(

@@ -15,7 +15,18 @@ import yaml
 
 from instapgids.presentation.items import EVERYONE
 
-from conftest import ANSI, EXAMPLES, Result, example_answers, files_in, instapgids_exe, no_traceback, profile_file
+from conftest import (
+    ANSI,
+    EXAMPLES,
+    ITEM_ID,
+    Result,
+    example_answers,
+    files_in,
+    instapgids_exe,
+    item_ids,
+    no_traceback,
+    profile_file,
+)
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -28,14 +39,8 @@ ENGLISH = re.compile(
     r"field required|input should|invalid|warning|not a terminal)\b",
     re.I,
 )
-# "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.
-ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
 ITEM_HEAD = re.compile(r"^  \[( |x|~|\.)\] ")
 MARKS = {"niet gestart": "[ ]", "bezig": "[~]", "klaar": "[x]", "kan nog niet starten": "[.]"}
-
-
-def item_ids(text: str) -> list[str]:
-    return [m.group(2) for m in ITEM_ID.finditer(text)]
 
 
 def item_blocks(out: str) -> list[str]:
