@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result, checklist_of, example_answers, no_traceback
+from conftest import DATA, EXAMPLES, Result, checklist_of, example_answers, no_traceback, start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -33,11 +33,6 @@ def answers_file(tmp_path: Path, base: Path, **changes: Any) -> Path:
     path = tmp_path / f"{base.stem}-aangepast.yaml"
     path.write_text(yaml.safe_dump({"answers": {**example_answers(base), **changes}}), encoding="utf-8")
     return path
-
-
-def start(cli: Callable[..., Result], answers: Path, name: str = PROFILE) -> None:
-    result = cli("start", "--answers", str(answers), "--profile", name)
-    assert result.code == 0, result.text
 
 
 def drafts_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> list[Any]:
