@@ -18,6 +18,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 EXAMPLES = ROOT / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
+AGENTSCHAP = EXAMPLES / "agentschap-applicaties.yaml"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.
 ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
@@ -180,9 +183,7 @@ def saved(home: Path, name: str = "p") -> dict[str, Any]:
     return data
 
 
-def start(
-    cli: Callable[..., Result], example: Path = EXAMPLES / "lokaal-bestuur-netwerk.yaml", name: str = "p"
-) -> None:
+def start(cli: Callable[..., Result], example: Path = LOKAAL, name: str = "p") -> None:
     """`instapgids start --answers EXAMPLE --profile NAME`, which must succeed."""
     result = cli("start", "--answers", str(example), "--profile", name)
     assert result.code == 0, result.text

@@ -13,12 +13,10 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, Result, instapgids_exe
+from conftest import AGENTSCHAP, LOKAAL, Result, instapgids_exe
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
-AGENTSCHAP = EXAMPLES / "agentschap-applicaties.yaml"
 ESC = "\x1b"
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 ENGLISH_HELP = ["Usage:", "Show this message and exit", "Options", "Arguments", "[required]", "Commands"]

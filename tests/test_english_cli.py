@@ -19,12 +19,11 @@ import pytest
 
 from dutch import dutch_words
 
-from conftest import EXAMPLES, Result, flat, no_traceback, profile_file, write
+from conftest import LOKAAL, Result, flat, no_traceback, profile_file, write
 from prompts import CTRL_C, ORDER, Screen, answer_keys
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-EXAMPLE = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 PATH = re.compile(r"\S*/\S*")  # a path is a name: /tmp/…/profielen/standaard.yaml
 
 
@@ -100,7 +99,7 @@ class Mistake:
     locale_only: bool = False  # English from the locale only: the mistake is in --lang itself
 
 
-PROFILE = "profile to start"  # a setup's key: `start --answers EXAMPLE --profile VALUE` first
+PROFILE = "profile to start"  # a setup's key: `start --answers LOKAAL --profile VALUE` first
 
 
 def with_profile(home: Path, tmp: Path) -> dict[str, str]:
@@ -286,7 +285,7 @@ def run_mistake(
     prepared = mistake.setup(home, tmp)
     args = mistake.args
     if (name := prepared.pop(PROFILE, None)) is not None:
-        assert cli("start", "--answers", str(EXAMPLE), "--profile", name).code == 0
+        assert cli("start", "--answers", str(LOKAAL), "--profile", name).code == 0
         args = (*args, "--profile", name)
     for key, value in {**prepared, **env}.items():
         monkeypatch.setenv(key, value)

@@ -18,14 +18,13 @@ import yaml
 
 from dutch import dutch_words
 
-from conftest import DATA, EXAMPLES, Result, example_answers, flat, start
+from conftest import DATA, EXAMPLE_FILES, EXAMPLES, LOKAAL, Result, example_answers, flat, start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 LOTS = [lot["number"] for lot in yaml.safe_load((DATA / "lots.yaml").read_text(encoding="utf-8"))["lots"]]
 SYSTEMS = [s["id"] for s in yaml.safe_load((DATA / "systems.yaml").read_text(encoding="utf-8"))["systems"]]
 TERMS = [t["id"] for t in yaml.safe_load((DATA / "glossary.yaml").read_text(encoding="utf-8"))["terms"]]
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 MAILTO = re.compile(r"mailto:\S+")
 
 
@@ -141,7 +140,7 @@ def test_explain_in_english_finds_a_term_by_its_english_or_dutch_name(
 def test_profiles_in_english_have_no_dutch_words(cli: Callable[..., Result]) -> None:
     assert english(cli, "profiles").startswith("There are no profiles in ")
     organisations = []
-    for example in (EXAMPLES / "consultant-zonder-eid.yaml", EXAMPLES / "lokaal-bestuur-netwerk.yaml"):
+    for example in (EXAMPLES / "consultant-zonder-eid.yaml", LOKAAL):
         start(cli, example, example.stem)
         organisations.append(str(example_answers(example)["org_name"]))
     out = english(cli, "profiles")

@@ -7,13 +7,12 @@ content validator covers the glossary.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from conftest import DATA
 
 REQUIRED_FIELDS = {"id", "term", "short", "section"}
 OPTIONAL_FIELDS = {"aliases", "more", "see"}

@@ -22,11 +22,10 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLES, Result, example_answers, instapgids_exe, no_traceback, save_profile
+from conftest import LOKAAL, Result, example_answers, instapgids_exe, no_traceback, save_profile
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 ESC = "\x1b"
 
 # A ten-level "billion laughs": 392 bytes that expand to 9**10 strings if aliases are followed.

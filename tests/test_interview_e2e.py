@@ -23,7 +23,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLES, Result, item_ids, profile_file, save_profile, saved
+from conftest import LOKAAL, Result, item_ids, profile_file, save_profile, saved
 from prompts import (
     CTRL_C,
     DONE_CHOICE,
@@ -276,7 +276,7 @@ def test_a_pasted_control_character_is_refused_and_asked_again(screens: Callable
 def test_ctrl_c_at_the_resume_menu_says_onderbroken_and_keeps_the_profile(
     screens: Callable[..., Screen], cli: Callable[..., Result], private_home: Path
 ) -> None:
-    assert cli("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "--profile", "menu").code == 0
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "menu").code == 0
     before = profile_file(private_home, "menu").read_bytes()
     screen = screens("start", "--profile", "menu")
     screen.expect("Er zijn al antwoorden bewaard")

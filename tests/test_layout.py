@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result, start
+from conftest import DATA, EXAMPLE_FILES, EXAMPLES, Result, start
 from prompts import BACK, CTRL_C, ENTER, Screen
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -133,7 +133,7 @@ def addresses(text: str) -> set[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("command", ["checklist", "next"])
-@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_an_address_is_never_split_over_two_lines(
     cli: Callable[..., Result], language: str, command: str, example: Path
 ) -> None:

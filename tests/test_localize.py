@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from conftest import instapgids_exe
+from conftest import ROOT, instapgids_exe
 
-LOCALE = Path(__file__).resolve().parents[1] / "src" / "instapgids" / "cli" / "locale"
+LOCALE = ROOT / "src" / "instapgids" / "cli" / "locale"
 ENGLISH = re.compile(
     r"\b(Usage|Options|Arguments|Commands|Error|Missing|No such|Try|Show this message|Got unexpected|"
     r"required|default|Aborted|Did you mean)\b"

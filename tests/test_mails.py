@@ -13,13 +13,21 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result, checklist_of, example_answers, no_traceback, start
+from conftest import (
+    AGENTSCHAP,
+    DATA,
+    EXAMPLE_FILES,
+    EXAMPLES,
+    LOKAAL,
+    Result,
+    checklist_of,
+    example_answers,
+    no_traceback,
+    start,
+)
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
-AGENTSCHAP = EXAMPLES / "agentschap-applicaties.yaml"
 PROFILE = "p"
 LINK = re.compile(r"^Link \(kopieer in uw browser\): (mailto:\S*)$", re.M)
 ITEM_LINE = re.compile(r"^Bij checklistpunt: ([a-z0-9-]+) \(§([\d.]+)\)$", re.M)

@@ -12,8 +12,10 @@ import pytest
 import yaml
 
 from conftest import (
+    EXAMPLE_FILES,
     EXAMPLES,
     ITEM_ID,
+    LOKAAL,
     Result,
     checklist_of,
     files_in,
@@ -27,8 +29,6 @@ from conftest import (
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 PROFILE = "p"
 
 # "(niet gestart, id: x)" after an item's title in `checklist`; Rich may wrap it between any two words.

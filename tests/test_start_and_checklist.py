@@ -16,9 +16,11 @@ import yaml
 from instapgids.presentation.items import EVERYONE
 
 from conftest import (
+    AGENTSCHAP,
     ANSI,
-    EXAMPLES,
+    EXAMPLE_FILES,
     ITEM_ID,
+    LOKAAL,
     Result,
     example_answers,
     files_in,
@@ -30,8 +32,6 @@ from conftest import (
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 
 # Words of Python, PyYAML/libyaml or library messages that must never reach a user untranslated.
 ENGLISH = re.compile(
@@ -116,7 +116,7 @@ def test_start_with_an_example_answers_file(example: Path, cli: Callable[..., Re
 
 
 def test_profiles_are_kept_apart(cli: Callable[..., Result], private_home: Path) -> None:
-    first, second = EXAMPLES / "lokaal-bestuur-netwerk.yaml", EXAMPLES / "agentschap-applicaties.yaml"
+    first, second = LOKAAL, AGENTSCHAP
     assert cli("start", "--answers", str(first), "--profile", "klant-a").code == 0
     assert cli("start", "--answers", str(second), "--profile", "klant-b").code == 0
     assert files_in(private_home / "state" / "profielen") == ["klant-a.yaml", "klant-b.yaml"]
