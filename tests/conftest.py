@@ -89,6 +89,19 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
     return run
 
 
+def command_paths() -> list[tuple[str, ...]]:
+    """Every command and subcommand, as the words that name it (() is instapgids itself)."""
+    import typer.main
+
+    from instapgids.cli.commands import app
+
+    def walk(command: Any, path: tuple[str, ...]) -> list[tuple[str, ...]]:
+        subs = sorted(getattr(command, "commands", {}).items())
+        return [path] + [p for name, sub in subs for p in walk(sub, (*path, name))]
+
+    return walk(typer.main.get_command(app), ())
+
+
 def instapgids_exe() -> str:
     found = shutil.which("instapgids", path=str(Path(sys.executable).parent)) or shutil.which("instapgids")
     assert found, "instapgids is not installed in this environment"

@@ -6,14 +6,13 @@ import os
 import pty
 import re
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from conftest import AGENTSCHAP, LOKAAL, Result, instapgids_exe
+from conftest import AGENTSCHAP, LOKAAL, Result, command_paths, instapgids_exe
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -23,25 +22,15 @@ ENGLISH_HELP = ["Usage:", "Show this message and exit", "Options", "Arguments", 
 MAILTO_LINE = "Link (kopieer in uw browser): mailto:"
 
 
-def command_paths() -> list[tuple[str, ...]]:
+def dutch_command_paths() -> list[tuple[str, ...]]:
     """Every command path of the app, as click sees it after instapgids has made it Dutch."""
-    import typer.main
-
     from instapgids.cli import localize
-    from instapgids.cli.commands import app
 
     localize.use_language("nl")
-    root = typer.main.get_command(app)
-
-    def walk(command: Any, path: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
-        yield path
-        for name, sub in sorted(getattr(command, "commands", {}).items()):
-            yield from walk(sub, (*path, name))
-
-    return list(walk(root, ()))
+    return command_paths()
 
 
-PATHS = command_paths()
+PATHS = dutch_command_paths()
 
 
 def run(

@@ -19,7 +19,7 @@ import pytest
 
 from dutch import dutch_words
 
-from conftest import LOKAAL, Result, flat, no_traceback, profile_file, write
+from conftest import LOKAAL, Result, command_paths, flat, no_traceback, profile_file, write
 from prompts import CTRL_C, ORDER, Screen, answer_keys
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -33,19 +33,6 @@ def english_problems(text: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- --help of every command
-
-
-def command_paths() -> list[tuple[str, ...]]:
-    """Every command and subcommand, as the words that name it (() is instapgids itself)."""
-    import typer.main
-
-    from instapgids.cli.commands import app
-
-    def walk(command: Any, path: tuple[str, ...]) -> list[tuple[str, ...]]:
-        subs = sorted(getattr(command, "commands", {}).items())
-        return [path] + [p for name, sub in subs for p in walk(sub, (*path, name))]
-
-    return walk(typer.main.get_command(app), ())
 
 
 def subcommands(path: tuple[str, ...]) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, instapgids_exe
+from conftest import ROOT, command_paths, instapgids_exe
 
 LOCALE = ROOT / "src" / "instapgids" / "cli" / "locale"
 ENGLISH = re.compile(
@@ -29,18 +29,6 @@ USAGE_ERRORS = {
     "typo-in-command": ("lo",),
     "extra-argument": ("lots", "show", "1", "2"),
 }
-
-
-def command_paths() -> list[tuple[str, ...]]:
-    import typer.main
-
-    from instapgids.cli.commands import app
-
-    def walk(command: Any, path: tuple[str, ...]) -> list[tuple[str, ...]]:
-        subs = sorted(getattr(command, "commands", {}).items())
-        return [path] + [p for name, sub in subs for p in walk(sub, (*path, name))]
-
-    return walk(typer.main.get_command(app), ())
 
 
 def run(args: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
