@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -152,6 +153,19 @@ def content() -> Any:
     from instapgids.content.load import load_content
 
     return load_content()
+
+
+@functools.cache
+def contents() -> tuple[Any, Any]:
+    """The shipped content in Dutch and in English, loaded once per process, for tests that only read it."""
+    from instapgids.content.load import load_content
+
+    return load_content(), load_content(language="en")
+
+
+def content_in(language: str) -> Any:
+    """The shipped content in this language ("nl" or "en"), from `contents`."""
+    return contents()[1 if language == "en" else 0]
 
 
 def example_answers(path: Path) -> dict[str, Any]:

@@ -19,7 +19,7 @@ import pytest
 
 from dutch import dutch_words
 
-from conftest import LOKAAL, Result, command_paths, flat, no_traceback, profile_file, write
+from conftest import LOKAAL, Result, command_paths, content_in, flat, no_traceback, profile_file, write
 from prompts import CTRL_C, ORDER, Screen, answer_keys
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -312,9 +312,7 @@ def test_the_same_mistake_is_told_in_dutch_as_before(
 
 @pytest.fixture(scope="module")
 def english() -> Any:
-    from instapgids.content.load import load_content
-
-    return load_content(language="en")
+    return content_in("en")
 
 
 @pytest.mark.parametrize("when", ["at the first question", "after an answer", "SIGTERM after an answer"])

@@ -18,7 +18,7 @@ import yaml
 
 from dutch import dutch_words
 
-from conftest import DATA, EXAMPLE_FILES, EXAMPLES, LOKAAL, Result, example_answers, flat, start
+from conftest import DATA, EXAMPLE_FILES, EXAMPLES, LOKAAL, Result, contents, example_answers, flat, start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -43,9 +43,7 @@ def more_names() -> tuple[str, ...]:
     """Names tests/dutch.py does not take out: the bare Dutch names, which English sentences use too ("the
     right CMDB2 gebruiker"), the glossary's terms and Dutch aliases ("Also: percelen"), the Klantenportaal's
     menu labels and the fora."""
-    from instapgids.content.load import load_content
-
-    dutch, shown = load_content(), load_content(language="en")
+    dutch, shown = contents()
     names = [*IN_SENTENCES, *(r.name for r in dutch.right_by_id.values())]
     names += [r.name for _, r in dutch.role_by_id.values()] + [s.name for s in dutch.system_by_id.values()]
     names += [c.name for c in dutch.contact_by_id.values()] + [d.title for d in dutch.document_by_id.values()]
@@ -209,9 +207,8 @@ def test_the_english_reading_is_the_english_mail_and_the_drafts_stay_dutch(
 
 def test_english_questions_explain_the_terms_they_use_in_english_or_by_their_dutch_name() -> None:
     from instapgids.content.glossary import terms_in
-    from instapgids.content.load import load_content
 
-    dutch, shown = load_content(), load_content(language="en")
+    dutch, shown = contents()
     terms, names = shown.glossary.terms, dutch.glossary.terms
     assert [t.id for t in terms_in(terms, ["Which lots do you need?"], names)] == ["perceel"]  # the gloss, plural
     assert [t.id for t in terms_in(terms, ["Ask the Klantenportaal for a quote"], names)] == [

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import LOKAAL, ROOT, Result, flat, profile_file, saved, write
+from conftest import LOKAAL, ROOT, Result, contents, flat, profile_file, saved, write
 from prompts import BACK, CTRL_C, ENTER, LOT4_IN_REGIE, ORDER, Screen, answer_keys
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -23,9 +23,7 @@ PO = ROOT / "src" / "instapgids" / "locale" / "en" / "LC_MESSAGES" / "instapgids
 
 @pytest.fixture(scope="module")
 def both() -> tuple[Any, Any]:
-    from instapgids.content.load import load_content
-
-    return load_content(), load_content(language="en")
+    return contents()
 
 
 def dutch_sentences(dutch: Any, english: Any) -> list[str]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLE_FILES, EXAMPLES, Result, start
+from conftest import DATA, EXAMPLE_FILES, EXAMPLES, Result, content_in, start
 from prompts import BACK, CTRL_C, ENTER, Screen
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -34,12 +33,6 @@ def shown(cli: Callable[..., Result], language: str, *args: str) -> str:
     result = cli("--lang", language, *args)
     assert result.code == 0, result.text
     return result.out
-
-
-def content_in(language: str) -> Any:
-    from instapgids.content.load import load_content
-
-    return load_content(language=language)
 
 
 def compact(text: str) -> str:
