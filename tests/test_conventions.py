@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AGENTSCHAP, LOKAAL, Result, command_paths, instapgids_exe
+from conftest import AGENTSCHAP, LOKAAL, Result, command_paths, flat, instapgids_exe
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -122,7 +122,7 @@ def test_help_is_dutch(path: tuple[str, ...], cli: Callable[..., Result]) -> Non
     assert result.code == 0, result.text
     assert result.err == ""
     assert "Gebruik:" in result.out
-    assert f"instapgids {' '.join(path)}".strip() in " ".join(result.out.split())
+    assert f"instapgids {' '.join(path)}".strip() in flat(result.out)
     assert "Voorbeeld" in result.out
     for english in ENGLISH_HELP:
         assert english not in result.out, (english, result.out)

@@ -29,7 +29,7 @@ import pytest
 
 from dutch import dutch_words
 
-from conftest import content_in, contents
+from conftest import content_in, contents, flat
 from interview_paths import Answers, cover
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -196,7 +196,7 @@ def mail_subjects(content: Any, checklist: Any) -> list[str]:
 
 def untranslated(steps: Any, text: str) -> list[str]:
     """The mails of the next steps whose Dutch subject is not followed by what it says in English."""
-    shown = " ".join(text.split())
+    shown = flat(text)
     mails = [m for s in steps for m in s.mails]
     return [
         f"{m.id}: no English subject" for m in mails if not m.translated_subject or m.translated_subject not in shown

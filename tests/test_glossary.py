@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DATA
+from conftest import DATA, flat
 
 REQUIRED_FIELDS = {"id", "term", "short", "section"}
 OPTIONAL_FIELDS = {"aliases", "more", "see"}
@@ -69,7 +69,7 @@ def names(entry: dict[str, Any]) -> list[str]:
 
 
 def fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return flat(text).casefold()
 
 
 def test_the_file_has_terms() -> None:

@@ -23,7 +23,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import LOKAAL, Result, item_ids, profile_file, save_profile, saved
+from conftest import LOKAAL, Result, flat, item_ids, profile_file, save_profile, saved
 from prompts import (
     CTRL_C,
     DONE_CHOICE,
@@ -177,7 +177,7 @@ def test_a_saved_name_with_controls_is_asked_again_and_replaced(
     # "bekijken en wijzigen" leads to the one question whose answer was set aside, then "Alles klopt".
     result = interview(ENTER + answer_keys("org_name", "Gemeente Nieuw") + ENTER, "--profile", "esc")
     assert result.code == 0, result.text
-    assert "past niet meer. Uw antwoord bevat een onzichtbaar stuurteken (U+001B, Esc)" in " ".join(result.err.split())
+    assert "past niet meer. Uw antwoord bevat een onzichtbaar stuurteken (U+001B, Esc)" in flat(result.err)
     assert saved(private_home, "esc")["answers"] == {**LOT4_IN_REGIE, "org_name": "Gemeente Nieuw"}
     assert "Dit kunt u nu doen:" in result.out
     assert "Gemeente Nieuw" in cli("checklist", "--profile", "esc").out
@@ -243,7 +243,7 @@ def test_full_interview_in_a_terminal(screens: Callable[..., Screen], private_ho
     screen.child.send(ENTER)
     screen.expect("Dit kunt u nu doen:")
     assert screen.finish() == 0, screen.text
-    assert "De volledige checklist: instapgids checklist --profile pty" in " ".join(screen.text.split())
+    assert "De volledige checklist: instapgids checklist --profile pty" in flat(screen.text)
     screen.assert_no_english()
     assert saved(private_home, "pty")["answers"] == answers
 
@@ -283,7 +283,7 @@ def test_ctrl_c_at_the_resume_menu_says_onderbroken_and_keeps_the_profile(
     screen.child.send(CTRL_C)
     screen.expect("Onderbroken. Uw antwoorden tot nu toe zijn bewaard in")
     assert screen.finish() == 130, screen.text
-    assert "Met 'instapgids start --profile menu' gaat u verder waar u stopte." in " ".join(screen.text.split())
+    assert "Met 'instapgids start --profile menu' gaat u verder waar u stopte." in flat(screen.text)
     screen.assert_no_english()
     assert profile_file(private_home, "menu").read_bytes() == before
 
