@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -18,7 +19,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 EXAMPLES = ROOT / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
+AGENTSCHAP = EXAMPLES / "agentschap-applicaties.yaml"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+# "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.
+ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
 
 # A fixed, colourless terminal for every test (Rich reads these when a console is made).
 os.environ["COLUMNS"] = "100"
@@ -84,6 +90,19 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
     return run
 
 
+def command_paths() -> list[tuple[str, ...]]:
+    """Every command and subcommand, as the words that name it (() is instapgids itself)."""
+    import typer.main
+
+    from instapgids.cli.commands import app
+
+    def walk(command: Any, path: tuple[str, ...]) -> list[tuple[str, ...]]:
+        subs = sorted(getattr(command, "commands", {}).items())
+        return [path] + [p for name, sub in subs for p in walk(sub, (*path, name))]
+
+    return walk(typer.main.get_command(app), ())
+
+
 def instapgids_exe() -> str:
     found = shutil.which("instapgids", path=str(Path(sys.executable).parent)) or shutil.which("instapgids")
     assert found, "instapgids is not installed in this environment"
@@ -136,6 +155,19 @@ def content() -> Any:
     return load_content()
 
 
+@functools.cache
+def contents() -> tuple[Any, Any]:
+    """The shipped content in Dutch and in English, loaded once per process, for tests that only read it."""
+    from instapgids.content.load import load_content
+
+    return load_content(), load_content(language="en")
+
+
+def content_in(language: str) -> Any:
+    """The shipped content in this language ("nl" or "en"), from `contents`."""
+    return contents()[1 if language == "en" else 0]
+
+
 def example_answers(path: Path) -> dict[str, Any]:
     """The answers of an answers file (examples/)."""
     answers = yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]
@@ -159,6 +191,18 @@ def profile_file(home: Path, name: str = "p") -> Path:
     return home / "state" / "profielen" / f"{name}.yaml"
 
 
+def write(path: Path, text: str) -> Path:
+    """Write a text file, making its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def save_profile(home: Path, name: str, text: str) -> Path:
+    """Write the profile `--profile NAME` as this text (broken or hostile ones too)."""
+    return write(profile_file(home, name), text)
+
+
 def saved(home: Path, name: str = "p") -> dict[str, Any]:
     """The profile `--profile NAME` as data."""
     data = yaml.safe_load(profile_file(home, name).read_text(encoding="utf-8"))
@@ -166,9 +210,7 @@ def saved(home: Path, name: str = "p") -> dict[str, Any]:
     return data
 
 
-def start(
-    cli: Callable[..., Result], example: Path = EXAMPLES / "lokaal-bestuur-netwerk.yaml", name: str = "p"
-) -> None:
+def start(cli: Callable[..., Result], example: Path = LOKAAL, name: str = "p") -> None:
     """`instapgids start --answers EXAMPLE --profile NAME`, which must succeed."""
     result = cli("start", "--answers", str(example), "--profile", name)
     assert result.code == 0, result.text
@@ -177,6 +219,11 @@ def start(
 def files_in(folder: Path) -> list[str]:
     """The names of the files in a folder, without the lock files beside profiles (``.NAME.lock``)."""
     return sorted(p.name for p in folder.iterdir() if not (p.name.startswith(".") and p.name.endswith(".lock")))
+
+
+def item_ids(text: str) -> list[str]:
+    """The ids of the items a checklist on screen shows, in order."""
+    return [m.group(2) for m in ITEM_ID.finditer(text)]
 
 
 def checklist_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> Any:

@@ -38,9 +38,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 @functools.cache
 def english_names() -> tuple[str, ...]:
     """Every name as the English content writes it ("Klantenportaal (customer portal)"), longest first."""
-    from instapgids.content.load import load_content
+    from conftest import content_in
 
-    content: Any = load_content(language="en")
+    content: Any = content_in("en")
     names = [c.name for c in content.contact_by_id.values()]
     names += [d.title for d in content.document_by_id.values()]
     names += [s.name for s in content.system_by_id.values()]

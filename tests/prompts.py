@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from typing import Any
 
 import pexpect
@@ -50,10 +49,6 @@ LOT4_IN_REGIE: dict[str, Any] = {
     "has_systems": ["geen"],
     "local_admin": False,
 }
-
-# "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.
-ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
-
 
 # --------------------------------------------------------------------------- keys from interview.yaml
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLE_FILES, EXAMPLES, ROOT
 
 SRC = ROOT / "src"
 PACKAGE = SRC / "instapgids"
@@ -106,7 +106,7 @@ def test_only_the_terminal_views_and_the_command_line_import_a_user_interface() 
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml"))[:1], ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLE_FILES[:1], ids=lambda p: p.stem)
 def test_the_library_builds_a_checklist_without_loading_a_user_interface(example: Path) -> None:
     script = (
         "import sys\n"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result, flat, no_traceback
+from conftest import AGENTSCHAP, DATA, Result, flat, no_traceback
 
 GUIDE_DIR = Path(__file__).resolve().parents[2] / "shared" / "source"
 GUIDE_TEXT = GUIDE_DIR / "instapgids-ict-raamcontracten-2022-v1.01.txt"
@@ -625,7 +625,7 @@ def test_content_without_lot_6_is_an_error_in_validate_and_never_a_crash_in_star
         (name, message) for name, _, _, message in problem_lines(result, data_copy)
     }
     monkeypatch.setenv("INSTAPGIDS_DATA_DIR", str(data_copy))
-    started = cli("start", "--answers", str(EXAMPLES / "agentschap-applicaties.yaml"))
+    started = cli("start", "--answers", str(AGENTSCHAP))
     assert started.code == 1, started.text
     no_traceback(started)
 

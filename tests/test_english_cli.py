@@ -19,12 +19,11 @@ import pytest
 
 from dutch import dutch_words
 
-from conftest import EXAMPLES, Result, flat, no_traceback, profile_file
+from conftest import LOKAAL, Result, command_paths, content_in, flat, no_traceback, profile_file, write
 from prompts import CTRL_C, ORDER, Screen, answer_keys
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-EXAMPLE = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 PATH = re.compile(r"\S*/\S*")  # a path is a name: /tmp/…/profielen/standaard.yaml
 
 
@@ -34,19 +33,6 @@ def english_problems(text: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- --help of every command
-
-
-def command_paths() -> list[tuple[str, ...]]:
-    """Every command and subcommand, as the words that name it (() is instapgids itself)."""
-    import typer.main
-
-    from instapgids.cli.commands import app
-
-    def walk(command: Any, path: tuple[str, ...]) -> list[tuple[str, ...]]:
-        subs = sorted(getattr(command, "commands", {}).items())
-        return [path] + [p for name, sub in subs for p in walk(sub, (*path, name))]
-
-    return walk(typer.main.get_command(app), ())
 
 
 def subcommands(path: tuple[str, ...]) -> list[str]:
@@ -100,16 +86,11 @@ class Mistake:
     locale_only: bool = False  # English from the locale only: the mistake is in --lang itself
 
 
-PROFILE = "profile to start"  # a setup's key: `start --answers EXAMPLE --profile VALUE` first
+PROFILE = "profile to start"  # a setup's key: `start --answers LOKAAL --profile VALUE` first
 
 
 def with_profile(home: Path, tmp: Path) -> dict[str, str]:
     return {PROFILE: "p"}
-
-
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def broken_profile(home: Path, tmp: Path) -> dict[str, str]:
@@ -291,7 +272,7 @@ def run_mistake(
     prepared = mistake.setup(home, tmp)
     args = mistake.args
     if (name := prepared.pop(PROFILE, None)) is not None:
-        assert cli("start", "--answers", str(EXAMPLE), "--profile", name).code == 0
+        assert cli("start", "--answers", str(LOKAAL), "--profile", name).code == 0
         args = (*args, "--profile", name)
     for key, value in {**prepared, **env}.items():
         monkeypatch.setenv(key, value)
@@ -331,9 +312,7 @@ def test_the_same_mistake_is_told_in_dutch_as_before(
 
 @pytest.fixture(scope="module")
 def english() -> Any:
-    from instapgids.content.load import load_content
-
-    return load_content(language="en")
+    return content_in("en")
 
 
 @pytest.mark.parametrize("when", ["at the first question", "after an answer", "SIGTERM after an answer"])

@@ -29,6 +29,7 @@ import pytest
 
 from dutch import dutch_words
 
+from conftest import content_in, contents, flat
 from interview_paths import Answers, cover
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -46,13 +47,6 @@ class Case:
     @property
     def organisation(self) -> str:
         return str(self.answers.get("org_name", ""))
-
-
-@functools.cache
-def contents() -> tuple[Any, Any]:
-    from instapgids.content.load import load_content
-
-    return load_content(), load_content(language="en")
 
 
 @functools.cache
@@ -202,7 +196,7 @@ def mail_subjects(content: Any, checklist: Any) -> list[str]:
 
 def untranslated(steps: Any, text: str) -> list[str]:
     """The mails of the next steps whose Dutch subject is not followed by what it says in English."""
-    shown = " ".join(text.split())
+    shown = flat(text)
     mails = [m for s in steps for m in s.mails]
     return [
         f"{m.id}: no English subject" for m in mails if not m.translated_subject or m.translated_subject not in shown
@@ -290,7 +284,7 @@ def test_a_mail_line_of_next_goes_on_under_its_text_in_either_language(language:
     from instapgids.presentation.next_steps import summary
     from instapgids.presentation.terminal.next import next_lines
 
-    content = contents()[1 if language == "en" else 0]
+    content = content_in(language)
     checklist, _texts = item_texts(content, cases()[0].answers, {}, language)
     lines = [line.plain for line in next_lines(summary(content, checklist), 60)]
     label = "    " + _("Mail: ")  # "Mail: " in Dutch, "Email: " in English

@@ -18,14 +18,13 @@ import yaml
 
 from dutch import dutch_words
 
-from conftest import DATA, EXAMPLES, Result, example_answers, flat, start
+from conftest import DATA, EXAMPLE_FILES, EXAMPLES, LOKAAL, Result, contents, example_answers, flat, start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 LOTS = [lot["number"] for lot in yaml.safe_load((DATA / "lots.yaml").read_text(encoding="utf-8"))["lots"]]
 SYSTEMS = [s["id"] for s in yaml.safe_load((DATA / "systems.yaml").read_text(encoding="utf-8"))["systems"]]
 TERMS = [t["id"] for t in yaml.safe_load((DATA / "glossary.yaml").read_text(encoding="utf-8"))["terms"]]
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 MAILTO = re.compile(r"mailto:\S+")
 
 
@@ -44,9 +43,7 @@ def more_names() -> tuple[str, ...]:
     """Names tests/dutch.py does not take out: the bare Dutch names, which English sentences use too ("the
     right CMDB2 gebruiker"), the glossary's terms and Dutch aliases ("Also: percelen"), the Klantenportaal's
     menu labels and the fora."""
-    from instapgids.content.load import load_content
-
-    dutch, shown = load_content(), load_content(language="en")
+    dutch, shown = contents()
     names = [*IN_SENTENCES, *(r.name for r in dutch.right_by_id.values())]
     names += [r.name for _, r in dutch.role_by_id.values()] + [s.name for s in dutch.system_by_id.values()]
     names += [c.name for c in dutch.contact_by_id.values()] + [d.title for d in dutch.document_by_id.values()]
@@ -141,7 +138,7 @@ def test_explain_in_english_finds_a_term_by_its_english_or_dutch_name(
 def test_profiles_in_english_have_no_dutch_words(cli: Callable[..., Result]) -> None:
     assert english(cli, "profiles").startswith("There are no profiles in ")
     organisations = []
-    for example in (EXAMPLES / "consultant-zonder-eid.yaml", EXAMPLES / "lokaal-bestuur-netwerk.yaml"):
+    for example in (EXAMPLES / "consultant-zonder-eid.yaml", LOKAAL):
         start(cli, example, example.stem)
         organisations.append(str(example_answers(example)["org_name"]))
     out = english(cli, "profiles")
@@ -210,9 +207,8 @@ def test_the_english_reading_is_the_english_mail_and_the_drafts_stay_dutch(
 
 def test_english_questions_explain_the_terms_they_use_in_english_or_by_their_dutch_name() -> None:
     from instapgids.content.glossary import terms_in
-    from instapgids.content.load import load_content
 
-    dutch, shown = load_content(), load_content(language="en")
+    dutch, shown = contents()
     terms, names = shown.glossary.terms, dutch.glossary.terms
     assert [t.id for t in terms_in(terms, ["Which lots do you need?"], names)] == ["perceel"]  # the gloss, plural
     assert [t.id for t in terms_in(terms, ["Ask the Klantenportaal for a quote"], names)] == [

@@ -14,12 +14,12 @@ import pytest
 
 from dutch import dutch_words
 
-from conftest import EXAMPLES, Result, example_answers
+from conftest import EXAMPLE_FILES, LOKAAL, Result, example_answers
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 
-@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_status_checklist_next_and_markdown_in_english_have_no_dutch_words(
     example: Path, cli: Callable[..., Result]
 ) -> None:
@@ -35,7 +35,7 @@ def test_status_checklist_next_and_markdown_in_english_have_no_dutch_words(
 def test_html_and_json_in_english_keep_their_codes(cli: Callable[..., Result]) -> None:
     import json
 
-    example = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
+    example = LOKAAL
     assert cli("start", "--answers", str(example), "--profile", "en").code == 0
     html = cli("--lang", "en", "checklist", "--export", "html", "--profile", "en").out
     assert '<html lang="en">' in html

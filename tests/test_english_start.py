@@ -13,7 +13,7 @@ import pytest
 
 from dutch import dutch_words
 
-from conftest import EXAMPLES, Result, example_answers
+from conftest import LOKAAL, Result, example_answers
 from prompts import ENTER, LOT4_IN_REGIE, walk_keys
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -28,7 +28,7 @@ def test_the_checklist_after_the_english_interview_has_no_dutch_words(interview:
 
 
 def test_start_with_an_answers_file_in_english_has_no_dutch_words(cli: Callable[..., Result]) -> None:
-    example = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
+    example = LOKAAL
     result = cli("--lang", "en", "start", "--answers", str(example), "--profile", "p")
     assert result.code == 0, result.text
     assert "What you can do now:" in result.out

@@ -15,12 +15,10 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLES, Result, checklist_of, example_answers, ids_with, no_traceback
+from conftest import EXAMPLE_FILES, LOKAAL, Result, checklist_of, example_answers, ids_with, no_traceback, start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 PROFILE = "p"
 JSON_STATUS = {"open": "niet-gestart", "doing": "bezig", "done": "klaar", "blocked": "kan-nog-niet-starten"}
 NASTY = '<script>alert(1)</script> & "Co"'
@@ -39,11 +37,6 @@ CHROMIUM_ARGS = [
     "--window-size=1200,900",
 ]
 PROGRESS_TEXT = re.compile(r"^(\d+) van (\d+) punten klaar$")
-
-
-def start(cli: Callable[..., Result], answers: Path = LOKAAL, name: str = PROFILE) -> None:
-    result = cli("start", "--answers", str(answers), "--profile", name)
-    assert result.code == 0, result.text
 
 
 @pytest.fixture

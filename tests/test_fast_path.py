@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, Result
+from conftest import LOKAAL, Result
 
 CASES = [
     ("checklist",),
@@ -34,7 +34,7 @@ def test_the_fast_path_says_what_typer_says(
     from instapgids import language
     from instapgids.cli import main
 
-    answers = str(EXAMPLES / "lokaal-bestuur-netwerk.yaml")
+    answers = str(LOKAAL)
     assert cli("start", "--answers", answers).code == 0
     assert cli("start", "--answers", answers, "--profile", "klant").code == 0
     assert main._fast(main._after_lang(language.pull_option(args)[1])) is not None
@@ -76,13 +76,13 @@ def _imported(command: str, profile: str) -> list[str]:
 
 @pytest.mark.parametrize("command", ["checklist", "next"])
 def test_a_cached_fast_path_imports_no_parser_validator_nor_typer(process: Callable[..., Result], command: str) -> None:
-    assert process("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "-p", "klant").code == 0
+    assert process("start", "--answers", str(LOKAAL), "-p", "klant").code == 0
     assert "yaml" in _imported(command, "klant")  # the first read after a write parses the profile
     assert _imported(command, "klant") == []  # then nothing of it is loaded again
 
 
 def test_an_edited_profile_is_parsed_again(process: Callable[..., Result]) -> None:
-    assert process("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "-p", "klant").code == 0
+    assert process("start", "--answers", str(LOKAAL), "-p", "klant").code == 0
     before = process("checklist", "-p", "klant").out
     assert process("checklist", "-p", "klant").out == before  # from the parse cache: the same checklist
     path = Path(os.environ["INSTAPGIDS_HOME"]) / "profielen" / "klant.yaml"
@@ -94,7 +94,7 @@ def test_an_edited_profile_is_parsed_again(process: Callable[..., Result]) -> No
 @pytest.mark.parametrize("columns", ["80", "37", "", "breed"])
 def test_plain_output_is_what_rich_writes(process: Callable[..., Result], command: str, columns: str) -> None:
     """Piped, the lines are written without Rich; TTY_COMPATIBLE=0 sends the same lines through Rich."""
-    answers = str(EXAMPLES / "lokaal-bestuur-netwerk.yaml")
+    answers = str(LOKAAL)
     assert process("start", "--answers", answers, "-p", "klant").code == 0
     args = (command,) if command == "profiles" else (command, "-p", "klant")
     plain = process(*args, env={"COLUMNS": columns})

@@ -7,13 +7,12 @@ content validator covers the glossary.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from conftest import DATA, flat
 
 REQUIRED_FIELDS = {"id", "term", "short", "section"}
 OPTIONAL_FIELDS = {"aliases", "more", "see"}
@@ -70,7 +69,7 @@ def names(entry: dict[str, Any]) -> list[str]:
 
 
 def fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return flat(text).casefold()
 
 
 def test_the_file_has_terms() -> None:

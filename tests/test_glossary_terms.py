@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Result, no_traceback
+from conftest import Result, flat, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -87,4 +87,4 @@ def test_explain_a_word_of_a_longer_term_suggests_that_term(
 ) -> None:
     result = cli(*args, word)
     assert result.code == 2
-    assert suggested in " ".join(result.err.split()), result.err
+    assert suggested in flat(result.err), result.err

@@ -24,13 +24,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, EXAMPLES, ROOT, Result
+from conftest import DATA, EXAMPLE_FILES, ROOT, Result
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 GOLDEN = ROOT / "tests" / "golden"
 UPDATE = os.environ.get("INSTAPGIDS_UPDATE_GOLDEN") == "1"
-PROFILES = sorted(EXAMPLES.glob("*.yaml")) + sorted((GOLDEN / "answers").glob("*.yaml"))
+PROFILES = EXAMPLE_FILES + sorted((GOLDEN / "answers").glob("*.yaml"))
 COMMANDS = ["lots", "lots list", "lots show", "validate", "start", "checklist", "systems", "contacts", "journey"]
 COMMANDS += ["search", "done", "doing", "undo", "status", "mails", "next", "profiles"]
 COMMANDS += ["explain"]

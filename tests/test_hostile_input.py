@@ -22,11 +22,10 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLES, Result, example_answers, instapgids_exe, no_traceback
+from conftest import LOKAAL, Result, example_answers, flat, instapgids_exe, no_traceback, save_profile
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 ESC = "\x1b"
 
 # A ten-level "billion laughs": 392 bytes that expand to 9**10 strings if aliases are followed.
@@ -47,13 +46,6 @@ def answers_text(**changes: Any) -> str:
 
 def profiles(private_home: Path) -> Path:
     return private_home / "state" / "profielen"
-
-
-def save_profile(private_home: Path, name: str, text: str) -> Path:
-    path = profiles(private_home) / f"{name}.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def refused(result: Result, code: int = 2) -> str:
@@ -158,11 +150,11 @@ def test_a_control_character_in_a_saved_profile_is_set_aside_and_asked_again(
     )
     result = cli("status", "--profile", "esc")
     assert result.code == 0, result.text
-    said = " ".join(result.err.split())
+    said = flat(result.err)
     assert (
         "Het antwoord op 'org_name' past niet meer. Uw antwoord bevat een onzichtbaar stuurteken (U+001B, Esc)" in said
     )
-    assert "Vul aan met: instapgids start --profile esc" in " ".join(result.err.split())
+    assert "Vul aan met: instapgids start --profile esc" in flat(result.err)
     assert "Voortgang voor uw organisatie" in result.out
     assert ESC not in result.text
     assert "\\e[31mRood" in path.read_text(encoding="utf-8")  # the file is the user's: kept as it was
@@ -172,7 +164,7 @@ def test_a_profile_key_with_controls_is_shown_as_visible_text(cli: Callable[...,
     save_profile(private_home, "sleutel", answers_text() + '  "\\e]0;titel\\a\\e[2J": x\n')
     result = cli("status", "--profile", "sleutel")
     assert result.code == 0, result.text
-    assert "\\x1b]0;titel\\x07\\x1b[2J" in " ".join(result.err.split())
+    assert "\\x1b]0;titel\\x07\\x1b[2J" in flat(result.err)
     assert ESC not in result.text
     assert "\x07" not in result.text
 

@@ -23,14 +23,13 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import Result
+from conftest import LOKAAL, Result, flat, item_ids, profile_file, save_profile, saved
 from prompts import (
     CTRL_C,
     DONE_CHOICE,
     DOWN,
     EMPTY_CHECKBOX,
     ENTER,
-    ITEM_ID,
     LOT4_IN_REGIE,
     ORDER,
     RESUME,
@@ -43,16 +42,6 @@ from prompts import (
 )
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
-
-
-def saved(private_home: Path, name: str) -> dict[str, Any]:
-    data = yaml.safe_load((private_home / "state" / "profielen" / f"{name}.yaml").read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def terminal_item_ids(text: str) -> list[str]:
-    return [m.group(2) for m in ITEM_ID.finditer(text)]
 
 
 def test_full_walk_change_one_answer_at_review_then_export(
@@ -83,7 +72,7 @@ def test_full_walk_change_one_answer_at_review_then_export(
     assert "Dit kunt u nu doen:" in result.out  # the next step first; the checklist is one command away
     full = cli("checklist", "--profile", "e2e").out
     assert "Checklist voor Gemeente E2E" in full
-    ids = terminal_item_ids(full)
+    ids = item_ids(full)
     assert "redmine" in ids, full
     assert "Redmine" in full
     assert "ewa-indienen" in ids  # the new follow-up answer counts on the checklist
@@ -148,7 +137,7 @@ def test_an_answer_that_no_longer_applies_is_dropped(
         k: v for k, v in lot5.items() if k not in ("needs", "lot5_new_initiative")
     }
     full = cli("checklist", "--profile", "lot5").out
-    assert not [i for i in terminal_item_ids(full) if "minicompetitie" in i], full
+    assert not [i for i in item_ids(full) if "minicompetitie" in i], full
     assert "minicompetitie" not in full.lower()
 
 
@@ -160,19 +149,15 @@ def test_before_the_change_the_lot5_path_has_a_minicompetition(
     result = interview(walk_keys(lot5) + ENTER, "--profile", "lot5")
     assert result.code == 0, result.text
     assert saved(private_home, "lot5")["answers"] == lot5
-    assert "minicompetitie-nakijken" in terminal_item_ids(cli("checklist", "--profile", "lot5").out)
+    assert "minicompetitie-nakijken" in item_ids(cli("checklist", "--profile", "lot5").out)
 
 
 def test_reviewing_a_profile_keeps_an_answer_of_an_older_content_version(
     interview: Callable[..., Result], private_home: Path
 ) -> None:
     """`start` on a profile with an answer whose question is gone rewrites the file but keeps that answer."""
-    path = private_home / "state" / "profielen" / "oud.yaml"
-    path.parent.mkdir(parents=True)
-    path.write_text(
-        yaml.safe_dump({"format": 1, "complete": True, "answers": {**LOT4_IN_REGIE, "old_question": "x"}}),
-        encoding="utf-8",
-    )
+    old = {"format": 1, "complete": True, "answers": {**LOT4_IN_REGIE, "old_question": "x"}}
+    save_profile(private_home, "oud", yaml.safe_dump(old))
     result = interview(ENTER + ENTER, "--profile", "oud")  # "bekijken en wijzigen", then "Alles klopt"
     assert result.code == 0, result.text
     assert "old_question" in result.err
@@ -184,22 +169,15 @@ def test_reviewing_a_profile_keeps_an_answer_of_an_older_content_version(
 # --------------------------------------------------------------------------- hostile or broken profiles, in-process
 
 
-def write_profile_text(private_home: Path, name: str, text: str) -> Path:
-    path = private_home / "state" / "profielen" / f"{name}.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_a_saved_name_with_controls_is_asked_again_and_replaced(
     interview: Callable[..., Result], cli: Callable[..., Result], private_home: Path
 ) -> None:
     text = yaml.safe_dump({"format": 1, "complete": True, "answers": LOT4_IN_REGIE}, allow_unicode=True)
-    write_profile_text(private_home, "esc", text.replace("org_name: Gemeente E2E", 'org_name: "Gemeente\\e[2J"'))
+    save_profile(private_home, "esc", text.replace("org_name: Gemeente E2E", 'org_name: "Gemeente\\e[2J"'))
     # "bekijken en wijzigen" leads to the one question whose answer was set aside, then "Alles klopt".
     result = interview(ENTER + answer_keys("org_name", "Gemeente Nieuw") + ENTER, "--profile", "esc")
     assert result.code == 0, result.text
-    assert "past niet meer. Uw antwoord bevat een onzichtbaar stuurteken (U+001B, Esc)" in " ".join(result.err.split())
+    assert "past niet meer. Uw antwoord bevat een onzichtbaar stuurteken (U+001B, Esc)" in flat(result.err)
     assert saved(private_home, "esc")["answers"] == {**LOT4_IN_REGIE, "org_name": "Gemeente Nieuw"}
     assert "Dit kunt u nu doen:" in result.out
     assert "Gemeente Nieuw" in cli("checklist", "--profile", "esc").out
@@ -208,7 +186,7 @@ def test_a_saved_name_with_controls_is_asked_again_and_replaced(
 def test_start_sets_a_broken_profile_aside_and_begins_anew(
     interview: Callable[..., Result], private_home: Path
 ) -> None:
-    broken = write_profile_text(private_home, "kapot", "answers: [\n")
+    broken = save_profile(private_home, "kapot", "answers: [\n")
     # The first choice sets the profile aside; then a whole new interview.
     result = interview(ENTER + walk_keys(LOT4_IN_REGIE) + ENTER, "--profile", "kapot")
     assert result.code == 0, result.text
@@ -231,8 +209,8 @@ def test_setting_a_broken_profile_aside_never_overwrites(
             return cls(2026, 11, 29, 11, 30)
 
     monkeypatch.setattr("instapgids.store.profiles.datetime", HalfPastEleven)
-    broken = write_profile_text(private_home, "kapot", "answers: [\n")
-    earlier = write_profile_text(private_home, "kapot.kapot-20261129-1130", "eerder opzijgezet\n")
+    broken = save_profile(private_home, "kapot", "answers: [\n")
+    earlier = save_profile(private_home, "kapot.kapot-20261129-1130", "eerder opzijgezet\n")
     result = interview(ENTER + CTRL_C, "--profile", "kapot")
     assert result.code == 130, result.text
     assert earlier.read_text(encoding="utf-8") == "eerder opzijgezet\n"
@@ -241,7 +219,7 @@ def test_setting_a_broken_profile_aside_never_overwrites(
 
 
 def test_keeping_a_broken_profile_changes_nothing(interview: Callable[..., Result], private_home: Path) -> None:
-    broken = write_profile_text(private_home, "kapot", "answers: [\n")
+    broken = save_profile(private_home, "kapot", "answers: [\n")
     result = interview(DOWN + ENTER, "--profile", "kapot")  # "Stoppen; ik herstel het bestand zelf"
     assert result.code == 2, result.text
     assert "Er is niets gewijzigd." in result.err
@@ -265,7 +243,7 @@ def test_full_interview_in_a_terminal(screens: Callable[..., Screen], private_ho
     screen.child.send(ENTER)
     screen.expect("Dit kunt u nu doen:")
     assert screen.finish() == 0, screen.text
-    assert "De volledige checklist: instapgids checklist --profile pty" in " ".join(screen.text.split())
+    assert "De volledige checklist: instapgids checklist --profile pty" in flat(screen.text)
     screen.assert_no_english()
     assert saved(private_home, "pty")["answers"] == answers
 
@@ -298,17 +276,16 @@ def test_a_pasted_control_character_is_refused_and_asked_again(screens: Callable
 def test_ctrl_c_at_the_resume_menu_says_onderbroken_and_keeps_the_profile(
     screens: Callable[..., Screen], cli: Callable[..., Result], private_home: Path
 ) -> None:
-    example = Path(__file__).resolve().parents[1] / "examples" / "lokaal-bestuur-netwerk.yaml"
-    assert cli("start", "--answers", str(example), "--profile", "menu").code == 0
-    before = (private_home / "state" / "profielen" / "menu.yaml").read_bytes()
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "menu").code == 0
+    before = profile_file(private_home, "menu").read_bytes()
     screen = screens("start", "--profile", "menu")
     screen.expect("Er zijn al antwoorden bewaard")
     screen.child.send(CTRL_C)
     screen.expect("Onderbroken. Uw antwoorden tot nu toe zijn bewaard in")
     assert screen.finish() == 130, screen.text
-    assert "Met 'instapgids start --profile menu' gaat u verder waar u stopte." in " ".join(screen.text.split())
+    assert "Met 'instapgids start --profile menu' gaat u verder waar u stopte." in flat(screen.text)
     screen.assert_no_english()
-    assert (private_home / "state" / "profielen" / "menu.yaml").read_bytes() == before
+    assert profile_file(private_home, "menu").read_bytes() == before
 
 
 def test_ctrl_c_keeps_the_answers_and_start_resumes_after_them(

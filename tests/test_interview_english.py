@@ -13,19 +13,17 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import EXAMPLES, Result, flat, profile_file, saved
+from conftest import LOKAAL, ROOT, Result, contents, flat, profile_file, saved, write
 from prompts import BACK, CTRL_C, ENTER, LOT4_IN_REGIE, ORDER, Screen, answer_keys
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-PO = Path(__file__).resolve().parents[1] / "src" / "instapgids" / "locale" / "en" / "LC_MESSAGES" / "instapgids.po"
+PO = ROOT / "src" / "instapgids" / "locale" / "en" / "LC_MESSAGES" / "instapgids.po"
 
 
 @pytest.fixture(scope="module")
 def both() -> tuple[Any, Any]:
-    from instapgids.content.load import load_content
-
-    return load_content(), load_content(language="en")
+    return contents()
 
 
 def dutch_sentences(dutch: Any, english: Any) -> list[str]:
@@ -135,11 +133,6 @@ def test_a_refused_answer_is_explained_in_english(screens: Callable[..., Screen]
     assert screen.finish() == 130
 
 
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def test_start_goes_on_in_the_language_of_the_profile_unless_asked_otherwise(
     screens: Callable[..., Screen], private_home: Path
 ) -> None:
@@ -157,7 +150,7 @@ def test_start_goes_on_in_the_language_of_the_profile_unless_asked_otherwise(
 def test_the_profile_keeps_its_language_and_other_commands_use_the_language_asked_for(
     cli: Callable[..., Result], private_home: Path
 ) -> None:
-    example = str(EXAMPLES / "lokaal-bestuur-netwerk.yaml")
+    example = str(LOKAAL)
     assert cli("--lang", "en", "start", "--answers", example, "--profile", "p").code == 0
     assert saved(private_home)["language"] == "en"
     assert cli("done", "klantenportaal-rollen", "--profile", "p").code == 0  # a Dutch run changes progress only

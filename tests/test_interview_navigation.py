@@ -6,21 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from conftest import Result
+from conftest import Result, flat, saved
 from prompts import BACK, CTRL_C, DONE_CHOICE, ENTER, LOT4_IN_REGIE, ORDER, REVIEW, Screen, answer_keys, prompt_start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
-
-
-def saved(private_home: Path, name: str) -> dict[str, Any]:
-    data = yaml.safe_load((private_home / "state" / "profielen" / f"{name}.yaml").read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
 
 
 def test_the_welcome_screen_says_what_why_how_long_and_the_keys(screens: Callable[..., Screen]) -> None:
@@ -91,7 +83,7 @@ def test_a_blocker_is_said_when_it_is_chosen(screens: Callable[..., Screen]) -> 
             screen.ask(qid, answer_keys(qid, answers[qid]))
     screen.expect("Let op:")
     screen.expect(prompt_start("uses_acm_idm"))
-    assert "eIDAS-sleutel" in " ".join(screen.text.split())
+    assert "eIDAS-sleutel" in flat(screen.text)
     screen.child.send(CTRL_C)
     assert screen.finish() == 130
 
@@ -113,4 +105,4 @@ def test_nothing_is_cut_at_80_and_120_columns(screens: Callable[..., Screen], co
     screen.child.send(CTRL_C)
     assert screen.finish() == 130
     assert "…" not in screen.text
-    assert "Coördinatie van en samenwerking tussen ICT-partners, service-integratie" in " ".join(screen.text.split())
+    assert "Coördinatie van en samenwerking tussen ICT-partners, service-integratie" in flat(screen.text)

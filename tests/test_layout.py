@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result, start
+from conftest import DATA, EXAMPLE_FILES, EXAMPLES, Result, content_in, start
 from prompts import BACK, CTRL_C, ENTER, Screen
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
@@ -34,12 +33,6 @@ def shown(cli: Callable[..., Result], language: str, *args: str) -> str:
     result = cli("--lang", language, *args)
     assert result.code == 0, result.text
     return result.out
-
-
-def content_in(language: str) -> Any:
-    from instapgids.content.load import load_content
-
-    return load_content(language=language)
 
 
 def compact(text: str) -> str:
@@ -133,7 +126,7 @@ def addresses(text: str) -> set[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("command", ["checklist", "next"])
-@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_an_address_is_never_split_over_two_lines(
     cli: Callable[..., Result], language: str, command: str, example: Path
 ) -> None:

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from conftest import instapgids_exe
+from conftest import ROOT, command_paths, instapgids_exe
 
-LOCALE = Path(__file__).resolve().parents[1] / "src" / "instapgids" / "cli" / "locale"
+LOCALE = ROOT / "src" / "instapgids" / "cli" / "locale"
 ENGLISH = re.compile(
     r"\b(Usage|Options|Arguments|Commands|Error|Missing|No such|Try|Show this message|Got unexpected|"
     r"required|default|Aborted|Did you mean)\b"
@@ -29,18 +29,6 @@ USAGE_ERRORS = {
     "typo-in-command": ("lo",),
     "extra-argument": ("lots", "show", "1", "2"),
 }
-
-
-def command_paths() -> list[tuple[str, ...]]:
-    import typer.main
-
-    from instapgids.cli.commands import app
-
-    def walk(command: Any, path: tuple[str, ...]) -> list[tuple[str, ...]]:
-        subs = sorted(getattr(command, "commands", {}).items())
-        return [path] + [p for name, sub in subs for p in walk(sub, (*path, name))]
-
-    return walk(typer.main.get_command(app), ())
 
 
 def run(args: tuple[str, ...]) -> subprocess.CompletedProcess[str]:

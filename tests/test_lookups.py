@@ -12,12 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result, flat, no_traceback
+from conftest import AGENTSCHAP, DATA, LOKAAL, Result, flat, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
-
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
-AGENTSCHAP = EXAMPLES / "agentschap-applicaties.yaml"
 
 
 @cache

@@ -13,13 +13,21 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import DATA, EXAMPLES, Result, checklist_of, example_answers, no_traceback
+from conftest import (
+    AGENTSCHAP,
+    DATA,
+    EXAMPLE_FILES,
+    EXAMPLES,
+    LOKAAL,
+    Result,
+    checklist_of,
+    example_answers,
+    no_traceback,
+    start,
+)
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
-AGENTSCHAP = EXAMPLES / "agentschap-applicaties.yaml"
 PROFILE = "p"
 LINK = re.compile(r"^Link \(kopieer in uw browser\): (mailto:\S*)$", re.M)
 ITEM_LINE = re.compile(r"^Bij checklistpunt: ([a-z0-9-]+) \(§([\d.]+)\)$", re.M)
@@ -33,11 +41,6 @@ def answers_file(tmp_path: Path, base: Path, **changes: Any) -> Path:
     path = tmp_path / f"{base.stem}-aangepast.yaml"
     path.write_text(yaml.safe_dump({"answers": {**example_answers(base), **changes}}), encoding="utf-8")
     return path
-
-
-def start(cli: Callable[..., Result], answers: Path, name: str = PROFILE) -> None:
-    result = cli("start", "--answers", str(answers), "--profile", name)
-    assert result.code == 0, result.text
 
 
 def drafts_of(content: Any, answers: Path, progress: dict[str, str] | None = None) -> list[Any]:

@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, Result, checklist_of
+from conftest import AGENTSCHAP, EXAMPLE_FILES, Result, checklist_of
 
 DEAD_END = "geen adres in de gids"
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 
 def test_every_document_has_an_address_or_says_where_to_look(content: Any) -> None:
@@ -46,7 +45,7 @@ def test_no_export_is_a_dead_end(content: Any, example: Path, fmt: str) -> None:
     ids=" ".join,
 )
 def test_no_terminal_view_is_a_dead_end(cli: Callable[..., Result], args: tuple[str, ...]) -> None:
-    assert cli("start", "--answers", str(EXAMPLES / "agentschap-applicaties.yaml")).code == 0
+    assert cli("start", "--answers", str(AGENTSCHAP)).code == 0
     for lang in ("nl", "en"):
         result = cli("--lang", lang, *args)
         assert DEAD_END not in result.text, result.text

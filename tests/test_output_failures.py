@@ -15,11 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, Result, instapgids_exe
+from conftest import LOKAAL, Result, instapgids_exe
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
-
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 
 
 def run_into(stdout: int, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:

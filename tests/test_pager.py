@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, Result
+from conftest import LOKAAL, Result
 from prompts import Screen
 
 pytestmark = [
@@ -23,7 +23,7 @@ pytestmark = [
 def test_a_long_checklist_in_the_pager_shows_its_own_characters(
     locale: str, cli: Callable[..., Result], screens: Callable[..., Screen]
 ) -> None:
-    assert cli("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "--profile", "p").code == 0
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "p").code == 0
     env = {"LANG": locale, "LC_ALL": locale, "PAGER": "less", "LESS": "FRX"}
     screen = screens("checklist", "--profile", "p", columns=80, env=env)
     screen.expect("§")  # the first citation, on the first page
@@ -47,7 +47,7 @@ def test_a_long_path_in_a_message_stays_whole_for_copying(cli: Callable[..., Res
     folder = tmp_path / ("een-lange-mapnaam-" * 5)
     folder.mkdir()
     profile = folder / "profiel.yaml"
-    result = cli("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "--profile", str(profile))
+    result = cli("start", "--answers", str(LOKAAL), "--profile", str(profile))
     assert result.code == 0, result.text
     assert len(str(profile)) > 80 and str(profile) in result.err, result.err  # one line, not split by Rich
     assert max(len(line) for line in result.err.splitlines() if str(profile) not in line) <= 80

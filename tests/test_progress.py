@@ -11,16 +11,27 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLES, Result, checklist_of, files_in, flat, ids_with, no_traceback, profile_file, saved, start
+from conftest import (
+    EXAMPLE_FILES,
+    EXAMPLES,
+    ITEM_ID,
+    LOKAAL,
+    Result,
+    checklist_of,
+    files_in,
+    flat,
+    ids_with,
+    no_traceback,
+    profile_file,
+    saved,
+    start,
+)
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 PROFILE = "p"
 
 # "(niet gestart, id: x)" after an item's title in `checklist`; Rich may wrap it between any two words.
-ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
 WORDS = {"open": "niet gestart", "doing": "bezig", "done": "klaar", "blocked": "kan nog niet starten"}
 JSON_CODES = ["niet-gestart", "bezig", "klaar", "kan-nog-niet-starten"]
 PHASE_ROW = re.compile(r"^\s*(\d+)\.\s+(.+?)\s+(\d+)/(\d+)\s+([█░]+)\s*$", re.M)

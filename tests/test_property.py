@@ -19,11 +19,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, Result, example_answers, no_traceback
+from conftest import LOKAAL, Result, example_answers, no_traceback
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-EXAMPLE = example_answers(EXAMPLES / "lokaal-bestuur-netwerk.yaml")
+EXAMPLE = example_answers(LOKAAL)
 SETTINGS = settings(
     max_examples=120,
     deadline=None,

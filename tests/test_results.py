@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, Result
+from conftest import EXAMPLES, LOKAAL, Result
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 
 def test_start_shows_the_next_step_first_not_the_whole_checklist(cli: Callable[..., Result], tmp_path: Path) -> None:
-    result = cli("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "-p", str(tmp_path / "p.yaml"))
+    result = cli("start", "--answers", str(LOKAAL), "-p", str(tmp_path / "p.yaml"))
     assert result.code == 0
     assert result.out.startswith("Dit kunt u nu doen:")
     assert "Checklist voor" not in result.out
@@ -26,7 +26,7 @@ def test_start_shows_the_next_step_first_not_the_whole_checklist(cli: Callable[.
 
 def test_next_says_why_for_every_item(cli: Callable[..., Result], tmp_path: Path) -> None:
     profile = str(tmp_path / "p.yaml")
-    cli("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "-p", profile)
+    cli("start", "--answers", str(LOKAAL), "-p", profile)
     result = cli("next", "-p", profile)
     assert result.code == 0
     assert result.out.count("Waarom:") == 3
@@ -34,7 +34,7 @@ def test_next_says_why_for_every_item(cli: Callable[..., Result], tmp_path: Path
 
 def test_status_shows_three_then_how_many_others(cli: Callable[..., Result], tmp_path: Path) -> None:
     profile = str(tmp_path / "p.yaml")
-    cli("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "-p", profile)
+    cli("start", "--answers", str(LOKAAL), "-p", profile)
     result = cli("status", "-p", profile)
     assert result.out.count("  •") == 3
     assert "en 3 andere" in result.out

@@ -9,9 +9,9 @@ from __future__ import annotations
 import ast
 import tomllib
 from fnmatch import fnmatch
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 

@@ -15,12 +15,24 @@ import yaml
 
 from instapgids.presentation.items import EVERYONE
 
-from conftest import ANSI, EXAMPLES, Result, example_answers, files_in, instapgids_exe, no_traceback
+from conftest import (
+    AGENTSCHAP,
+    ANSI,
+    EXAMPLE_FILES,
+    ITEM_ID,
+    LOKAAL,
+    Result,
+    example_answers,
+    files_in,
+    flat,
+    instapgids_exe,
+    item_ids,
+    no_traceback,
+    profile_file,
+)
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 
 # Words of Python, PyYAML/libyaml or library messages that must never reach a user untranslated.
 ENGLISH = re.compile(
@@ -28,18 +40,8 @@ ENGLISH = re.compile(
     r"field required|input should|invalid|warning|not a terminal)\b",
     re.I,
 )
-# "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.
-ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
 ITEM_HEAD = re.compile(r"^  \[( |x|~|\.)\] ")
 MARKS = {"niet gestart": "[ ]", "bezig": "[~]", "klaar": "[x]", "kan nog niet starten": "[.]"}
-
-
-def profile_file(home: Path, name: str) -> Path:
-    return home / "state" / "profielen" / f"{name}.yaml"
-
-
-def item_ids(text: str) -> list[str]:
-    return [m.group(2) for m in ITEM_ID.finditer(text)]
 
 
 def item_blocks(out: str) -> list[str]:
@@ -115,7 +117,7 @@ def test_start_with_an_example_answers_file(example: Path, cli: Callable[..., Re
 
 
 def test_profiles_are_kept_apart(cli: Callable[..., Result], private_home: Path) -> None:
-    first, second = EXAMPLES / "lokaal-bestuur-netwerk.yaml", EXAMPLES / "agentschap-applicaties.yaml"
+    first, second = LOKAAL, AGENTSCHAP
     assert cli("start", "--answers", str(first), "--profile", "klant-a").code == 0
     assert cli("start", "--answers", str(second), "--profile", "klant-b").code == 0
     assert files_in(private_home / "state" / "profielen") == ["klant-a.yaml", "klant-b.yaml"]
@@ -151,7 +153,7 @@ def test_every_item_shows_its_id_status_reason_and_source(example: Path, cli: Ca
             assert len(block.strip().splitlines()) <= 2, block
             continue
         # an item for every customer has no 'Waarom' of its own: one line at the top says so
-        assert re.search(r"^\s+Waarom:", block, re.M) or EVERYONE in " ".join(result.out.split()), block
+        assert re.search(r"^\s+Waarom:", block, re.M) or EVERYONE in flat(result.out), block
         assert re.search(r"^\s+Bron:\s+§\d", block, re.M), f"no 'Bron: §' line in:\n{block}"
     assert [ITEM_ID.search(b).group(2) for b in blocks] == expected  # type: ignore[union-attr]
     assert f"{len(blocks)} punten, waarvan {done} klaar." in result.out
@@ -444,7 +446,7 @@ def test_outside_the_scope_is_an_outcome_every_command_handles(cli: Callable[...
     started = cli("start", "--answers", str(answers), "--profile", "buiten")
     assert started.code == 0, started.text
     assert "0 van 1 klaar" in started.out
-    assert "id: buiten-klantbereik" in " ".join(started.out.split())
+    assert "id: buiten-klantbereik" in flat(started.out)
     assert "demand@vlaanderen.be" in started.out
     status = cli("status", "--profile", "buiten")
     assert status.code == 0 and "buiten-klantbereik" in status.out, status.text

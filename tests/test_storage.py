@@ -21,12 +21,11 @@ import pexpect
 import pytest
 import yaml
 
-from conftest import EXAMPLES, Result, checklist_of, files_in, instapgids_exe, no_traceback, profile_file, saved, start
+from conftest import LOKAAL, Result, checklist_of, files_in, instapgids_exe, no_traceback, profile_file, saved, start
 from prompts import ENTER, ORDER, REVIEW, Screen, answer_keys, prompt_start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
-LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
 PROFILE = "p"
 CHANGED_ELSEWHERE = "intussen ook ergens anders gewijzigd"
 

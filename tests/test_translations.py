@@ -25,8 +25,8 @@ from instapgids.content.translations import (
     with_gloss,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
+from conftest import DATA
+
 CONTENT_FILES = sorted(FIELDS)
 
 # Texts that are the same in English (technical terms the Dutch already borrows from English).
