@@ -464,6 +464,8 @@ def test_a_cache_file_others_can_write_is_not_unpickled(
 ) -> None:
     import instapgids.content.load
 
+    # A cache folder of its own: the shared one holds the caches of every content folder other tests read.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(private_home / "own-cache"))
     assert cli("lots", "show", "4").code == 0  # writes the cache
     [cached] = [p for p in Path(os.environ["XDG_CACHE_HOME"]).rglob("inhoud-*.pickle") if not p.stem.endswith("-en")]
     cached.chmod(0o666)
