@@ -148,7 +148,7 @@ def _ask_raw(question: Question, default: AnswerValue | None, frame: Frame, trie
         else:
             choices = [questionary.Choice(wrap(o.label, 5, 3), value=o.value) for o in question.options]
         start = next((c for c in choices if c.value == default), None)
-        frame.keys = _("pijltjestoetsen, Enter om te kiezen")
+        frame.keys = _("Pijltjestoetsen, Enter om te kiezen")
         picked = questionary.select(message, choices=choices, default=start, instruction=" ", **common)
         _dress(picked, frame)
         value = picked.unsafe_ask()
@@ -159,7 +159,7 @@ def _ask_raw(question: Question, default: AnswerValue | None, frame: Frame, trie
     choices = [
         questionary.Choice(wrap(o.label, 7, 5), value=o.value, checked=o.value in ticked) for o in question.options
     ]
-    frame.keys = _("pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen")
+    frame.keys = _("Pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen")
     boxes = questionary.checkbox(message, choices=choices, instruction=" ", **common)
     options = _dress(boxes, frame)
     if tried and options is not None:
@@ -304,7 +304,7 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
 def _choose(message: str, choices: list[questionary.Choice], frame: Frame | None = None) -> Any:
     """A select prompt with the key line under it and long options wrapped."""
     frame = frame or Frame(no_back="")
-    frame.keys = frame.keys or _("pijltjestoetsen, Enter om te kiezen")
+    frame.keys = frame.keys or _("Pijltjestoetsen, Enter om te kiezen")
     for choice in choices:
         choice.title = wrap(str(choice.title), 5, 3)
     prompt = questionary.select(
