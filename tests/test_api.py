@@ -172,6 +172,13 @@ def test_items_carry_their_own_words_in_the_checklists_language(language: str) -
     )
 
 
+def test_the_statuses_are_the_words_of_the_json_export() -> None:
+    checklist = built("en", AGENTSCHAP)
+    data = json.loads(api().export(checklist, "json"))
+    assert [i["status"] for i in data["items"]] == [i.status for i in checklist.items]
+    assert {i.status for i in checklist.items} <= {"open", "doing", "done", "blocked"}
+
+
 @pytest.mark.parametrize(
     ("progress", "error"),
     [
@@ -235,6 +242,16 @@ def test_a_refused_mark_writes_nothing(tmp_path: Path, item: str, status: str, e
         api().mark(path, item, status)
     assert "--" not in str(raised.value)
     assert path.read_bytes() == before
+
+
+def test_the_commands_see_what_the_library_saved(tmp_path: Path, cli: Any) -> None:
+    path = tmp_path / "p.yaml"
+    api().save_answers(path, example_answers(LOKAAL))
+    api().mark(path, "behoefte-beschrijven", "done")
+    shown = cli("checklist", "--export", "json", "--profile", str(path))
+    assert shown.code == 0, shown.text
+    statuses = {i["id"]: i["status"] for i in json.loads(shown.out)["items"]}
+    assert statuses["behoefte-beschrijven"] == "done"
 
 
 def test_saving_an_answer_its_question_cannot_take_is_refused(tmp_path: Path) -> None:
