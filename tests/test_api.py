@@ -336,3 +336,26 @@ def test_an_option_with_a_notice_says_it_in_the_contents_language() -> None:
         notices = api().notices(content, qid, answer)
         assert len(notices) == 1
         assert ("gids" in notices[0]) == (language == "nl") or content.question_by_id[qid].section is None
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_errors_speak_the_language_of_the_content_and_name_no_flag(language: str, tmp_path: Path) -> None:
+    content = api().load_content(language=language)
+    checklist = api().build_checklist(content, example_answers(LOKAAL))
+    raised = []
+    for call in (
+        lambda: api().export(checklist, "pdf"),
+        lambda: api().build_checklist(content, example_answers(LOKAAL), {"no-such-item": "done"}),
+        lambda: api().build_checklist(content, example_answers(LOKAAL), {"ddc-dms-toegang": "finished"}),
+        lambda: api().build_checklist(content, {"needs": []}),
+        lambda: api().open_profile(tmp_path / "none.yaml", content),
+        lambda: api().check_answer(content, "no-such-question", "x"),
+    ):
+        with pytest.raises(api().Error) as error:
+            call()
+        raised.append(str(error.value))
+    assert not [m for m in raised if "--" in m], raised
+    if language == "en":
+        assert dutch_words("\n".join(raised), [str(tmp_path)]) == [], raised
+    else:
+        assert all(re.search(r"\b(Onbekend|Onbekende|bestaat|profiel|Kies)\b", m) for m in raised), raised

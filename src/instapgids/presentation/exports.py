@@ -10,7 +10,7 @@ from importlib import import_module
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
 from instapgids.errors import UserError
-from instapgids.language import speaking
+from instapgids.language import _, speaking
 
 # format -> (module, function): each function takes the content and a checklist and returns the text
 FORMATS = {
@@ -33,7 +33,8 @@ class UnknownFormat(UserError):
     """An export format that instapgids does not have."""
 
     def __init__(self, fmt: str) -> None:
-        super().__init__(f"Onbekend exportformaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
+        message = _("Onbekend exportformaat '{format}'. Kies uit: {choices}.")
+        super().__init__(message.format(format=fmt, choices=", ".join(FORMATS)))
         self.format = fmt
 
 
