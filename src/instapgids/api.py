@@ -583,8 +583,7 @@ def welcome(content: Content) -> Welcome:
     from instapgids.presentation.interview import welcome as said
 
     found = said(content)
-    with speaking(content.language):
-        return Welcome(found.title, found.text, _("Houd bij de hand:"), found.have_at_hand, found.about)
+    return Welcome(found.title, found.text, found.have_at_hand_title, found.have_at_hand, found.about)
 
 
 # --------------------------------------------------------------------------- profiles
