@@ -378,3 +378,12 @@ def test_the_example_of_docs_library_md_builds_marks_and_exports_in_both_languag
             assert_wholly(language, fmt, text)
         data = json.loads((tmp_path / f"checklist.{language}.json").read_text(encoding="utf-8"))
         assert [i["status"] for i in data["items"]].count("doing") == 1  # the mark reached the export
+
+
+def test_answers_saved_during_the_interview_leave_it_unfinished(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    first = dict(list(example_answers(LOKAAL).items())[:2])
+    assert api().save_answers(path, first, complete=False).complete is False
+    assert api().open_profile(path).complete is False
+    assert api().open_profile(path).answers == first
+    assert api().save_answers(path, example_answers(LOKAAL)).complete is True

@@ -675,8 +675,8 @@ def save_answers(
         if problems:
             raise AnswersError(problems)
         dutch = _dutch(content)
-        given = Saved(path=target, answers=applicable_answers(dutch, answers), complete=complete)
-        return _profile(take_answers(dutch, target, given, _no_wait))
+        given = Saved(path=target, answers=applicable_answers(dutch, answers))
+        return _profile(take_answers(dutch, target, given, _no_wait, complete=complete))
 
 
 def mark(path: str | Path, item_id: str, status: str, *, content: Content | None = None) -> Checklist:
