@@ -20,7 +20,7 @@ option. Importing this module loads neither Typer, click, Rich, questionary nor 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -272,8 +272,8 @@ class Checklist:
     phases: tuple[Phase, ...]
     organisation: str | None  # None when the answers give no name
     answers: Mapping[str, AnswerValue]
-    _content: Content
-    _engine: _engine_checklist.Checklist
+    _content: Content = field(repr=False, compare=False)  # what export() renders from; not part of the API
+    _engine: _engine_checklist.Checklist = field(repr=False, compare=False)
 
     def item(self, item_id: str) -> Item:
         """The item with this id, or :class:`UnknownItem`."""
