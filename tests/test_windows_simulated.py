@@ -14,9 +14,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ANSI, ITEM_ID, LOKAAL, flat
 
-SITECUSTOMIZE = '''
+SITECUSTOMIZE = """
 import importlib.abc
 import os
 import signal
@@ -26,6 +28,10 @@ import sys
 # os.getuid at import. Load it first, so that what is simulated is Windows' Python, not a broken Linux.
 import platformdirs
 import platformdirs.unix
+import warnings
+
+# Without fcntl, filelock falls back to its soft lock and warns; on Windows it takes msvcrt's lock.
+warnings.filterwarnings("ignore", "only soft file lock is available")
 
 for name in ("fchmod", "fchown", "geteuid", "getuid", "getgid", "getegid", "lchown", "chown"):
     if hasattr(os, name):
@@ -46,7 +52,7 @@ class Refuse(importlib.abc.MetaPathFinder):
 for name in REFUSED:
     sys.modules.pop(name, None)
 sys.meta_path.insert(0, Refuse())
-'''
+"""
 
 PROBE = """
 import importlib, os, signal
@@ -131,3 +137,35 @@ def test_the_customer_path_works_without_the_posix_parts(tmp_path: Path) -> None
     # The marks were kept in the profile itself.
     saved = profile.read_text(encoding="utf-8")
     assert first in saved and "ddc-dms-toegang" in saved
+
+
+def test_a_file_another_program_holds_open_for_a_moment_is_still_saved_on_windows(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Windows refuses to replace a file that a virus scanner, OneDrive or a preview holds open."""
+    from instapgids.errors import UserError
+    from instapgids.store import files
+
+    real_replace = os.replace
+    refusals = iter([True, True])
+
+    def busy_replace(source: str, target: Path) -> None:
+        if next(refusals, False):
+            raise PermissionError(13, "The process cannot access the file because it is being used")
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", busy_replace)
+    monkeypatch.setattr(files, "REPLACE_RETRIES", (0.0,) * 5)
+    profile = tmp_path / "profiel.yaml"
+    profile.write_text("oud\n", encoding="utf-8")
+
+    monkeypatch.setattr(files, "RETRY_REPLACE", False)  # as on Linux and macOS, where this does not happen
+    with pytest.raises(UserError):
+        files.write_file(profile, "nieuw\n")
+    assert profile.read_text(encoding="utf-8") == "oud\n"
+
+    refusals = iter([True, True])
+    monkeypatch.setattr(files, "RETRY_REPLACE", True)
+    files.write_file(profile, "nieuw\n")
+    assert profile.read_text(encoding="utf-8") == "nieuw\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["profiel.yaml"]
