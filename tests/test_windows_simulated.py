@@ -49,6 +49,12 @@ class Refuse(importlib.abc.MetaPathFinder):
         return None
 
 
+# Windows gives the language of the user's settings through locale.getlocale(), not through LANG.
+if os.environ.get("SIMULATED_LOCALE"):
+    import locale
+
+    locale.getlocale = lambda category=None: (os.environ["SIMULATED_LOCALE"], "1252")
+
 for name in REFUSED:
     sys.modules.pop(name, None)
 sys.meta_path.insert(0, Refuse())
@@ -169,3 +175,12 @@ def test_a_file_another_program_holds_open_for_a_moment_is_still_saved_on_window
     files.write_file(profile, "nieuw\n")
     assert profile.read_text(encoding="utf-8") == "nieuw\n"
     assert [p.name for p in tmp_path.iterdir()] == ["profiel.yaml"]
+
+
+@pytest.mark.parametrize(("setting", "said"), [("English_United States", "Lot"), ("Dutch_Belgium", "Perceel")])
+def test_the_language_of_the_windows_settings_is_used(tmp_path: Path, setting: str, said: str) -> None:
+    env = _windows_like(tmp_path)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "INSTAPGIDS_LANG"):
+        env.pop(name, None)
+    env["SIMULATED_LOCALE"] = setting
+    assert _run(env, "lots", "show", "5", cwd=tmp_path).startswith(said)
