@@ -184,3 +184,14 @@ def test_the_language_of_the_windows_settings_is_used(tmp_path: Path, setting: s
         env.pop(name, None)
     env["SIMULATED_LOCALE"] = setting
     assert _run(env, "lots", "show", "5", cwd=tmp_path).startswith(said)
+
+
+def test_the_default_profile_folder_under_a_home_with_an_accent_and_spaces(tmp_path: Path) -> None:
+    """No INSTAPGIDS_HOME: the profile goes where the system keeps a user's state, under their own name."""
+    env = _windows_like(tmp_path)
+    for name in ("INSTAPGIDS_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
+        env.pop(name, None)
+    _run(env, "start", "--answers", str(LOKAAL), cwd=tmp_path)
+    listing = flat(_run(env, "profiles", cwd=tmp_path))
+    assert "José Peeters" in listing and "Gemeente Voorbeeld" in listing
+    assert list((tmp_path / "Users" / "José Peeters").rglob("standaard.yaml"))
