@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import re
 import shutil
@@ -25,6 +26,24 @@ AGENTSCHAP = EXAMPLES / "agentschap-applicaties.yaml"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.
 ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
+
+
+# Tests that drive a pseudo-terminal need the POSIX one (pty, termios, pexpect.spawn): Windows has none.
+def importable(name: str) -> bool:
+    """Whether the module ``name`` can be imported here (the POSIX-only ones cannot on Windows)."""
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
+
+
+NO_POSIX_TERMINAL = sys.platform == "win32" or not all(map(importable, ("pty", "tty", "termios", "fcntl")))
+WHY_NO_TERMINAL = (
+    "needs a POSIX pseudo-terminal (pty, termios, pexpect.spawn), which this system lacks (Windows); "
+    "tests/test_windows_simulated.py runs the customer path there"
+)
+needs_posix_terminal = pytest.mark.skipif(NO_POSIX_TERMINAL, reason=WHY_NO_TERMINAL)
 
 # A fixed, colourless terminal for every test (Rich reads these when a console is made).
 os.environ["COLUMNS"] = "100"
@@ -281,6 +300,8 @@ def interview(cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Ca
 @pytest.fixture
 def screens() -> Iterator[Callable[..., Any]]:
     """Start `instapgids ARGS` in pseudo-terminals (prompts.Screen); all are ended after the test."""
+    if NO_POSIX_TERMINAL:
+        pytest.skip(WHY_NO_TERMINAL)
     from prompts import Screen
 
     started: list[Screen] = []

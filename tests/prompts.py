@@ -10,8 +10,12 @@ import io
 import os
 from typing import Any
 
-import pexpect
 import yaml
+
+try:  # on Windows pexpect has no spawn, and where ptyprocess cannot load no import; the `screens` fixture skips
+    import pexpect
+except ImportError:
+    pexpect = None
 
 from conftest import ANSI, DATA, instapgids_exe
 

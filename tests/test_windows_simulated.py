@@ -195,3 +195,15 @@ def test_the_default_profile_folder_under_a_home_with_an_accent_and_spaces(tmp_p
     listing = flat(_run(env, "profiles", cwd=tmp_path))
     assert "José Peeters" in listing and "Gemeente Voorbeeld" in listing
     assert list((tmp_path / "Users" / "José Peeters").rglob("standaard.yaml"))
+
+
+def test_the_suite_can_be_collected_without_the_posix_parts(tmp_path: Path) -> None:
+    """No test module needs pexpect's spawn, termios, pty or resource to be imported: they skip, saying why."""
+    env = {k: v for k, v in _windows_like(tmp_path).items() if not k.startswith(("PYTEST_", "COV_"))}
+    root = Path(__file__).resolve().parents[1]
+    args = ["--collect-only", "-q", "-n0", "-p", "no:cacheprovider", str(root / "tests")]
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", *args], capture_output=True, text=True, env=env, cwd=root, timeout=120
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert " collected" in done.stdout.splitlines()[-1]
