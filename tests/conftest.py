@@ -47,6 +47,9 @@ needs_posix_terminal = pytest.mark.skipif(NO_POSIX_TERMINAL, reason=WHY_NO_TERMI
 
 # A fixed, colourless terminal for every test (Rich reads these when a console is made).
 os.environ["COLUMNS"] = "100"
+# pytest-xdist's workers have LINES=24: a program spawned in a taller pseudo-terminal would take it for its
+# height and page output that fits. The terminal (or the test) says how many lines there are.
+os.environ.pop("LINES", None)
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("FORCE_COLOR", None)
 # Dutch unless a test asks for English: the machine's locale must not choose the language (issue 11).
@@ -306,7 +309,7 @@ def screens() -> Iterator[Callable[..., Any]]:
 
     started: list[Screen] = []
 
-    def spawn(*args: str, columns: int = 120, env: dict[str, str] | None = None) -> Screen:
+    def spawn(*args: str, columns: int = 120, env: dict[str, str | None] | None = None) -> Screen:
         started.append(Screen(*args, columns=columns, env=env))
         return started[-1]
 

@@ -51,3 +51,55 @@ def test_a_long_path_in_a_message_stays_whole_for_copying(cli: Callable[..., Res
     assert result.code == 0, result.text
     assert len(str(profile)) > 80 and str(profile) in result.err, result.err  # one line, not split by Rich
     assert max(len(line) for line in result.err.splitlines() if str(profile) not in line) <= 80
+
+
+# --------------------------------------------------------------------------- our own pager, whatever Python sets
+
+# Neither LESS nor PAGER: what most users have. Python 3.13's own pager would set LESS to "-R..." here.
+NO_PAGER_SETTINGS: dict[str, str | None] = {"LESS": None, "PAGER": None, "LANG": "C.UTF-8"}
+
+
+def test_text_that_fits_after_all_ends_the_pager_without_a_key(
+    cli: Callable[..., Result], screens: Callable[..., Screen]
+) -> None:
+    """LINES says 10, so instapgids pages; the terminal has 50 rows, so less sees the text fits and ends."""
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "p").code == 0
+    screen = screens("next", "--profile", "p", columns=80, env={**NO_PAGER_SETTINGS, "LINES": "10"})
+    assert screen.finish() == 0, screen.text  # no 'q' was sent: a waiting pager would time out here
+    assert "Dit kunt u nu doen" in screen.text and "(END)" not in screen.text
+
+
+def test_a_long_checklist_waits_in_the_pager_until_q(
+    cli: Callable[..., Result], screens: Callable[..., Screen]
+) -> None:
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "p").code == 0
+    screen = screens("checklist", "--profile", "p", columns=80, env=NO_PAGER_SETTINGS)
+    screen.expect("§")
+    assert screen.child.isalive()
+    screen.child.send("q")
+    assert screen.finish() == 0
+    assert "Fase 4" not in screen.text  # only the first page was shown
+
+
+def test_a_pager_that_does_not_exist_still_shows_the_text(
+    cli: Callable[..., Result], screens: Callable[..., Screen]
+) -> None:
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "p").code == 0
+    screen = screens("checklist", "--profile", "p", columns=80, env={**NO_PAGER_SETTINGS, "PAGER": "geen-pager-hier"})
+    assert screen.finish() == 0, screen.text
+    assert "Fase 4" in screen.text and "Traceback" not in screen.text
+
+
+def test_the_pager_gets_our_less_options_unless_the_user_set_their_own(tmp_path: Path) -> None:
+    from instapgids.presentation.terminal import pager
+
+    assert pager.command({"PATH": str(tmp_path)}, utf8=True) is None  # no PAGER, no less: no pager
+    program, env = pager.command({"PAGER": "less -S"}, utf8=True) or ("", {})
+    assert program == "less -S" and env["LESS"] == "FRX" and env["LESSCHARSET"] == "utf-8"
+    program, env = pager.command({"PAGER": "less", "LESS": "-M", "LESSCHARSET": "latin1"}, utf8=True) or ("", {})
+    assert env["LESS"] == "-M" and env["LESSCHARSET"] == "latin1"
+    less = tmp_path / "less"
+    less.write_text("#!/bin/sh\n", encoding="utf-8")
+    less.chmod(0o755)
+    program, env = pager.command({"PATH": str(tmp_path)}, utf8=False) or ("", {})
+    assert program == [str(less)] and env["LESS"] == "FRX" and "LESSCHARSET" not in env
