@@ -4,6 +4,7 @@ they are, also when the chosen locale is not installed (less then falls back to 
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -98,6 +99,12 @@ def test_the_pager_gets_our_less_options_unless_the_user_set_their_own(tmp_path:
     assert program == "less -S" and env["LESS"] == "FRX" and env["LESSCHARSET"] == "utf-8"
     program, env = pager.command({"PAGER": "less", "LESS": "-M", "LESSCHARSET": "latin1"}, utf8=True) or ("", {})
     assert env["LESS"] == "-M" and env["LESSCHARSET"] == "latin1"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for less")
+def test_without_pager_the_less_on_the_path_is_run_with_our_options(tmp_path: Path) -> None:
+    from instapgids.presentation.terminal import pager
+
     less = tmp_path / "less"
     less.write_text("#!/bin/sh\n", encoding="utf-8")
     less.chmod(0o755)
