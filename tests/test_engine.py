@@ -389,6 +389,18 @@ def test_progress(name: str, progress: dict[str, str], changed: dict[str, str]) 
     assert statuses(checklist(name, progress)) == expected
 
 
+def test_startable_is_what_is_in_progress_then_what_can_start_in_guide_order() -> None:
+    """What `next`, `status` and `profiles` offer first: never what is done or still waits."""
+    found = checklist("netwerk", {"breed": "doing", "klantbereik": "done", "meer-percelen": "doing"})
+    in_progress = ["meer-percelen", "breed"]  # in guide order
+    can_start = ["welkom", "integratie", "hoofdaannemer", "aanvraag", "indienen", "dwh-toegang"]
+    # klantbereik is done; controleren still waits for aanvraag
+    assert [e.item.id for e in found.startable()] == in_progress + can_start
+    assert [e.status for e in found.startable()] == ["doing"] * 2 + ["open"] * 6
+    everything = {i: "done" for i, _ in ITEMS["netwerk"]}
+    assert checklist("netwerk", everything).startable() == []
+
+
 def test_progress_releases_waits_and_keeps_what_was_asked() -> None:
     found = checklist("lokaal", {"klantbereik": "done"})
     assert entry(found, "aanvraag").waits_for == []
