@@ -8,7 +8,7 @@ text, select, checkbox and confirm questions, an exclusive option, ``lots:``, ``
 condition form; ``done_when`` with a ``done_note``; ``waits_for``; a request that gathers the roles
 of the items asked in it; details with their own ``when``; a step and a phase that can end up empty.
 
-These tests are what the mutation run of rules.py uses (see README, "Ontwikkeling"), so they are
+These tests are what the mutation run of the engine uses (see README, "Ontwikkeling"), so they are
 fast and each one pins down what a user would see.
 """
 
