@@ -53,6 +53,14 @@ class Refuse(importlib.abc.MetaPathFinder):
 if os.environ.get("SIMULATED_LOCALE"):
     import locale
 
+    _setlocale = locale.setlocale
+
+    def _windows_setlocale(category, value=None):
+        if value is None and category == locale.LC_CTYPE:  # a query: what Windows has set from the user's settings
+            return os.environ["SIMULATED_LOCALE"] + ".1252"
+        return _setlocale(category, value)
+
+    locale.setlocale = _windows_setlocale
     locale.getlocale = lambda category=None: (os.environ["SIMULATED_LOCALE"], "1252")
 
 for name in REFUSED:

@@ -95,12 +95,15 @@ def _from_locale(env: Mapping[str, str], system: Callable[[], str | None]) -> La
 def system_locale() -> str | None:
     """The user's language setting as the system gives it when no environment variable does:
     ``locale.getlocale()`` (on Windows the language of the user's settings, e.g. ``English_United States``
-    or ``Dutch_Belgium``; on Linux and macOS what the process's locale was set from). None if unknown."""
+    or ``Dutch_Belgium``). None if unknown, and for the C locale Python falls back to where nothing is set
+    (which Python 3.11's ``getlocale()`` calls ``en_US``)."""
     import locale
 
     try:
+        if locale.setlocale(locale.LC_CTYPE).split(".")[0].upper() in ("C", "POSIX", ""):  # a query: changes nothing
+            return None
         return locale.getlocale()[0]
-    except (ValueError, TypeError):  # a locale name Python cannot parse
+    except (ValueError, TypeError, locale.Error):  # a locale name Python cannot parse
         return None
 
 
