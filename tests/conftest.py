@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import re
 import shutil
@@ -26,8 +27,29 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.
 ITEM_ID = re.compile(r"\((niet\s+gestart|bezig|klaar|kan\s+nog\s+niet\s+starten),\s+id:\s+([a-z0-9-]+)\)")
 
+
+# Tests that drive a pseudo-terminal need the POSIX one (pty, termios, pexpect.spawn): Windows has none.
+def importable(name: str) -> bool:
+    """Whether the module ``name`` can be imported here (the POSIX-only ones cannot on Windows)."""
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
+
+
+NO_POSIX_TERMINAL = sys.platform == "win32" or not all(map(importable, ("pty", "tty", "termios", "fcntl")))
+WHY_NO_TERMINAL = (
+    "needs a POSIX pseudo-terminal (pty, termios, pexpect.spawn), which this system lacks (Windows); "
+    "tests/test_windows_simulated.py runs the customer path there"
+)
+needs_posix_terminal = pytest.mark.skipif(NO_POSIX_TERMINAL, reason=WHY_NO_TERMINAL)
+
 # A fixed, colourless terminal for every test (Rich reads these when a console is made).
 os.environ["COLUMNS"] = "100"
+# pytest-xdist's workers have LINES=24: a program spawned in a taller pseudo-terminal would take it for its
+# height and page output that fits. The terminal (or the test) says how many lines there are.
+os.environ.pop("LINES", None)
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("FORCE_COLOR", None)
 # Dutch unless a test asks for English: the machine's locale must not choose the language (issue 11).
@@ -281,11 +303,13 @@ def interview(cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Ca
 @pytest.fixture
 def screens() -> Iterator[Callable[..., Any]]:
     """Start `instapgids ARGS` in pseudo-terminals (prompts.Screen); all are ended after the test."""
+    if NO_POSIX_TERMINAL:
+        pytest.skip(WHY_NO_TERMINAL)
     from prompts import Screen
 
     started: list[Screen] = []
 
-    def spawn(*args: str, columns: int = 120, env: dict[str, str] | None = None) -> Screen:
+    def spawn(*args: str, columns: int = 120, env: dict[str, str | None] | None = None) -> Screen:
         started.append(Screen(*args, columns=columns, env=env))
         return started[-1]
 

@@ -10,8 +10,12 @@ import io
 import os
 from typing import Any
 
-import pexpect
 import yaml
+
+try:  # on Windows pexpect has no spawn, and where ptyprocess cannot load no import; the `screens` fixture skips
+    import pexpect
+except ImportError:
+    pexpect = None
 
 from conftest import ANSI, DATA, instapgids_exe
 
@@ -105,9 +109,10 @@ def prompt_start(qid: str) -> str:
 class Screen:
     """A spawned `instapgids` in a pseudo-terminal, with everything it wrote kept for later checks."""
 
-    def __init__(self, *args: str, columns: int = 120, env: dict[str, str] | None = None) -> None:
+    def __init__(self, *args: str, columns: int = 120, env: dict[str, str | None] | None = None) -> None:
         self.log = io.StringIO()
         env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": str(columns), **(env or {})}
+        env = {key: value for key, value in env.items() if value is not None}  # None: not set at all
         self.child = pexpect.spawn(
             instapgids_exe(), list(args), env=env, encoding="utf-8", dimensions=(50, columns), timeout=10
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
 import re
 import subprocess
 from collections.abc import Callable
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AGENTSCHAP, LOKAAL, Result, command_paths, flat, instapgids_exe
+from conftest import AGENTSCHAP, LOKAAL, Result, command_paths, flat, instapgids_exe, needs_posix_terminal
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -62,6 +61,8 @@ def run_in_terminal(*args: str, env: dict[str, str | None]) -> str:
             environment.pop(key, None)
         else:
             environment[key] = value
+    import pty
+
     master, slave = pty.openpty()
     proc = subprocess.Popen(
         [instapgids_exe(), *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=environment
@@ -198,6 +199,7 @@ def test_piped_messages_have_no_escape_codes(state: dict[str, str | None]) -> No
     assert "Onbekende optie" in usage.stderr and ESC not in usage.stderr
 
 
+@needs_posix_terminal
 def test_no_color_in_a_terminal_has_no_colour_codes(state: dict[str, str | None]) -> None:
     """In a terminal NO_COLOR removes colour; bold, dim and underline may stay (https://no-color.org)."""
     coloured = run_in_terminal("checklist", "--profile", "lokaal", env={**state, **PIPED})

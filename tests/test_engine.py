@@ -8,7 +8,7 @@ text, select, checkbox and confirm questions, an exclusive option, ``lots:``, ``
 condition form; ``done_when`` with a ``done_note``; ``waits_for``; a request that gathers the roles
 of the items asked in it; details with their own ``when``; a step and a phase that can end up empty.
 
-These tests are what the mutation run of rules.py uses (see README, "Ontwikkeling"), so they are
+These tests are what the mutation run of the engine uses (see README, "Ontwikkeling"), so they are
 fast and each one pins down what a user would see.
 """
 
@@ -387,6 +387,18 @@ PROGRESS: list[tuple[str, dict[str, str], dict[str, str]]] = [
 def test_progress(name: str, progress: dict[str, str], changed: dict[str, str]) -> None:
     expected = [(i, changed.get(i, status)) for i, status in ITEMS[name]]
     assert statuses(checklist(name, progress)) == expected
+
+
+def test_startable_is_what_is_in_progress_then_what_can_start_in_guide_order() -> None:
+    """What `next`, `status` and `profiles` offer first: never what is done or still waits."""
+    found = checklist("netwerk", {"breed": "doing", "klantbereik": "done", "meer-percelen": "doing"})
+    in_progress = ["meer-percelen", "breed"]  # in guide order
+    can_start = ["welkom", "integratie", "hoofdaannemer", "aanvraag", "indienen", "dwh-toegang"]
+    # klantbereik is done; controleren still waits for aanvraag
+    assert [e.item.id for e in found.startable()] == in_progress + can_start
+    assert [e.status for e in found.startable()] == ["doing"] * 2 + ["open"] * 6
+    everything = {i: "done" for i, _ in ITEMS["netwerk"]}
+    assert checklist("netwerk", everything).startable() == []
 
 
 def test_progress_releases_waits_and_keeps_what_was_asked() -> None:

@@ -5,6 +5,7 @@ The Dutch output is pinned by the golden files (tests/test_golden.py); here the 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,49 @@ SHARED = pytest.mark.usefixtures("shared_content_cache")
 )
 def test_precedence_option_env_locale(option: str | None, env: dict[str, str], expected: str) -> None:
     assert language.choose(option, env, warn=pytest.fail) == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "system", "expected"),
+    [
+        ({}, "English_United States", "en"),  # Windows, whose environment says nothing
+        ({}, "en_US", "en"),
+        ({}, "Dutch_Belgium", "nl"),
+        ({}, "French_Belgium", "nl"),
+        ({}, None, "nl"),  # the system does not say either
+        ({"LC_ALL": ""}, "English_United Kingdom", "en"),  # an empty variable is not set
+        ({"INSTAPGIDS_LANG": "nl"}, "English_United States", "nl"),
+    ],
+)
+def test_without_locale_variables_the_systems_locale_decides(
+    env: dict[str, str], system: str | None, expected: str
+) -> None:
+    assert language.choose(None, env, warn=pytest.fail, system=lambda: system) == expected
+
+
+@pytest.mark.parametrize("env", [{"LANG": "nl_BE.UTF-8"}, {"LC_MESSAGES": "C"}, {"INSTAPGIDS_LANG": "en"}])
+def test_the_system_is_not_asked_when_the_environment_says_it(env: dict[str, str]) -> None:
+    def ask() -> str:
+        raise AssertionError("the system's locale was asked")
+
+    assert language.choose(None, env, system=ask) == ("en" if "INSTAPGIDS_LANG" in env else "nl")
+
+
+def test_the_system_locale_is_a_name_or_nothing() -> None:
+    found = language.system_locale()
+    assert found is None or (isinstance(found, str) and found)
+
+
+def test_a_system_without_any_locale_setting_stays_dutch(tmp_path: Path) -> None:
+    """Python 3.11 calls the C.UTF-8 locale it falls back to 'en_US': that is no English setting of the user."""
+    import subprocess
+
+    from conftest import instapgids_exe
+
+    env = {"PATH": os.environ["PATH"], "INSTAPGIDS_HOME": str(tmp_path / "s"), "XDG_CACHE_HOME": str(tmp_path / "c")}
+    done = subprocess.run([instapgids_exe(), "lots", "show", "5"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Perceel 5"), done.stdout[:200]
 
 
 def test_an_unknown_option_value_is_a_user_error_listing_the_languages() -> None:

@@ -1,15 +1,17 @@
-"""No dead ends (issue 10): every document says where to find it or whom to ask, and a hint that points
-to "deze pagina" gives that page's address."""
+"""No dead ends (issue 10): every document says where to find it or whom to ask, and a mail to someone
+without an address says where to find them, with the page's address."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import AGENTSCHAP, EXAMPLE_FILES, Result, checklist_of
+from conftest import AGENTSCHAP, EXAMPLE_FILES, LOKAAL, Result, checklist_of
 
 DEAD_END = "geen adres in de gids"
 
@@ -51,11 +53,29 @@ def test_no_terminal_view_is_a_dead_end(cli: Callable[..., Result], args: tuple[
         assert DEAD_END not in result.text, result.text
 
 
-@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
-def test_a_mail_that_points_to_this_page_gives_its_address(content: Any, example: Path) -> None:
+ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+def unreachable(drafts: list[Any]) -> list[tuple[str, str]]:
+    """The drafts without an e-mail address whose hint gives no web or e-mail address either."""
+    return [(d.id, d.to_hint) for d in drafts if not d.to and not ADDRESS.search(d.to_hint)]
+
+
+def test_a_mail_without_an_address_says_where_to_find_the_recipient(content: Any) -> None:
     from instapgids.presentation.mails import drafts
 
-    for draft in drafts(content, checklist_of(content, example)):
-        for text in (draft.to_hint, draft.body):
-            if "deze pagina" in text:
-                assert "https://" in text, (draft.id, text)
+    made = [d for example in EXAMPLE_FILES for d in drafts(content, checklist_of(content, example))]
+    assert {d.id for d in made if not d.to} >= {"lokale-beheerder"}  # there are such mails to check
+    assert not unreachable(made)
+
+
+def test_a_hint_that_points_to_a_page_without_its_address_is_found(content: Any) -> None:
+    """What the local administrator's hint once said: 'Kijk op deze pagina', with no page."""
+    from instapgids.presentation.mails import drafts
+
+    [draft] = [d for d in drafts(content, checklist_of(content, LOKAAL)) if d.id == "lokale-beheerder"]
+    vague = replace(
+        draft, to_hint="Kent u uw lokale beheerder niet? Kijk op deze pagina onder de tab 'Mijn lokale beheerder'."
+    )
+    assert unreachable([vague]) == [("lokale-beheerder", vague.to_hint)]
+    assert unreachable([draft]) == []

@@ -8,14 +8,13 @@ that nothing was changed after something was written.
 from __future__ import annotations
 
 import os
-import pty
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import LOKAAL, Result, instapgids_exe
+from conftest import LOKAAL, Result, instapgids_exe, needs_posix_terminal
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -99,7 +98,10 @@ def test_a_redirected_output_without_utf8_stops_with_advice(env: dict[str, str],
     assert "Traceback" not in err
 
 
+@needs_posix_terminal
 def test_a_terminal_without_utf8_shows_plain_letters(tmp_path: Path) -> None:
+    import pty
+
     master, slave = pty.openpty()
     env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "PYTHONIOENCODING": ""}
     proc = subprocess.Popen(

@@ -15,6 +15,8 @@ import pytest
 
 from conftest import ANSI, DATA, ROOT
 
+BIN = "Scripts" if os.name == "nt" else "bin"  # where a venv keeps its programs
+
 # pip's own cache as the user has it (the tests' private XDG_CACHE_HOME is set later, per test).
 PIP_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "INSTAPGIDS_DATA_DIR")}
 
@@ -38,7 +40,7 @@ class Installed:
 
     @property
     def exe(self) -> Path:
-        return self.venv / "bin" / "instapgids"
+        return self.venv / BIN / "instapgids"
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +54,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     venv = base / "venv"
     made = run([sys.executable, "-m", "venv", str(venv)], base, PIP_ENV)
     assert made.returncode == 0, made.stdout + made.stderr
-    added = run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], base, PIP_ENV)
+    added = run([str(venv / BIN / "python"), "-m", "pip", "install", "-q", str(wheel)], base, PIP_ENV)
     assert added.returncode == 0, added.stdout + added.stderr
     yield Installed(wheel, venv)
 
@@ -70,9 +72,19 @@ def test_the_wheel_carries_every_content_file(installed: Installed) -> None:
 
 
 @pytest.mark.slow
+def test_the_wheel_carries_the_licence(installed: Installed) -> None:
+    with zipfile.ZipFile(installed.wheel) as wheel:
+        [licence] = [name for name in wheel.namelist() if name.endswith(".dist-info/licenses/LICENSE")]
+        assert wheel.read(licence) == (ROOT / "LICENSE").read_bytes()
+        metadata = wheel.read(licence.replace("licenses/LICENSE", "METADATA")).decode()
+    assert "License-Expression: EUPL-1.2" in metadata.splitlines()
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2")
+
+
+@pytest.mark.slow
 def test_the_installed_package_is_the_wheel_not_this_checkout(installed: Installed, tmp_path: Path) -> None:
     done = run(
-        [str(installed.venv / "bin" / "python"), "-c", "import instapgids; print(instapgids.__file__)"],
+        [str(installed.venv / BIN / "python"), "-c", "import instapgids; print(instapgids.__file__)"],
         tmp_path,
         user_env(),
     )

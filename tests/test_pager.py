@@ -4,6 +4,7 @@ they are, also when the chosen locale is not installed (less then falls back to 
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -18,17 +19,22 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed"),
 ]
 
+# Neither LESS nor PAGER: what most users have. Python 3.13's own pager would set LESS to "-R..." here.
+NO_PAGER_SETTINGS: dict[str, str | None] = {"LESS": None, "PAGER": None, "LANG": "C.UTF-8"}
+
 
 @pytest.mark.parametrize("locale", ["en_GB.UTF-8", "nl_BE.UTF-8", "C.UTF-8"])
 def test_a_long_checklist_in_the_pager_shows_its_own_characters(
     locale: str, cli: Callable[..., Result], screens: Callable[..., Screen]
 ) -> None:
     assert cli("start", "--answers", str(LOKAAL), "--profile", "p").code == 0
-    env = {"LANG": locale, "LC_ALL": locale, "PAGER": "less", "LESS": "FRX"}
+    env = {**NO_PAGER_SETTINGS, "LANG": locale, "LC_ALL": locale}
     screen = screens("checklist", "--profile", "p", columns=80, env=env)
     screen.expect("§")  # the first citation, on the first page
+    assert screen.child.isalive()  # the pager waits
     screen.child.send("q")
     assert screen.finish() == 0
+    assert "uitvoering-opvolgen" not in screen.text  # only the first page was shown (the last item is not)
     assert "<E2>" not in screen.text and "<C2>" not in screen.text, screen.text[:800]
 
 
@@ -51,3 +57,46 @@ def test_a_long_path_in_a_message_stays_whole_for_copying(cli: Callable[..., Res
     assert result.code == 0, result.text
     assert len(str(profile)) > 80 and str(profile) in result.err, result.err  # one line, not split by Rich
     assert max(len(line) for line in result.err.splitlines() if str(profile) not in line) <= 80
+
+
+# --------------------------------------------------------------------------- our own pager, whatever Python sets
+
+
+def test_text_that_fits_after_all_ends_the_pager_without_a_key(
+    cli: Callable[..., Result], screens: Callable[..., Screen]
+) -> None:
+    """LINES says 10, so instapgids pages; the terminal has 50 rows, so less sees the text fits and ends."""
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "p").code == 0
+    screen = screens("next", "--profile", "p", columns=80, env={**NO_PAGER_SETTINGS, "LINES": "10"})
+    assert screen.finish() == 0, screen.text  # no 'q' was sent: a waiting pager would time out here
+    assert "Dit kunt u nu doen" in screen.text and "(END)" not in screen.text
+
+
+def test_a_pager_that_does_not_exist_still_shows_the_text(
+    cli: Callable[..., Result], screens: Callable[..., Screen]
+) -> None:
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "p").code == 0
+    screen = screens("checklist", "--profile", "p", columns=80, env={**NO_PAGER_SETTINGS, "PAGER": "geen-pager-hier"})
+    assert screen.finish() == 0, screen.text
+    assert "uitvoering-opvolgen" in screen.text and "Traceback" not in screen.text  # all of it, to the last item
+
+
+def test_the_pager_gets_our_less_options_unless_the_user_set_their_own(tmp_path: Path) -> None:
+    from instapgids.presentation.terminal import pager
+
+    assert pager.command({"PATH": str(tmp_path)}, utf8=True) is None  # no PAGER, no less: no pager
+    program, env = pager.command({"PAGER": "less -S"}, utf8=True) or ("", {})
+    assert program == "less -S" and env["LESS"] == "FRX" and env["LESSCHARSET"] == "utf-8"
+    program, env = pager.command({"PAGER": "less", "LESS": "-M", "LESSCHARSET": "latin1"}, utf8=True) or ("", {})
+    assert env["LESS"] == "-M" and env["LESSCHARSET"] == "latin1"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for less")
+def test_without_pager_the_less_on_the_path_is_run_with_our_options(tmp_path: Path) -> None:
+    from instapgids.presentation.terminal import pager
+
+    less = tmp_path / "less"
+    less.write_text("#!/bin/sh\n", encoding="utf-8")
+    less.chmod(0o755)
+    program, env = pager.command({"PATH": str(tmp_path)}, utf8=False) or ("", {})
+    assert program == [str(less)] and env["LESS"] == "FRX" and "LESSCHARSET" not in env

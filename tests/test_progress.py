@@ -76,13 +76,19 @@ def now_list(out: str) -> list[tuple[str, bool]]:
 # --------------------------------------------------------------------------- done / doing / undo
 
 
+def two_independent_items(content: Any) -> tuple[str, str]:
+    """Two open items of the example's checklist that no other item waits for (marking them releases none)."""
+    checklist = checklist_of(content, LOKAAL)
+    awaited = {w for e in checklist.items() for w in e.item.waits_for}
+    first, second = [i for i in ids_with(checklist, "open") if i not in awaited][:2]
+    return first, second
+
+
 def test_done_doing_and_undo_change_checklist_and_status(
     cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    checklist = checklist_of(content, LOKAAL)
-    awaited = {w for e in checklist.items() for w in e.item.waits_for}  # marking these would release others
-    first, second = [i for i in ids_with(checklist, "open") if i not in awaited][:2]
+    first, second = two_independent_items(content)
     before = shown_statuses(cli)
     assert before[first] == before[second] == "niet gestart"
 
@@ -394,9 +400,7 @@ def test_progress_survives_start_with_the_same_answers_again(
     cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    checklist = checklist_of(content, LOKAAL)
-    awaited = {w for e in checklist.items() for w in e.item.waits_for}  # marking these would release others
-    first, second = [i for i in ids_with(checklist, "open") if i not in awaited][:2]
+    first, second = two_independent_items(content)
     assert cli("done", first, "--profile", PROFILE).code == 0
     assert cli("doing", second, "--profile", PROFILE).code == 0
     progress = saved(private_home)["progress"]

@@ -10,14 +10,12 @@ import random
 import signal
 import stat
 import subprocess
-import termios
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pexpect
 import pytest
 import yaml
 
@@ -27,6 +25,8 @@ from prompts import ENTER, ORDER, REVIEW, Screen, answer_keys, prompt_start
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 PROFILE = "p"
+# Whether others may write a file is POSIX's mode bits and owners; on Windows the cache is in the user's AppData.
+POSIX_OWNERS = pytest.mark.skipif(not hasattr(os, "getuid"), reason="file owners and mode bits are POSIX's")
 CHANGED_ELSEWHERE = "intussen ook ergens anders gewijzigd"
 
 
@@ -434,10 +434,25 @@ def test_a_profile_killed_mid_write_is_the_old_or_the_new_one(
 # --------------------------------------------------------------------------- signals during `start`
 
 
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)], ids=["TERM", "HUP"])
+@pytest.mark.parametrize(
+    ("signum", "code"),
+    [
+        pytest.param(signal.SIGTERM, 143, id="TERM"),
+        pytest.param(
+            getattr(signal, "SIGHUP", 1),
+            129,
+            id="HUP",
+            marks=pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on this system (Windows)"),
+        ),
+    ],
+)
 def test_a_signal_during_start_keeps_the_answers_and_restores_the_terminal(
     signum: int, code: int, screens: Callable[..., Screen], private_home: Path
 ) -> None:
+    import termios
+
+    import pexpect
+
     first, second = ORDER[:2]
     screen = screens("start", "--profile", "gestopt")
     screen.ask(first, answer_keys(first, "Gemeente Signaal"))
@@ -459,6 +474,7 @@ def test_a_signal_during_start_keeps_the_answers_and_restores_the_terminal(
 # --------------------------------------------------------------------------- the content cache
 
 
+@POSIX_OWNERS
 def test_a_cache_file_others_can_write_is_not_unpickled(
     cli: Callable[..., Result], private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -481,6 +497,7 @@ def test_a_cache_file_others_can_write_is_not_unpickled(
     assert checked["validated"], "a cache file writable by others was trusted"
 
 
+@POSIX_OWNERS
 def test_a_profile_is_parsed_from_the_cache_only_for_the_same_text_in_a_trusted_file(
     tmp_path: Path, private_home: Path
 ) -> None:

@@ -71,13 +71,24 @@ def _to_stderr(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
-def choose(option: str | None, env: Mapping[str, str], *, warn: Callable[[str], object] = _to_stderr) -> Language:
+def _no_system_locale() -> str | None:
+    return None
+
+
+def choose(
+    option: str | None,
+    env: Mapping[str, str],
+    *,
+    warn: Callable[[str], object] = _to_stderr,
+    system: Callable[[], str | None] = _no_system_locale,
+) -> Language:
     """The language for ``--lang`` (``option``, None when not given) and the environment ``env``.
 
     ``--lang`` must be nl or en (else :class:`UnknownLanguage`). ``INSTAPGIDS_LANG`` with another value is
     ignored with a one-line warning (``warn``) in the language chosen without it. Else the locale: the first
     of LC_ALL, LC_MESSAGES and LANG that is set decides, English when it starts with ``en``
-    (``en_GB.UTF-8``). Else Dutch.
+    (``en_GB.UTF-8``); when none is set (as on Windows), the system's locale, asked of ``system`` only then
+    (the command line passes :func:`system_locale`; ``English_United States`` on Windows). Else Dutch.
     """
     if option is not None:
         chosen = option.strip().lower()
@@ -87,17 +98,30 @@ def choose(option: str | None, env: Mapping[str, str], *, warn: Callable[[str], 
     if wanted := env.get(ENV, "").strip():
         if is_language(lowered := wanted.lower()):
             return lowered
-        chosen = _from_locale(env)
+        chosen = _from_locale(env, system)
         warn(_IGNORED[chosen].format(env=ENV, wanted=wanted))
         return chosen
-    return _from_locale(env)
+    return _from_locale(env, system)
 
 
-def _from_locale(env: Mapping[str, str]) -> Language:
-    for name in LOCALE_VARIABLES:
-        if value := env.get(name, ""):
-            return "en" if value.lower().startswith("en") else DEFAULT
-    return DEFAULT
+def _from_locale(env: Mapping[str, str], system: Callable[[], str | None]) -> Language:
+    value = next((found for name in LOCALE_VARIABLES if (found := env.get(name, ""))), None) or system() or ""
+    return "en" if value.lower().startswith("en") else DEFAULT
+
+
+def system_locale() -> str | None:
+    """The user's language setting as the system gives it when no environment variable does:
+    ``locale.getlocale()`` (on Windows the language of the user's settings, e.g. ``English_United States``
+    or ``Dutch_Belgium``). None if unknown, and for the C locale Python falls back to where nothing is set
+    (which Python 3.11's ``getlocale()`` calls ``en_US``)."""
+    import locale
+
+    try:
+        if locale.setlocale(locale.LC_CTYPE).split(".")[0].upper() in ("C", "POSIX", ""):  # a query: changes nothing
+            return None
+        return locale.getlocale()[0]
+    except (ValueError, TypeError, locale.Error):  # a locale name Python cannot parse
+        return None
 
 
 # Said while the language is being chosen, before any catalog is read: in both languages here.

@@ -246,9 +246,10 @@ def _choose_language(args: list[str]) -> tuple[list[str], tuple[str, str | None]
 
     option, args = language.pull_option(args)
     try:
-        language.use(language.choose(option, os.environ), explicit=language.asked(option, os.environ))
+        chosen = language.choose(option, os.environ, system=language.system_locale)
+        language.use(chosen, explicit=language.asked(option, os.environ))
     except language.UnknownLanguage:  # the root command's --lang reports it as a usage error, in the
-        language.use(language.choose(None, os.environ))  # language of the environment
+        language.use(language.choose(None, os.environ, system=language.system_locale))  # language of the environment
         return args, None
     return args, _fast(_after_lang(args))
 

@@ -29,6 +29,9 @@ from instapgids.language import _
 # How long a process waits quietly for the lock before it says it is waiting, and how long in all.
 QUIET_WAIT = 0.5
 MAX_WAIT = 60.0
+# Windows refuses to replace a file that another program holds open: try again for about a second.
+RETRY_REPLACE = os.name == "nt"
+REPLACE_RETRIES = (0.05, 0.1, 0.2, 0.3, 0.4)
 
 
 def target_of(path: Path) -> Path:
@@ -104,15 +107,31 @@ def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fchmod(handle.fileno(), mode)
-            if existing is not None and existing.st_uid != os.geteuid():
-                with contextlib.suppress(OSError):  # keep the owner where we may (root editing a user's file)
-                    os.fchown(handle.fileno(), existing.st_uid, existing.st_gid)
+            _keep_mode_and_owner(handle.fileno(), tmp, mode, existing)
             os.fsync(handle.fileno())
     except OSError as exc:
         _remove(tmp)
         raise UserError(_cannot_write(path, exc)) from None
     return target, tmp
+
+
+def _keep_mode_and_owner(fd: int, tmp: str, mode: int, existing: os.stat_result | None) -> None:
+    """Give the temporary file the mode (and, on POSIX, the owner) the file will have.
+
+    Windows has no ``os.fchmod`` before Python 3.13 and no owners by number: there ``os.chmod`` only
+    keeps the read-only flag (a read-only file is refused earlier anyway) and the folder's access
+    rules apply, as for any new file.
+    """
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is not None:
+        fchmod(fd, mode)
+    else:
+        with contextlib.suppress(OSError, NotImplementedError):
+            os.chmod(tmp, mode)
+    fchown, geteuid = getattr(os, "fchown", None), getattr(os, "geteuid", None)
+    if fchown is not None and geteuid is not None and existing is not None and existing.st_uid != geteuid():
+        with contextlib.suppress(OSError):  # keep the owner where we may (root editing a user's file)
+            fchown(fd, existing.st_uid, existing.st_gid)
 
 
 def _remove(path: str | Path) -> None:
@@ -167,7 +186,7 @@ def write_files(
     prepared = _prepare_all(files, private)
     for index, (path, target, tmp) in enumerate(prepared):
         try:
-            os.replace(tmp, target)
+            _replace(tmp, target)
         except OSError as exc:
             for _, _, left in prepared[index:]:
                 _remove(left)
@@ -177,6 +196,20 @@ def write_files(
         _remove(old)
     for folder in {target.parent for _, target, _ in prepared}:
         _sync_folder(folder)
+
+
+def _replace(tmp: str, target: Path) -> None:
+    """``os.replace``; on Windows tried again for a moment while another program (a virus scanner,
+    OneDrive, a preview) holds the old file open, which Windows refuses with a PermissionError."""
+    for wait in REPLACE_RETRIES if RETRY_REPLACE else ():
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError:
+            import time
+
+            time.sleep(wait)
+    os.replace(tmp, target)
 
 
 def write_file(path: Path, text: str | bytes, *, private: bool = False, make_folder: bool = False) -> None:

@@ -78,7 +78,7 @@ def _language(value: str | None) -> str | None:
     from instapgids import language
 
     try:  # the environment was reported (if wrong) when cli.main chose the language; here only --lang
-        chosen = language.choose(value, os.environ, warn=lambda _: None)
+        chosen = language.choose(value, os.environ, warn=lambda _: None, system=language.system_locale)
         language.use(chosen, explicit=language.asked(value, os.environ))
     except language.UnknownLanguage as exc:
         message = _("'{value}' is geen taal van instapgids. Kies uit: nl, en.").format(value=exc.value)

@@ -126,9 +126,8 @@ def _real_terminal() -> bool:
 def show(lines: list[Line]) -> None:
     """Print lines that are wrapped already; on a terminal, through a pager when they do not fit (as git does).
 
-    Never when piped. The pager is $PAGER or less, with LESS=FRX unless set: it ends by itself when the
-    text fits after all, keeps the colours and leaves the text on the screen. With LESSCHARSET=utf-8 when
-    we write UTF-8: else less, under a locale that is not installed, shows a bullet as <E2><80><A2>.
+    Never when piped. The pager is $PAGER or less, started by us (``terminal/pager.py``): with LESS=FRX
+    unless set, whatever Python's own pager would set, so it ends by itself when the text fits after all.
     """
     text = "\n".join(line.plain for line in lines)
     if plain() and not CONTROL.search(text):
@@ -139,10 +138,11 @@ def show(lines: list[Line]) -> None:
     console = out()
     body = Text("\n").join(line.__rich__() for line in lines)
     if _real_terminal() and console.is_terminal and len(lines) > console.height and not console.is_dumb_terminal:
-        os.environ.setdefault("LESS", "FRX")
-        if console.encoding.lower().replace("-", "") == "utf8":  # less reads the locale, which may not be installed
-            os.environ.setdefault("LESSCHARSET", "utf-8")
-        with console.pager(styles=True):
-            console.print(body, soft_wrap=True)
-    else:
-        console.print(body, soft_wrap=True)
+        from instapgids.presentation.terminal import pager
+
+        utf8 = console.encoding.lower().replace("-", "") == "utf8"  # less reads the locale, maybe not installed
+        if (chosen := pager.command(os.environ, utf8=utf8)) is not None:
+            with console.pager(pager.OwnPager(chosen, console.encoding), styles=True):
+                console.print(body, soft_wrap=True)
+            return
+    console.print(body, soft_wrap=True)
