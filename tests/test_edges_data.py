@@ -1,0 +1,184 @@
+"""Nothing lost, even at the edges (issue 18, second hostile round): the user's files and what lies beside them.
+
+Each test is one case of the issue (A: data lost, B: damaged, L: leaked, H: hangs), tried as a user would;
+each failed on the code before its fix.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import LOKAAL, Result, instapgids_exe, no_traceback, profile_file, saved, start
+
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
+
+PROFILE = "p"
+
+
+def first_open_item(content: Any) -> str:
+    from conftest import checklist_of
+
+    return next(e.item.id for e in checklist_of(content, LOKAAL).items() if not e.done_by_answers)
+
+
+def run_briefly(*args: str, timeout: float = 20) -> Result:
+    """`instapgids ARGS` as a process that must end by itself within ``timeout`` seconds (no hang)."""
+    done = subprocess.run(
+        [instapgids_exe(), *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=timeout
+    )
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+# --------------------------------------------------------------------------- A3: an answer set aside stays
+
+
+def test_a3_an_answer_set_aside_is_kept_by_start_answers(cli: Callable[..., Result], private_home: Path) -> None:
+    """The notice says the answer to a question that no longer exists stays: so it must still be in the file."""
+    start(cli)
+    path = profile_file(private_home)
+    path.write_text(path.read_text(encoding="utf-8").replace("answers:\n", "answers:\n  oude_vraag: mijn antwoord\n"))
+    result = cli("start", "--answers", str(LOKAAL), "--profile", PROFILE)
+    assert result.code == 0, result.text
+    assert "blijft bewaard" in result.err
+    assert saved(private_home)["answers"]["oude_vraag"] == "mijn antwoord"
+
+
+# --------------------------------------------------------------------------- A4: an export never onto what it reads
+
+
+@pytest.mark.parametrize("spelling", ["same", "link"])
+def test_a4_an_export_onto_the_profile_it_reads_is_refused(
+    cli: Callable[..., Result], tmp_path: Path, spelling: str
+) -> None:
+    profile = tmp_path / "k.yaml"
+    start(cli, name=str(profile))
+    before = profile.read_bytes()
+    target = profile
+    if spelling == "link":  # another name for the same file
+        target = tmp_path / "ook-k.md"
+        target.symlink_to(profile)
+    result = cli("checklist", "--profile", str(profile), "--export", "md", "-o", str(target), "--force")
+    assert result.code == 2, result.text
+    assert "profiel" in result.err
+    assert profile.read_bytes() == before
+
+
+def test_a4_an_export_onto_a_content_file_is_refused(
+    cli: Callable[..., Result], data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INSTAPGIDS_DATA_DIR", str(data_copy))
+    start(cli)
+    target = data_copy / "interview.yaml"
+    before = target.read_bytes()
+    result = cli("checklist", "--profile", PROFILE, "--export", "md", "-o", str(target), "--force")
+    assert result.code == 2, result.text
+    assert target.read_bytes() == before
+
+
+# --------------------------------------------------------------------------- B2: the group stays
+
+
+def other_group() -> int:
+    """A group this process may give a file that is not its own group (root may give any)."""
+    if not hasattr(os, "getegid"):
+        pytest.skip("no groups on this system")
+    if os.geteuid() == 0:
+        return 4242
+    others = [g for g in os.getgroups() if g != os.getegid()]
+    if not others:
+        pytest.skip("this user is in one group only")
+    return others[0]
+
+
+def test_b2_a_shared_profile_keeps_its_group_and_mode(
+    cli: Callable[..., Result], content: Any, tmp_path: Path
+) -> None:
+    group = other_group()
+    profile = tmp_path / "klant.yaml"
+    start(cli, name=str(profile))
+    os.chown(profile, -1, group)
+    profile.chmod(0o640)
+    assert cli("done", first_open_item(content), "--profile", str(profile)).code == 0
+    found = profile.stat()
+    assert (found.st_gid, stat.S_IMODE(found.st_mode)) == (group, 0o640)
+
+    export = tmp_path / "checklist.md"
+    assert cli("checklist", "--profile", str(profile), "--export", "md", "-o", str(export)).code == 0
+    os.chown(export, -1, group)
+    assert cli("checklist", "--profile", str(profile), "--export", "md", "-o", str(export), "--force").code == 0
+    assert export.stat().st_gid == group
+
+
+# --------------------------------------------------------------------------- L1: no copy of a profile in the cache
+
+
+def test_l1_no_profile_text_is_kept_in_the_cache_folder(
+    cli: Callable[..., Result], private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = private_home / "own-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    profile = private_home / "gedeeld" / "klant.yaml"
+    start(cli, name=str(profile))
+    assert cli("checklist", "--profile", str(profile)).code == 0
+    assert cli("status", "--profile", str(profile)).code == 0
+    secret = b"Gemeente Voorbeeld"  # the example's org_name
+    assert secret in profile.read_bytes()
+    leaked = [p.name for p in cache.rglob("*") if p.is_file() and secret in p.read_bytes()]
+    assert leaked == []
+
+
+# --------------------------------------------------------------------------- L2: no temporary file left behind
+
+
+def test_l2_a_temporary_copy_left_by_a_killed_write_is_removed_by_the_next(
+    cli: Callable[..., Result], content: Any, private_home: Path, tmp_path: Path
+) -> None:
+    start(cli)
+    path = profile_file(private_home)
+    left = path.parent / ".p.yaml.k1ll3d_9.tmp"  # as tempfile.mkstemp names it
+    left.write_bytes(path.read_bytes())
+    mine = path.parent / ".p.yaml.mijn.tmp"  # not a name instapgids gives: not touched
+    mine.write_text("van mij\n")
+    assert cli("done", first_open_item(content), "--profile", PROFILE).code == 0
+    assert not left.exists()
+    assert mine.read_text() == "van mij\n"
+
+    export = tmp_path / "checklist.md"
+    assert cli("checklist", "--profile", PROFILE, "--export", "md", "-o", str(export)).code == 0
+    old, fresh = tmp_path / ".checklist.md.abcd1234.tmp", tmp_path / ".checklist.md.efgh5678.tmp"
+    old.write_text("x")
+    fresh.write_text("y")  # maybe another process's export being written right now: kept
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    assert cli("checklist", "--profile", PROFILE, "--export", "md", "-o", str(export), "--force").code == 0
+    assert not old.exists() and fresh.exists()
+
+
+# --------------------------------------------------------------------------- H2: a FIFO as a profile
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize(
+    "command",
+    [("profiles",), ("checklist", "--profile", "f"), ("done", "x", "--profile", "f"), ("systems", "cmdb2", "--profile", "f")],
+)
+def test_h2_a_fifo_named_like_a_profile_does_not_hang(command: tuple[str, ...], private_home: Path) -> None:
+    folder = private_home / "state" / "profielen"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "f.yaml")
+    result = run_briefly(*command)
+    no_traceback(result)
+    assert "f.yaml" in result.text
+    if command[0] != "profiles":
+        assert result.code == 2, result.text
+    lock = folder / ".f.yaml.lock"
+    assert not lock.exists() or lock.stat().st_size == 0
+
