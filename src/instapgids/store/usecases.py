@@ -106,6 +106,9 @@ def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait) ->
         if current is not None:  # progress marked before, and the user's comments, are kept
             notices.extend(current.notices)
             saved.progress, saved.stale_progress, saved.text = current.progress, current.stale_progress, current.text
+            # an answer to a question that no longer exists was told to stay: it does (one that no longer
+            # fits its question is replaced by the new answers)
+            saved.stale = {k: v for k, v in current.stale.items() if k not in content.question_by_id}
         saved.progress = {**saved.progress, **given.progress}
         return saved
 
