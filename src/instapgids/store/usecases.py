@@ -156,21 +156,50 @@ def refuse_marks(content: Content, saved: Profile, item_ids: list[str], status: 
         raise MarksRefused(refused)
 
 
-def write_export(target: Path, text: str, force: bool) -> None:
-    """Write an export to ``target`` (atomically); an existing file only with ``force``."""
+def read_by(content: Content, profile: Path) -> tuple[Path, ...]:
+    """The files a command on ``profile`` reads: the profile and the content's files (an export never replaces one)."""
+    folder = content.directory
+    return (profile, *folder.glob("*.yaml"), *folder.glob("*/*.yaml"))
+
+
+def refuse_read_files(targets: list[Path], reads: tuple[Path, ...]) -> None:
+    """Refuse to write onto a file the command reads (the profile, a content file), by any name or link."""
+    import os
+
+    for target in targets:
+        for read in reads:
+            try:
+                same = os.path.samefile(target, read)
+            except OSError:  # one of them does not exist (yet)
+                same = False
+            if same:
+                raise UserError(
+                    _(
+                        "'{path}' is een bestand dat deze opdracht leest (het profiel of de inhoud); "
+                        "instapgids schrijft er geen export over. Kies een andere naam."
+                    ).format(path=target)
+                )
+
+
+def write_export(target: Path, text: str, force: bool, reads: tuple[Path, ...] = ()) -> None:
+    """Write an export to ``target`` (atomically); an existing file only with ``force``, never one of ``reads``."""
     if target.is_dir():
         raise UserError(_("'{path}' is een map; geef een bestandsnaam op.").format(path=target))
+    refuse_read_files([target], reads)
     if target.exists() and not force:
         raise TargetsExist([target])
     write_file(target, text)
 
 
-def write_set(targets: dict[Path, str | bytes], earlier: set[Path], force: bool) -> list[Path]:
+def write_set(
+    targets: dict[Path, str | bytes], earlier: set[Path], force: bool, reads: tuple[Path, ...] = ()
+) -> list[Path]:
     """Write files as one set: afterwards ``targets`` exist and the ``earlier`` ones not among them are gone.
 
     ``earlier``: the files this set wrote before (e.g. the drafts in a folder). Existing files are only
     overwritten, and earlier ones only removed, with ``force``. Returns the removed files.
     """
+    refuse_read_files(list(targets), reads)
     stale = sorted(earlier - set(targets))
     existing = [t for t in [*targets, *stale] if t.exists()]
     if existing and not force:
