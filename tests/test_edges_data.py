@@ -98,9 +98,7 @@ def other_group() -> int:
     return others[0]
 
 
-def test_b2_a_shared_profile_keeps_its_group_and_mode(
-    cli: Callable[..., Result], content: Any, tmp_path: Path
-) -> None:
+def test_b2_a_shared_profile_keeps_its_group_and_mode(cli: Callable[..., Result], content: Any, tmp_path: Path) -> None:
     group = other_group()
     profile = tmp_path / "klant.yaml"
     start(cli, name=str(profile))
@@ -168,7 +166,12 @@ def test_l2_a_temporary_copy_left_by_a_killed_write_is_removed_by_the_next(
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 @pytest.mark.parametrize(
     "command",
-    [("profiles",), ("checklist", "--profile", "f"), ("done", "x", "--profile", "f"), ("systems", "cmdb2", "--profile", "f")],
+    [
+        ("profiles",),
+        ("checklist", "--profile", "f"),
+        ("done", "x", "--profile", "f"),
+        ("systems", "cmdb2", "--profile", "f"),
+    ],
 )
 def test_h2_a_fifo_named_like_a_profile_does_not_hang(command: tuple[str, ...], private_home: Path) -> None:
     folder = private_home / "state" / "profielen"
@@ -181,4 +184,3 @@ def test_h2_a_fifo_named_like_a_profile_does_not_hang(command: tuple[str, ...], 
         assert result.code == 2, result.text
     lock = folder / ".f.yaml.lock"
     assert not lock.exists() or lock.stat().st_size == 0
-

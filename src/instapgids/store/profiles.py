@@ -374,8 +374,9 @@ def profile_text(profile: Profile, content: Content) -> str:
 
 
 def write_profile(profile: Profile, content: Content) -> None:
-    """Write the profile atomically; a new profile is private (mode 0600), an existing one keeps its mode."""
-    write_file(profile.path, profile_text(profile, content), private=True, make_folder=True)
+    """Write the profile atomically, under its lock (:func:`update_profile`, the interview's saves); a new
+    profile is private (mode 0600), an existing one keeps its mode and group."""
+    write_file(profile.path, profile_text(profile, content), private=True, make_folder=True, under_lock=True)
     profile.text = None  # what is on disk now is ours
 
 
