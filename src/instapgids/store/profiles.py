@@ -139,7 +139,7 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     from instapgids.content.located import LocatedDict, YamlProblem, locate
 
     failed = AnswersError if strict else ProfileError
-    text = _read_text(path, failed)
+    text = _read_text(path, failed, regular_only=not strict)
     try:  # a saved profile: without PyYAML when this very text was parsed before
         raw = cache.load_user(path, text, cached=not strict)
     except YamlProblem as exc:
@@ -178,11 +178,19 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     return profile
 
 
-def _read_text(path: Path, failed: type[AnswersError]) -> str:
-    """The file's text: bounded in size, and UTF-8."""
+def _read_text(path: Path, failed: type[AnswersError], *, regular_only: bool = False) -> str:
+    """The file's text: bounded in size, and UTF-8.
+
+    ``regular_only`` (a profile): anything but a regular file (a FIFO, a device, a folder) is refused
+    before it is opened, and it is opened without blocking, so that nothing hangs, not even under the
+    profile's lock. (An answers file may be a pipe: ``--answers <(…)`` is the user's own choice.)
+    """
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_SIZE + 1)  # bounded: /dev/zero or a huge file is refused, not read
+        if regular_only:
+            data = _read_regular(path, failed)
+        else:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_SIZE + 1)  # bounded: /dev/zero or a huge file is refused, not read
     except FileNotFoundError:
         raise UserError(_("Het bestand '{path}' bestaat niet.").format(path=path)) from None
     except OSError as exc:
@@ -197,6 +205,24 @@ def _read_text(path: Path, failed: type[AnswersError]) -> str:
         line = data[: exc.start].count(b"\n") + 1
         column = len(data[: exc.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
         raise failed([Problem(path, line, column, _("(bestand)"), _("het bestand is geen UTF-8-tekst"))]) from None
+
+
+def _read_regular(path: Path, failed: type[AnswersError]) -> bytes:
+    """At most ``MAX_FILE_SIZE + 1`` bytes of ``path``, a regular file (checked before and after opening)."""
+    import stat
+
+    def refuse() -> AnswersError:
+        why = _("dit is geen gewoon bestand (maar een pijp, apparaat of map); instapgids leest er niet uit")
+        return failed([Problem(path, 1, 1, _("(bestand)"), why)])
+
+    if not stat.S_ISREG(os.stat(path).st_mode):  # stat never opens: a FIFO does not block it
+        raise refuse()
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)  # not blocking, should it have become a FIFO in between
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise refuse()
+        return handle.read(MAX_FILE_SIZE + 1)
 
 
 def _top_keys(raw: LocatedDict, strict: bool, at: At) -> tuple[list[Problem], list[str]]:
