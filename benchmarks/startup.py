@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 LANG_EN = "instapgids --lang en lots show 5"  # issue 11: beside the Dutch, to show what choosing English costs
+CHECKLIST = "instapgids checklist -p klant"  # issue 18 (L1): a profile is parsed on every read, nothing cached
+EXAMPLE = Path(__file__).parent.parent / "examples" / "lokaal-bestuur-netwerk.yaml"
 TARGETS_MS = {"instapgids --version": 100, "instapgids lots show 5": 250, LANG_EN: 250}
 
 
@@ -32,6 +34,7 @@ def commands() -> dict[str, list[str]]:
         "instapgids --version": [exe, "--version"],
         "instapgids lots show 5": [exe, "lots", "show", "5"],
         LANG_EN: [exe, "--lang", "en", "lots", "show", "5"],
+        CHECKLIST: [exe, "checklist", "-p", "klant"],
     }
 
 
@@ -42,7 +45,10 @@ def main() -> None:
     env = {**os.environ, "COLUMNS": "100"}
     with tempfile.TemporaryDirectory() as cache:
         env["XDG_CACHE_HOME"] = cache  # a cache of our own, filled by the first (unmeasured) run
+        env["INSTAPGIDS_HOME"] = str(Path(cache) / "state")  # and a profile of our own
         cmds = commands()
+        answers = [cmds[CHECKLIST][0], "start", "--answers", str(EXAMPLE), "-p", "klant"]
+        subprocess.run(answers, env=env, stdout=subprocess.DEVNULL, check=True)
         for argv in cmds.values():
             subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
         times: dict[str, list[float]] = {name: [] for name in cmds}

@@ -123,6 +123,9 @@ def test_l1_no_profile_text_is_kept_in_the_cache_folder(
 ) -> None:
     cache = private_home / "own-cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    old = cache / "instapgids" / "profiel-0badcafe.pickle"  # what an earlier version kept
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"Gemeente Vroeger")
     profile = private_home / "gedeeld" / "klant.yaml"
     start(cli, name=str(profile))
     assert cli("checklist", "--profile", str(profile)).code == 0
@@ -131,6 +134,7 @@ def test_l1_no_profile_text_is_kept_in_the_cache_folder(
     assert secret in profile.read_bytes()
     leaked = [p.name for p in cache.rglob("*") if p.is_file() and secret in p.read_bytes()]
     assert leaked == []
+    assert not old.exists()
 
 
 # --------------------------------------------------------------------------- L2: no temporary file left behind

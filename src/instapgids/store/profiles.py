@@ -135,13 +135,13 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     profile), answers that the current content cannot use are kept aside in
     ``stale`` and reported in ``notices``.
     """
-    from instapgids.content import cache
     from instapgids.content.located import LocatedDict, YamlProblem, locate
+    from instapgids.content.yamlsource import load_user
 
     failed = AnswersError if strict else ProfileError
     text = _read_text(path, failed, regular_only=not strict)
-    try:  # a saved profile: without PyYAML when this very text was parsed before
-        raw = cache.load_user(path, text, cached=not strict)
+    try:  # parsed anew every time: no copy of a profile is kept anywhere else (issue 18, L1)
+        raw = load_user(text)
     except YamlProblem as exc:
         raise failed([Problem(path, *exc.position, _("(bestand)"), exc.message)]) from None
 
