@@ -25,7 +25,6 @@ import pickle
 import stat
 import zlib
 from pathlib import Path
-from typing import Any
 
 from instapgids import __version__
 from instapgids.content.bundle import Content
