@@ -188,3 +188,84 @@ def test_h2_a_fifo_named_like_a_profile_does_not_hang(command: tuple[str, ...], 
         assert result.code == 2, result.text
     lock = folder / ".f.yaml.lock"
     assert not lock.exists() or lock.stat().st_size == 0
+
+
+# --------------------------------------------------------------------------- A2, B4, H1: the folder of .eml drafts
+
+
+def export_mails(cli: Callable[..., Result], folder: Path, *extra: str) -> Result:
+    return cli("mails", "--profile", PROFILE, "--export", "eml", "-o", str(folder), *extra)
+
+
+def all_drafts(content: Any) -> list[Any]:
+    from conftest import checklist_of
+    from instapgids.presentation.mails import drafts
+
+    return drafts(content, checklist_of(content, LOKAAL))
+
+
+def drafts_and_first_mail(cli: Callable[..., Result], content: Any, folder: Path) -> tuple[list[str], Any]:
+    """Export the drafts of the example; returns their names and the first draft (whose item `done` settles)."""
+    from conftest import files_in
+
+    start(cli)
+    assert export_mails(cli, folder).code == 0
+    return [n for n in files_in(folder) if n.endswith(".eml")], all_drafts(content)[0]
+
+
+def test_a2_a_copy_or_an_edit_of_a_draft_is_never_removed(
+    cli: Callable[..., Result], content: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "m"
+    names, first = drafts_and_first_mail(cli, content, folder)
+    gone = next(n for n in names if n.endswith(f"-{first.id}.eml"))
+    edited = next(n for n in names if n != gone)
+    copy = folder / "mijn-ingevuld.eml"  # cp m/04-….eml m/mijn-ingevuld.eml, then filled in
+    copy.write_bytes((folder / gone).read_bytes().replace(b"[", b"Jan Peeters ["))
+    assert cli("done", first.item, "--profile", PROFILE).code == 0
+    result = export_mails(cli, folder, "--force")
+    assert result.code == 0, result.text
+    assert copy.exists() and b"Jan Peeters" in copy.read_bytes()
+    assert not (folder / gone).exists()  # unchanged and no longer applying: removed
+    assert gone in result.err
+
+    # a draft the user filled in, whose mail then no longer applies, stays too, and is said to
+    (folder / edited).write_bytes((folder / edited).read_bytes() + b"\nMet vriendelijke groet, Jan\n")
+    item = next(d.item for d in all_drafts(content) if edited.endswith(f"-{d.id}.eml"))
+    assert cli("done", item, "--profile", PROFILE).code == 0
+    result = export_mails(cli, folder, "--force")
+    assert result.code == 0, result.text
+    assert (folder / edited).read_bytes().endswith(b"Met vriendelijke groet, Jan\n")
+    assert edited in result.err and "gewijzigd" in result.err
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_b4_a_draft_that_links_out_of_the_folder_is_not_written_through(
+    cli: Callable[..., Result], content: Any, tmp_path: Path, force: bool
+) -> None:
+    folder = tmp_path / "m"
+    names, _first = drafts_and_first_mail(cli, content, folder)
+    victim = tmp_path / "victim"
+    victim.write_text("van iemand anders\n")
+    (folder / names[0]).unlink()
+    (folder / names[0]).symlink_to(Path("..") / "victim")
+    result = export_mails(cli, folder, *(["--force"] if force else []))
+    assert result.code == 2, result.text
+    no_traceback(result)
+    assert victim.read_text() == "van iemand anders\n"
+    assert (folder / names[0]).is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize("force", [False, True])
+def test_h1_a_fifo_in_the_drafts_folder_does_not_hang(
+    cli: Callable[..., Result], private_home: Path, tmp_path: Path, force: bool
+) -> None:
+    start(cli)
+    folder = tmp_path / "m"
+    folder.mkdir()
+    os.mkfifo(folder / "x.eml")
+    result = run_briefly("mails", "--profile", PROFILE, "--export", "eml", "-o", str(folder), *(["--force"] * force))
+    no_traceback(result)
+    assert result.code == 0, result.text
+    assert stat.S_ISFIFO(os.lstat(folder / "x.eml").st_mode)
