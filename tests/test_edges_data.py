@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import LOKAAL, Result, instapgids_exe, no_traceback, profile_file, saved, start
+from conftest import LOKAAL, Result, checklist_of, instapgids_exe, no_traceback, profile_file, saved, start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -24,8 +24,6 @@ PROFILE = "p"
 
 
 def first_open_item(content: Any) -> str:
-    from conftest import checklist_of
-
     return next(e.item.id for e in checklist_of(content, LOKAAL).items() if not e.done_by_answers)
 
 
@@ -198,7 +196,6 @@ def export_mails(cli: Callable[..., Result], folder: Path, *extra: str) -> Resul
 
 
 def all_drafts(content: Any) -> list[Any]:
-    from conftest import checklist_of
     from instapgids.presentation.mails import drafts
 
     return drafts(content, checklist_of(content, LOKAAL))

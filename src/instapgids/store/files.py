@@ -64,6 +64,20 @@ def check_writable(path: Path) -> None:
         )
 
 
+def regular_bytes(path: Path, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of ``path`` when it is a regular file (a link is not followed); None otherwise.
+
+    Checked with lstat before opening, opened without blocking and checked again: a FIFO or a device
+    is never read, and never hangs the reader. OSError when it cannot be read.
+    """
+    if not stat.S_ISREG(os.lstat(path).st_mode):
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(limit) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+
+
 def _cannot_write(path: Path, exc: OSError) -> str:
     return _("Kan '{path}' niet schrijven: {reason}.").format(path=display_path(path), reason=_(os_reason(exc)))
 
