@@ -266,3 +266,54 @@ def test_h1_a_fifo_in_the_drafts_folder_does_not_hang(
     no_traceback(result)
     assert result.code == 0, result.text
     assert stat.S_ISFIFO(os.lstat(folder / "x.eml").st_mode)
+
+
+# --------------------------------------------------------------------------- B1: text answers have a length limit
+
+
+def text_questions(content: Any) -> list[Any]:
+    return [q for q in content.interview.questions if q.kind == "text"]
+
+
+def test_b1_a_text_answer_has_a_sensible_length_limit_at_the_prompt(content: Any) -> None:
+    from instapgids.cli.interview import answer_problem
+    from instapgids.content.questions import MAX_TEXT_LENGTH
+
+    assert 100 <= MAX_TEXT_LENGTH <= 1000
+    for question in text_questions(content):
+        assert answer_problem(question, "Gemeente " + "x" * (MAX_TEXT_LENGTH - 9)) is None
+        assert "te lang" in (answer_problem(question, "x" * (MAX_TEXT_LENGTH + 1)) or "")
+
+
+@pytest.mark.parametrize("length", [5_000, 1_000_000])
+def test_b1_a_huge_text_answer_is_refused_in_an_answers_file_and_the_library(
+    cli: Callable[..., Result], content: Any, private_home: Path, tmp_path: Path, length: int
+) -> None:
+    import yaml
+
+    from instapgids import api
+
+    data = yaml.safe_load(LOKAAL.read_text(encoding="utf-8"))
+    data["answers"]["org_name"] = "G" * length
+    given = tmp_path / "antwoorden.yaml"
+    given.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = cli("start", "--answers", str(given), "--profile", PROFILE)
+    assert result.code == 2, result.text
+    assert "te lang" in result.err or "groter dan 1 MB" in result.err
+    assert not profile_file(private_home).exists()
+    with pytest.raises(api.Error):
+        api.build_checklist(content, data["answers"])
+
+
+def test_b1_a_profile_that_would_be_refused_is_never_written(content: Any, tmp_path: Path) -> None:
+    from instapgids.errors import UserError
+    from instapgids.store.profiles import Profile, read_profile, write_profile
+
+    path = tmp_path / "klant.yaml"
+    write_profile(Profile(path=path, answers={"org_name": "Gemeente X"}, complete=False), content)
+    before = path.read_bytes()
+    saved_before = read_profile(path, content, strict=False)
+    saved_before.stale["notities"] = "n" * (1024 * 1024)  # kept aside, but together over 1 MB
+    with pytest.raises(UserError):
+        write_profile(saved_before, content)
+    assert path.read_bytes() == before
