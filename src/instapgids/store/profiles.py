@@ -402,8 +402,26 @@ def profile_text(profile: Profile, content: Content) -> str:
 def write_profile(profile: Profile, content: Content) -> None:
     """Write the profile atomically, under its lock (:func:`update_profile`, the interview's saves); a new
     profile is private (mode 0600), an existing one keeps its mode and group."""
-    write_file(profile.path, profile_text(profile, content), private=True, make_folder=True, under_lock=True)
+    text = profile_text(profile, content)
+    _refuse_unreadable(profile, content, text)
+    write_file(profile.path, text, private=True, make_folder=True, under_lock=True)
     profile.text = None  # what is on disk now is ours
+
+
+def _refuse_unreadable(profile: Profile, content: Content, text: str) -> None:
+    """Never write what the next read would refuse: an answer its question refuses, a file over 1 MB."""
+    for qid, value in profile.answers.items():
+        question = content.question_by_id.get(qid)
+        if question is not None and (why := question.problem(value)) is not None:
+            told = _("Het antwoord op '{question}' wordt niet bewaard: {problem} Er is niets gewijzigd.")
+            raise UserError(told.format(question=qid, problem=why))
+    if len(text.encode("utf-8")) > MAX_FILE_SIZE:
+        raise UserError(
+            _(
+                "Het profiel {path} zou groter worden dan 1 MB, en dan kan instapgids het niet meer lezen; "
+                "het wordt niet geschreven (er is niets gewijzigd). Maak uw eigen velden erin korter."
+            ).format(path=display_path(profile.path))
+        )
 
 
 def open_profile(content: Content, path: Path) -> Profile | None:
