@@ -317,3 +317,69 @@ def test_b1_a_profile_that_would_be_refused_is_never_written(content: Any, tmp_p
     with pytest.raises(UserError):
         write_profile(saved_before, content)
     assert path.read_bytes() == before
+
+
+# --------------------------------------------------------------------- B3, A1: the user's own fields, byte for byte
+
+# What a user may write in a profile: YAML 1.1 sexagesimals, booleans as keys, timestamps, tags with a
+# comment after them, octals, flow lists with their spacing, block scalars, an empty value.
+USER_FIELDS = (
+    "belmoment: 14:30\n"
+    "yes: ja\n"
+    "afspraak: 2026-11-02 09:30:00   # bij hen\n"
+    "tijdstip: 2026-11-02t09:30:00.10+02:00\n"
+    "notitie: !!str 0123  # bewaren\n"
+    "octaal: 017\n"
+    "lijst: [a,   b]   # zo\n"
+    "blok: |\n  regel 1\n\n  regel 3\n"
+    "leeg:\n"
+    "'aangehaald': \"x\"\n"
+)
+
+
+def with_user_fields(path: Path, item: str, extra: str = "") -> str:
+    """The profile with the user's fields at the top, between its sections and at the end, a comment in
+    its answers and an extra field in a progress entry; returns the text written."""
+    text = path.read_text(encoding="utf-8")
+    head, body = text.split("format:", 1)
+    text = head + USER_FIELDS + "format:" + body
+    text = text.replace("answers:\n", "answers:\n  # gekozen na overleg met Jan\n", 1)
+    text = text.replace("checklist:\n", "# eigen blok\nvolgende: 2026-02-28\n" + extra + "checklist:\n", 1)
+    text = text.replace(f"  {item}:\n    status: done\n", f"  {item}:\n    status: done\n    wie: 14:30  # Els\n", 1)
+    text += "slot: [1,2]  # einde\n"
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_b3_the_users_own_fields_come_back_byte_for_byte(
+    cli: Callable[..., Result], content: Any, private_home: Path
+) -> None:
+    start(cli)
+    path = profile_file(private_home)
+    item = first_open_item(content)
+    assert cli("done", item, "--profile", PROFILE).code == 0
+    with_user_fields(path, item)
+    for command in ("doing", "done", "undo", "done"):
+        assert cli(command, item, "--profile", PROFILE).code == 0
+        text = path.read_text(encoding="utf-8")
+        assert USER_FIELDS in text, f"after {command}:\n{text}"
+        assert "# eigen blok\nvolgende: 2026-02-28\n" in text
+        assert text.endswith("slot: [1,2]  # einde\n")
+        assert "  # gekozen na overleg met Jan\n" in text
+    assert "    wie: 14:30  # Els\n" in text
+
+
+def test_a1_a_profile_with_a_tab_keeps_its_comments_and_fields(
+    cli: Callable[..., Result], content: Any, private_home: Path
+) -> None:
+    start(cli)
+    path = profile_file(private_home)
+    item = first_open_item(content)
+    assert cli("done", item, "--profile", PROFILE).code == 0
+    tabbed = "contactpersoon: Jan\t# noot\nachteraan: x\t\n"
+    with_user_fields(path, item, extra=tabbed)
+    assert cli("undo", item, "--profile", PROFILE).code == 0
+    text = path.read_text(encoding="utf-8")
+    assert tabbed in text and USER_FIELDS in text
+    assert "  # gekozen na overleg met Jan\n" in text
+    assert text.endswith("slot: [1,2]  # einde\n")
