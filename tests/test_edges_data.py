@@ -359,14 +359,15 @@ def test_b3_the_users_own_fields_come_back_byte_for_byte(
     item = first_open_item(content)
     assert cli("done", item, "--profile", PROFILE).code == 0
     with_user_fields(path, item)
-    for command in ("doing", "done", "undo", "done"):
+    for number, command in enumerate(("doing", "done", "undo", "done")):
         assert cli(command, item, "--profile", PROFILE).code == 0
         text = path.read_text(encoding="utf-8")
         assert USER_FIELDS in text, f"after {command}:\n{text}"
         assert "# eigen blok\nvolgende: 2026-02-28\n" in text
-        assert text.endswith("slot: [1,2]  # einde\n")
+        assert "\nslot: [1,2]  # einde\n" in text
         assert "  # gekozen na overleg met Jan\n" in text
-    assert "    wie: 14:30  # Els\n" in text
+        if number < 2:  # the user's field in a progress entry (undo removes the entry)
+            assert "    wie: 14:30  # Els\n" in text
 
 
 def test_a1_a_profile_with_a_tab_keeps_its_comments_and_fields(
@@ -383,3 +384,22 @@ def test_a1_a_profile_with_a_tab_keeps_its_comments_and_fields(
     assert tabbed in text and USER_FIELDS in text
     assert "  # gekozen na overleg met Jan\n" in text
     assert text.endswith("slot: [1,2]  # einde\n")
+
+
+def test_a1_b3_a_rewrite_that_would_change_a_users_field_is_refused_before_writing(
+    cli: Callable[..., Result], content: Any, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The safety net: should the text edit ever lose a field, the profile is not written and the user is told."""
+    from instapgids.store import roundtrip
+
+    start(cli)
+    path = profile_file(private_home)
+    path.write_text(path.read_text(encoding="utf-8") + "belmoment: 14:30\n", encoding="utf-8")
+    before = path.read_bytes()
+    real = roundtrip._splice
+    monkeypatch.setattr(roundtrip, "_splice", lambda *args: real(*args).replace("belmoment: 14:30\n", ""))
+    result = cli("done", first_open_item(content), "--profile", PROFILE)
+    assert result.code == 2, result.text
+    no_traceback(result)
+    assert "belmoment" in result.err and "niets gewijzigd" in result.err
+    assert path.read_bytes() == before

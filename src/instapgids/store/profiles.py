@@ -394,9 +394,18 @@ def fingerprints(content: Content, profile: Profile) -> dict[str, str]:
 
 def profile_text(profile: Profile, content: Content) -> str:
     """The profile as YAML; when it was read from a file, that file's comments and extra fields stay."""
-    from instapgids.store.roundtrip import HEADER, round_trip
+    from instapgids.store.roundtrip import HEADER, WouldLose, round_trip
 
-    return round_trip(profile.text, _profile_data(profile, content), owned=TOP_KEYS, header=_(HEADER))
+    try:
+        return round_trip(profile.text, _profile_data(profile, content), owned=TOP_KEYS, header=_(HEADER))
+    except WouldLose as exc:  # refused before anything is written: nothing of the user's is lost
+        raise UserError(
+            _(
+                "instapgids kan {path} niet bijwerken zonder iets van uw eigen inhoud te wijzigen (bij '{key}'); "
+                "er is niets gewijzigd. Schrijf dat deel eenvoudiger (bv. elk veld op een eigen regel) en "
+                "probeer opnieuw."
+            ).format(path=display_path(profile.path), key=exc.what)
+        ) from None
 
 
 def write_profile(profile: Profile, content: Content) -> None:
