@@ -238,8 +238,9 @@ def test_export_eml_writes_one_parseable_file_per_mail(
     result = cli("mails", "--profile", PROFILE, "--export", "eml", "-o", str(target))
     assert result.code == 0, result.text
     no_traceback(result)
-    files = sorted(target.iterdir())
-    assert [p.suffix for p in files] == [".eml"] * len(drafts)
+    files = sorted(target.glob("*.eml"))
+    assert len(files) == len(drafts)
+    assert {p.name for p in target.iterdir()} - {p.name for p in files} == {".instapgids-export.json"}  # manifest
     assert str(len(drafts)) in result.err
     for path, draft in zip(files, drafts, strict=True):
         assert draft.id in path.name
@@ -257,7 +258,7 @@ def test_export_eml_subjects_decode_to_exactly_the_drafts_subject(
     start(cli, LOKAAL)
     target = tmp_path / "mails"
     assert cli("mails", "--profile", PROFILE, "--export", "eml", "-o", str(target)).code == 0
-    files = sorted(target.iterdir())
+    files = sorted(target.glob("*.eml"))
     drafts = drafts_of(content, LOKAAL)
     assert [str(_read_eml(p)["Subject"]) for p in files] == [d.subject for d in drafts]
 
@@ -266,7 +267,8 @@ def test_export_eml_does_not_overwrite_without_force(cli: Callable[..., Result],
     start(cli, LOKAAL)
     target = tmp_path / "mails"
     assert cli("mails", "--profile", PROFILE, "--export", "eml", "-o", str(target)).code == 0
-    files = sorted(target.iterdir())
+    files = sorted(target.glob("*.eml"))
+    everything = sorted(target.iterdir())
     written = {p: p.read_bytes() for p in files}
     files[0].write_text("mijn eigen versie\n", encoding="utf-8")
 
@@ -278,7 +280,7 @@ def test_export_eml_does_not_overwrite_without_force(cli: Callable[..., Result],
 
     forced = cli("mails", "--profile", PROFILE, "--export", "eml", "-o", str(target), "--force")
     assert forced.code == 0, forced.text
-    assert sorted(target.iterdir()) == files  # no temporary files left
+    assert sorted(target.iterdir()) == everything  # no temporary files left
     assert files[0].read_bytes() == written[files[0]]
 
 

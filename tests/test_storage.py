@@ -497,21 +497,6 @@ def test_a_cache_file_others_can_write_is_not_unpickled(
     assert checked["validated"], "a cache file writable by others was trusted"
 
 
-@POSIX_OWNERS
-def test_a_profile_is_parsed_from_the_cache_only_for_the_same_text_in_a_trusted_file(
-    tmp_path: Path, private_home: Path
-) -> None:
-    import instapgids.content.cache as cache
-
-    source = tmp_path / "profiel.yaml"
-    cache.write_parsed(source, "answers: {}\n", {"answers": {}})
-    assert cache.read_parsed(source, "answers: {}\n") == {"answers": {}}
-    assert cache.read_parsed(source, "answers: {} \n") is None  # another text: parsed again
-    assert cache.read_parsed(tmp_path / "ander.yaml", "answers: {}\n") is None
-    cache._parsed_file(source).chmod(0o666)
-    assert cache.read_parsed(source, "answers: {}\n") is None, "a cache file writable by others was trusted"
-
-
 def test_the_cache_key_covers_every_module_that_shapes_the_content(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

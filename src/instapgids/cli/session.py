@@ -174,7 +174,7 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
         return
     target = Path(output).expanduser()
     with hints(profile):
-        usecases.write_export(target, text, force)
+        usecases.write_export(target, text, force, usecases.read_by(content, profile_path(profile)))
     tell(_("Checklist geschreven naar {path}").format(path=literal(target)))
 
 
@@ -224,28 +224,30 @@ def show_mails(content: Content, profile: str | None, export: str | None, output
         )
     if output.exists() and not output.is_dir():
         raise UserError(_("'{path}' is een bestand, geen map.").format(path=output))
-    write_drafts(content, output, found, force)
+    write_drafts(content, output, found, force, profile)
 
 
-def write_drafts(content: Content, folder: Path, found: list[Draft], force: bool) -> None:
+def write_drafts(content: Content, folder: Path, found: list[Draft], force: bool, profile: str | None = None) -> None:
     """Write the drafts as one set: afterwards the folder holds exactly the current drafts of instapgids.
 
     File names follow the mail's place in mails.yaml, so a draft keeps its name when another one no
-    longer applies. Drafts that instapgids wrote before and that no longer apply are removed (with
-    --force); other files are left alone.
+    longer applies. Drafts that instapgids wrote before, that no longer apply and that nobody changed
+    are removed (with --force); other files, and drafts the user changed, are left alone.
     """
-    from instapgids.presentation.mails import draft_file_name, eml, written_draft
+    from instapgids.presentation.mails import draft_file_name, eml
 
     targets: dict[Path, str | bytes] = {folder / draft_file_name(content, d): eml(d) for d in found}
-    ours = {p for p in (folder.glob("*.eml") if folder.is_dir() else []) if written_draft(p)}
     try:
-        stale = usecases.write_set(targets, ours, force)
+        written = usecases.write_set(targets, folder, force, usecases.read_by(content, profile_path(profile)))
     except usecases.TargetsExist as exc:
         raise UserError(f"{exc}\n{_(_DRAFTS_HINT)}") from None
     tell(_("{count} mails geschreven naar {folder}").format(count=len(targets), folder=literal(folder)))
-    if stale:
-        names = literal(", ".join(p.name for p in stale))
+    if written.removed:
+        names = literal(", ".join(p.name for p in written.removed))
         tell(_("Verwijderd (geldt niet meer): {files}").format(files=names))
+    if written.kept:
+        names = literal(", ".join(p.name for p in written.kept))
+        tell(_("Bewaard, want door u gewijzigd (geldt niet meer): {files}").format(files=names))
 
 
 def _check_format(export: str) -> str:

@@ -11,10 +11,9 @@ optimisation only: a file that cannot be read or written is ignored.
 A pickle can run code, so a cache file is unpickled only when this user owns
 it and its folder, and neither is writable by anyone else.
 
-The same folder keeps, per profile, what its YAML parsed to (``read_parsed``/``write_parsed``), so that
-`checklist` and `next` read a profile without PyYAML: a hit needs the very same text (compared in full,
-not by a hash) and the same version and content modules (the parser is one of them); the profile is
-still checked against the content on every read.
+Nothing of a profile is kept here (issue 18, L1): a profile is parsed anew on every read. The
+per-profile parse cache of earlier versions (``profiel-*.pickle``, the full text of every profile ever
+read) saved ~15 ms per command; its files are removed when this cache is next written.
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ import pickle
 import stat
 import zlib
 from pathlib import Path
-from typing import Any
 
 from instapgids import __version__
 from instapgids.content.bundle import Content
@@ -82,6 +80,18 @@ def read(directory: Path, wanted: str, language: str = "nl") -> Content | None:
 
 def write(directory: Path, current: str, content: Content, language: str = "nl") -> None:
     _store(_file(directory, language), (current, dataclasses.replace(content, raw={})))
+    _forget_profiles()
+
+
+def _forget_profiles() -> None:
+    """Remove the copies of profiles that older versions kept here (``profiel-*.pickle``).
+
+    A new version always writes the content cache once (the version is in its key), so this runs then.
+    """
+    with contextlib.suppress(OSError):
+        for old in cache_dir().glob("profiel-*.pickle"):
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _store(target: Path, value: object) -> None:
@@ -101,41 +111,5 @@ def _store(target: Path, value: object) -> None:
 
 
 def _code() -> str:
-    """The version and the content modules (the YAML parser among them): in every cache key and parsed profile."""
+    """The version and the content modules (the YAML parser among them): in every cache key."""
     return "|".join([__version__, *(_stamp(path) for path in sorted(_PACKAGE.glob("*.py")))])
-
-
-def _parsed_file(source: Path) -> Path:
-    return cache_dir() / f"profiel-{zlib.crc32(str(source.resolve()).encode()):08x}.pickle"
-
-
-def read_parsed(source: Path, text: str) -> object | None:
-    """What ``text`` (the file at ``source``) parsed to before, or None: only for the very same text."""
-    try:
-        path = _parsed_file(source)
-        if not _trusted(path):
-            return None
-        with path.open("rb") as handle:
-            code, found, parsed = pickle.load(handle)
-        if found == text and code == _code():
-            return parsed  # type: ignore[no-any-return]
-    except Exception:  # missing, unreadable or from another version: just parse again
-        pass
-    return None
-
-
-def write_parsed(source: Path, text: str, parsed: object) -> None:
-    with contextlib.suppress(Exception):
-        _store(_parsed_file(source), (_code(), text, parsed))
-
-
-def load_user(source: Path, text: str, *, cached: bool = True) -> Any:
-    """``yamlsource.load_user(text)``; with ``cached``, without PyYAML when this very text parsed before."""
-    if cached and (raw := read_parsed(source, text)) is not None:
-        return raw
-    from instapgids.content.yamlsource import load_user as parse
-
-    raw = parse(text)
-    if cached:
-        write_parsed(source, text, raw)
-    return raw

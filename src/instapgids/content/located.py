@@ -1,8 +1,7 @@
 """Loaded YAML that remembers where every value stands, without PyYAML itself.
 
 :class:`LocatedDict` and :class:`LocatedList` are what ``yamlsource`` builds; they, and the functions
-that follow a path into them, live here so that data parsed earlier (a profile from the parse cache,
-``cache.read_parsed``) can be used without importing PyYAML.
+that follow a path into them, live here so that code that only reads loaded data needs no PyYAML.
 """
 
 from __future__ import annotations

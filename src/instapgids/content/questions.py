@@ -10,6 +10,10 @@ from instapgids.content.fields import STRICT, Condition, Id, LotNo, SectionNo, T
 from instapgids.errors import control_char
 from instapgids.language import N_, _
 
+# A text answer (a name) is one line: an organisation's full name is well under this. The same limit at
+# the prompt, in an answers file or profile and in the library, so that nothing is saved that is refused later.
+MAX_TEXT_LENGTH = 200
+
 # --------------------------------------------------------------------------- interview.yaml
 
 
@@ -58,6 +62,9 @@ class Question:
         if self.kind == "text":
             if not isinstance(value, str) or not value.strip():
                 return _("Vul hier een tekst in.")
+            if len(value) > MAX_TEXT_LENGTH:
+                told = _("Uw antwoord is te lang ({length} tekens); houd het bij hoogstens {most} tekens.")
+                return told.format(length=len(value), most=MAX_TEXT_LENGTH)
             problem = text_problem(value)
             return _("Uw antwoord {problem}.").format(problem=problem) if problem else None
         if self.kind == "confirm":

@@ -10,7 +10,6 @@ draft also carries the mail in that language (:class:`Reading`): for the sender 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 from urllib.parse import quote
 
 from instapgids import language
@@ -128,25 +127,13 @@ def _drafts(content: Content, checklist: Checklist) -> list[Draft]:
     return out
 
 
-DRAFT_HEADER = "X-Instapgids-Mail"  # marks the .eml files that instapgids wrote
+DRAFT_HEADER = "X-Instapgids-Mail"  # names the mail a draft is (which drafts instapgids wrote: its manifest)
 
 
 def draft_file_name(content: Content, draft: Draft) -> str:
     """The draft's file name, numbered by the mail's place in mails.yaml (stable while others come and go)."""
     number = next(n for n, mail in enumerate(content.mails.mails, 1) if mail.id == draft.id)
     return f"{number:02d}-{draft.id}.eml"
-
-
-def written_draft(path: Path) -> bool:
-    """Whether ``path`` is an .eml draft that instapgids wrote (it carries :data:`DRAFT_HEADER`)."""
-    from email.parser import BytesHeaderParser
-
-    try:
-        with path.open("rb") as handle:
-            headers = BytesHeaderParser().parse(handle)
-    except (OSError, ValueError):
-        return False
-    return headers.get(DRAFT_HEADER) is not None
 
 
 def _one_line(text: str) -> str:

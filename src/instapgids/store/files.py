@@ -6,8 +6,9 @@ Every file instapgids writes goes through :func:`write_files`:
   renamed over the old one, so that a crash at any moment leaves the old or the new file; a set of
   files (the .eml drafts) is written completely before the first rename;
 - through symbolic links: a profile linked into a synced folder stays a link, its target is written;
-- keeping the mode of a file that exists; a new file follows the umask, or is private (0600) for
-  profiles;
+- keeping the mode, the group (and the POSIX ACL) of a file that exists, as git and editors do; a
+  new file follows the umask, or is private (0600) for profiles;
+- removing the temporary copies that an interrupted write (kill -9) left beside the file;
 - never over something that is not a regular file (a device, a FIFO, a folder), and never over a
   read-only file: both are refused with a message (in the language of the run).
 
@@ -66,6 +67,20 @@ def check_writable(path: Path) -> None:
         )
 
 
+def regular_bytes(path: Path, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of ``path`` when it is a regular file (a link is not followed); None otherwise.
+
+    Checked with lstat before opening, opened without blocking and checked again: a FIFO or a device
+    is never read, and never hangs the reader. OSError when it cannot be read.
+    """
+    if not stat.S_ISREG(os.lstat(path).st_mode):
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(limit) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+
+
 def _cannot_write(path: Path, exc: OSError) -> str:
     return _("Kan '{path}' niet schrijven: {reason}.").format(path=display_path(path), reason=_(os_reason(exc)))
 
@@ -84,7 +99,7 @@ def _new_mode(private: bool) -> int:
     return 0o666 & ~mask
 
 
-def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
+def _prepare(path: Path, data: bytes, private: bool, under_lock: bool = False) -> tuple[Path, str]:
     """Write ``data`` to a temporary file beside the target of ``path``; returns (target, temporary)."""
     target = target_of(path)
     check_writable(path)
@@ -95,6 +110,7 @@ def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
     mode = stat.S_IMODE(existing.st_mode) if existing else _new_mode(private)
     import tempfile  # only when writing (~5 ms)
 
+    _clean_leftovers(target, any_age=under_lock)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
@@ -107,7 +123,11 @@ def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            _keep_mode_and_owner(handle.fileno(), tmp, mode, existing)
+            if existing is not None:
+                _keep_owner(handle.fileno(), existing)  # before the mode: a change of owner may clear bits
+            _set_mode(handle.fileno(), tmp, mode)
+            if existing is not None:
+                _keep_acl(target, tmp)
             os.fsync(handle.fileno())
     except OSError as exc:
         _remove(tmp)
@@ -115,23 +135,68 @@ def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
     return target, tmp
 
 
-def _keep_mode_and_owner(fd: int, tmp: str, mode: int, existing: os.stat_result | None) -> None:
-    """Give the temporary file the mode (and, on POSIX, the owner) the file will have.
+def _keep_owner(fd: int, existing: os.stat_result) -> None:
+    """Give the new file the group (and, for root, the owner) of the file it replaces, as git and editors
+    do: a profile shared through its group stays readable by the group. Where the system has no owners
+    (Windows) or does not allow it (a group the user is not in), the new file keeps its own."""
+    if not hasattr(os, "fchown") or not hasattr(os, "geteuid"):
+        return
+    owner = existing.st_uid if existing.st_uid != os.geteuid() else -1  # only root may give a file away
+    for uid, gid in ((owner, existing.st_gid), (-1, existing.st_gid)):
+        try:
+            os.fchown(fd, uid, gid)
+            return
+        except OSError:
+            continue
 
-    Windows has no ``os.fchmod`` before Python 3.13 and no owners by number: there ``os.chmod`` only
-    keeps the read-only flag (a read-only file is refused earlier anyway) and the folder's access
-    rules apply, as for any new file.
-    """
-    fchmod = getattr(os, "fchmod", None)
-    if fchmod is not None:
-        fchmod(fd, mode)
-    else:
+
+def _set_mode(fd: int, tmp: str, mode: int) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:  # Windows before Python 3.13: only the read-only bit means anything
         with contextlib.suppress(OSError, NotImplementedError):
             os.chmod(tmp, mode)
-    fchown, geteuid = getattr(os, "fchown", None), getattr(os, "geteuid", None)
-    if fchown is not None and geteuid is not None and existing is not None and existing.st_uid != geteuid():
-        with contextlib.suppress(OSError):  # keep the owner where we may (root editing a user's file)
-            fchown(fd, existing.st_uid, existing.st_gid)
+
+
+_ACL = "system.posix_acl_access"
+
+
+def _keep_acl(source: Path, tmp: str) -> None:
+    """Copy the POSIX access ACL of the replaced file, where there is one (best effort; Linux only)."""
+    if not hasattr(os, "getxattr"):
+        return
+    with contextlib.suppress(OSError):
+        os.setxattr(tmp, _ACL, os.getxattr(source, _ACL))
+
+
+# tempfile.mkstemp's names: ".NAME." + 8 of these + ".tmp"
+_TEMP_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+LEFTOVER_AGE = 600.0  # seconds: no write of ours takes this long, so an older temporary file was left behind
+
+
+def _clean_leftovers(target: Path, *, any_age: bool) -> None:
+    """Remove the temporary files an interrupted write of ``target`` left beside it (kill -9, a power cut).
+
+    Each is a full copy of the file (a profile's answers). Only names that :func:`_prepare` gives, only
+    regular files of this user; under the profile's lock any of them (no other write can be under way),
+    otherwise only those older than :data:`LEFTOVER_AGE` (another export may be writing right now).
+    """
+    import time
+
+    prefix = f".{target.name}."
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(".tmp") and len(name) == len(prefix) + 12):
+                continue
+            if not set(name[len(prefix) : -4]) <= _TEMP_CHARS:
+                continue
+            found = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(found.st_mode) or (hasattr(os, "geteuid") and found.st_uid != os.geteuid()):
+                continue
+            if any_age or now - found.st_mtime > LEFTOVER_AGE:
+                _remove(entry.path)
 
 
 def _remove(path: str | Path) -> None:
@@ -157,13 +222,13 @@ def _make_folders(folders: set[Path]) -> None:
             raise UserError(_cannot_make(folder, exc)) from None
 
 
-def _prepare_all(files: dict[Path, str | bytes], private: bool) -> list[tuple[Path, Path, str]]:
+def _prepare_all(files: dict[Path, str | bytes], private: bool, under_lock: bool) -> list[tuple[Path, Path, str]]:
     """Each file written aside, as (path, target, temporary file); none left behind when one fails."""
     prepared: list[tuple[Path, Path, str]] = []
     try:
         for path, text in files.items():
             data = text.encode("utf-8") if isinstance(text, str) else text
-            target, tmp = _prepare(path, data, private)
+            target, tmp = _prepare(path, data, private, under_lock)
             prepared.append((path, target, tmp))
     except BaseException:
         for _, _, tmp in prepared:
@@ -173,17 +238,24 @@ def _prepare_all(files: dict[Path, str | bytes], private: bool) -> list[tuple[Pa
 
 
 def write_files(
-    files: dict[Path, str | bytes], *, private: bool = False, make_folder: bool = False, remove: tuple[Path, ...] = ()
+    files: dict[Path, str | bytes],
+    *,
+    private: bool = False,
+    make_folder: bool = False,
+    remove: tuple[Path, ...] = (),
+    under_lock: bool = False,
 ) -> None:
     """Write every file of ``files`` or none: all are written aside first, then renamed into place.
 
     ``private`` gives new files mode 0600 (profiles); ``make_folder`` creates missing folders (the
     profile folder; an export to a folder that does not exist is refused instead, so that a
     mistyped path is noticed). ``remove`` lists files to delete once the new ones are in place.
+    ``under_lock``: the caller holds the file's lock (:func:`locked`), so every temporary file left
+    beside it by an interrupted write is removed, not only old ones.
     """
     if make_folder:
         _make_folders({target_of(p).parent for p in files})
-    prepared = _prepare_all(files, private)
+    prepared = _prepare_all(files, private, under_lock)
     for index, (path, target, tmp) in enumerate(prepared):
         try:
             _replace(tmp, target)
@@ -212,9 +284,11 @@ def _replace(tmp: str, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def write_file(path: Path, text: str | bytes, *, private: bool = False, make_folder: bool = False) -> None:
+def write_file(
+    path: Path, text: str | bytes, *, private: bool = False, make_folder: bool = False, under_lock: bool = False
+) -> None:
     """Write one file atomically (see :func:`write_files`)."""
-    write_files({path: text}, private=private, make_folder=make_folder)
+    write_files({path: text}, private=private, make_folder=make_folder, under_lock=under_lock)
 
 
 @contextlib.contextmanager

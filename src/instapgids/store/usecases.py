@@ -9,6 +9,7 @@ type (``cli/session.py``), the library can use the same functions without a term
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +22,7 @@ from instapgids.engine.checklist import Checklist, build_checklist
 from instapgids.engine.routing import applicable_answers, next_question
 from instapgids.errors import UserError
 from instapgids.language import N_, _
-from instapgids.store.files import check_writable, locked, write_file, write_files
+from instapgids.store.files import check_writable, locked, regular_bytes, write_file, write_files
 from instapgids.store.profiles import Profile, open_profile, update_profile, write_profile
 
 Wait = Callable[[], None]  # called when another process holds the profile's lock
@@ -106,6 +107,9 @@ def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait, *,
         if current is not None:  # progress marked before, and the user's comments, are kept
             notices.extend(current.notices)
             saved.progress, saved.stale_progress, saved.text = current.progress, current.stale_progress, current.text
+            # an answer to a question that no longer exists was told to stay: it does (one that no longer
+            # fits its question is replaced by the new answers)
+            saved.stale = {k: v for k, v in current.stale.items() if k not in content.question_by_id}
         saved.progress = {**saved.progress, **given.progress}
         return saved
 
@@ -153,29 +157,140 @@ def refuse_marks(content: Content, saved: Profile, item_ids: list[str], status: 
         raise MarksRefused(refused)
 
 
-def write_export(target: Path, text: str, force: bool) -> None:
-    """Write an export to ``target`` (atomically); an existing file only with ``force``."""
+def read_by(content: Content, profile: Path) -> tuple[Path, ...]:
+    """The files a command on ``profile`` reads: the profile and the content's files (an export never replaces one)."""
+    folder = content.directory
+    return (profile, *folder.glob("*.yaml"), *folder.glob("*/*.yaml"))
+
+
+def refuse_read_files(targets: list[Path], reads: tuple[Path, ...]) -> None:
+    """Refuse to write onto a file the command reads (the profile, a content file), by any name or link."""
+    for target in targets:
+        for read in reads:
+            try:
+                same = os.path.samefile(target, read)
+            except OSError:  # one of them does not exist (yet)
+                same = False
+            if same:
+                raise UserError(
+                    _(
+                        "'{path}' is een bestand dat deze opdracht leest (het profiel of de inhoud); "
+                        "instapgids schrijft er geen export over. Kies een andere naam."
+                    ).format(path=target)
+                )
+
+
+def write_export(target: Path, text: str, force: bool, reads: tuple[Path, ...] = ()) -> None:
+    """Write an export to ``target`` (atomically); an existing file only with ``force``, never one of ``reads``."""
     if target.is_dir():
         raise UserError(_("'{path}' is een map; geef een bestandsnaam op.").format(path=target))
+    refuse_read_files([target], reads)
     if target.exists() and not force:
         raise TargetsExist([target])
     write_file(target, text)
 
 
-def write_set(targets: dict[Path, str | bytes], earlier: set[Path], force: bool) -> list[Path]:
-    """Write files as one set: afterwards ``targets`` exist and the ``earlier`` ones not among them are gone.
+# Beside a set of files written into a folder (the .eml drafts): the name and hash of each file written,
+# so that a later export removes only what it wrote and what nobody changed since.
+MANIFEST = ".instapgids-export.json"
+_MOST = 16 * 1024 * 1024  # a file of the set is a few KB; a bigger one has been changed
 
-    ``earlier``: the files this set wrote before (e.g. the drafts in a folder). Existing files are only
-    overwritten, and earlier ones only removed, with ``force``. Returns the removed files.
+
+@dataclass(frozen=True)
+class SetWritten:
+    removed: list[Path]  # written by an earlier export, unchanged, no longer part of the set: removed
+    kept: list[Path]  # written by an earlier export, no longer part of the set, changed since: left alone
+
+
+def write_set(targets: dict[Path, str | bytes], folder: Path, force: bool, reads: tuple[Path, ...] = ()) -> SetWritten:
+    """Write files into ``folder`` as one set: afterwards ``targets`` exist, and the files an earlier set
+    wrote that are no longer among them are gone, unless they were changed since (then they are the
+    user's and stay).
+
+    What a set wrote is known from its manifest (:data:`MANIFEST`: names and SHA-256 hashes), never
+    guessed from a file's contents: a copy or an edit of a draft is never removed. Existing files are
+    only overwritten, and earlier ones only removed, with ``force``. A link out of ``folder`` is never
+    written through, and only regular files are read (a FIFO never blocks).
     """
-    stale = sorted(earlier - set(targets))
-    existing = [t for t in [*targets, *stale] if t.exists()]
+    manifest = folder / MANIFEST
+    refuse_read_files(list(targets), reads)
+    _refuse_links_out(folder, [*targets, manifest])
+    names = {target.name for target in targets}
+    removed: list[Path] = []
+    kept: list[Path] = []
+    for name, digest in sorted(_written_before(manifest).items()):
+        if name not in names and (unchanged := _unchanged(folder / name, digest)) is not None:
+            (removed if unchanged else kept).append(folder / name)
+    existing = [t for t in [*targets, *removed] if os.path.lexists(t)]
     if existing and not force:
         raise TargetsExist(existing)
-    for target in targets:
+    for target in [*targets, manifest]:
         check_writable(target)
-    write_files(dict(targets), make_folder=True, remove=tuple(stale))
-    return stale
+    files: dict[Path, str | bytes] = dict(targets)
+    files[manifest] = _manifest_text(targets)
+    write_files(files, make_folder=True, remove=tuple(removed))
+    return SetWritten(removed, kept)
+
+
+def _refuse_links_out(folder: Path, paths: list[Path]) -> None:
+    inside = os.path.realpath(folder)
+    for path in paths:
+        if not os.path.islink(path):
+            continue
+        points_to = os.path.realpath(path)
+        if os.path.commonpath([inside, points_to]) != inside:
+            raise UserError(
+                _(
+                    "'{path}' is een koppeling naar '{target}', buiten de map '{folder}'; instapgids schrijft "
+                    "er niet door. Verwijder de koppeling of kies een andere map."
+                ).format(path=path, target=points_to, folder=folder)
+            )
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _manifest_text(targets: dict[Path, str | bytes]) -> str:
+    import json
+
+    written = {t.name: _digest(d.encode("utf-8") if isinstance(d, str) else d) for t, d in sorted(targets.items())}
+    return json.dumps({"format": 1, "written_by": "instapgids", "files": written}, indent=2) + "\n"
+
+
+def _written_before(manifest: Path) -> dict[str, str]:
+    """Name -> hash of the files the set wrote last time; nothing when there is no usable manifest."""
+    import json
+
+    try:
+        data = regular_bytes(manifest, _MOST)
+        files = json.loads(data)["files"] if data is not None else {}
+    except (OSError, ValueError, TypeError, KeyError):
+        return {}
+    if not isinstance(files, dict):
+        return {}
+    return {
+        name: digest
+        for name, digest in files.items()
+        if isinstance(name, str)
+        and isinstance(digest, str)
+        and name not in ("", ".", "..", MANIFEST)
+        and name == Path(name).name
+        and "\\" not in name
+    }
+
+
+def _unchanged(path: Path, digest: str) -> bool | None:
+    """Whether ``path`` is still the regular file with this hash; None when it is gone."""
+    try:
+        data = regular_bytes(path, _MOST + 1)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return False  # unreadable: not ours to remove
+    return data is not None and len(data) <= _MOST and _digest(data) == digest
 
 
 # Chooses between this interview's answers and those saved elsewhere: "theirs" takes over the others.
