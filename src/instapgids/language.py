@@ -51,7 +51,9 @@ def is_language(value: object) -> TypeGuard[Language]:
 
 
 def _to_stderr(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    from instapgids.errors import visible
+
+    sys.stderr.write(visible(message) + "\n")  # the value of an environment variable is shown, never obeyed
 
 
 def choose(option: str | None, env: Mapping[str, str], *, warn: Callable[[str], object] = _to_stderr) -> Language:

@@ -101,11 +101,11 @@ def tell_guide_change(content: Content, change: GuideChange) -> None:
     """Say once what a newer version of the guide changed on this checklist."""
     titles = {i.id: i.title for p in content.journey.phases for s in p.steps for i in s.items}
     told = _("[yellow]De gids is bijgewerkt[/yellow] van versie {old} naar {new}. Voor uw checklist betekent dat:")
-    tell(told.format(old=change.old_version, new=change.new_version))
+    tell(told, old=change.old_version, new=change.new_version)
     parts = [(_("Nieuw"), change.added), (_("Gewijzigd"), change.changed), (_("Vervallen"), change.removed)]
     for word, ids in parts:
         for item_id in ids:
-            tell(f"  {word}: {titles.get(item_id, item_id)} ({item_id})")
+            tell("  {word}: {title} ({item})", word=word, title=titles.get(item_id, item_id), item=item_id)
     if not change.known:
         tell("  " + _("dat kan instapgids niet zeggen voor dit oudere profiel; bekijk uw checklist opnieuw."))
     elif not any(ids for _word, ids in parts):
