@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LOKAAL, Result, no_traceback, profile_file, save_profile, start
+from conftest import LOKAAL, Result, flat, no_traceback, profile_file, save_profile, start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -71,3 +71,79 @@ def test_e2_an_unknown_instapgids_lang_is_echoed_as_visible_text(
     assert result.code == 0, result.text
     assert ESC not in result.err and "\x07" not in result.err
     assert "INSTAPGIDS_LANG='x\\x1b]0;PWN\\x07\\x1b[2J' is geen taal van instapgids" in result.err
+
+
+# --------------------------------------------------------------------------- T1: odd values in a file
+
+# A value YAML itself cannot make (a date that does not exist, a tag that does not fit), and its place.
+BAD_VALUES = {
+    "date": ("2026-02-30", "'2026-02-30' is geen bestaande datum of tijd"),
+    "int": ("!!int abc", "'abc' past niet bij de YAML-tag !!int"),
+    "bool": ("!!bool maybe", "'maybe' past niet bij de YAML-tag !!bool"),
+    "timestamp": ("!!timestamp x", "'x' is geen bestaande datum of tijd"),
+    "map": ("!!map [a]", "een lijst past niet bij de YAML-tag !!map"),
+    "seq": ("!!seq {a: 1}", "een mapping past niet bij de YAML-tag !!seq"),
+}
+
+
+def _broken_by(home: Path, case: str, where: str) -> Path:
+    value = BAD_VALUES[case][0]
+    if where == "own field":  # a field of the user's own, which instapgids does not read
+        return with_line(home, "p", r"^(format: 1)$", f"\\1\nvolgende_afspraak: {value}")
+    return with_line(home, "p", r"^(  org_name: .*)$", f"  org_name: {value}")
+
+
+@pytest.mark.parametrize("where", ["own field", "answer"])
+@pytest.mark.parametrize("case", BAD_VALUES)
+def test_t1_an_odd_value_in_a_profile_is_named_at_its_place(
+    case: str, where: str, cli: Callable[..., Result], private_home: Path
+) -> None:
+    start(cli)
+    path = _broken_by(private_home, case, where)
+    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "!!" in row or "-30" in row)
+    for command in (("status",), ("done", "ddc-dms-toegang")):
+        result = cli(*command, "--profile", "p")
+        no_traceback(result)
+        assert result.code == 2, result.text
+        said = " ".join(result.err.split())
+        assert f"p.yaml:{line}:" in said and BAD_VALUES[case][1] in said, said
+        assert "zet het opzij en begin opnieuw met: instapgids start --profile p" in said
+
+
+@pytest.mark.parametrize("case", BAD_VALUES)
+def test_t1_an_odd_value_in_an_answers_file_is_named_at_its_place(
+    case: str, cli: Callable[..., Result], tmp_path: Path, private_home: Path
+) -> None:
+    path = tmp_path / "antwoorden.yaml"
+    text = LOKAAL.read_text(encoding="utf-8") + f"afspraak: {BAD_VALUES[case][0]}\n"
+    path.write_text(text, encoding="utf-8")
+    result = cli("start", "--answers", str(path))
+    no_traceback(result)
+    assert result.code == 2, result.text
+    assert f"antwoorden.yaml:{len(text.splitlines())}:" in result.err and BAD_VALUES[case][1] in result.err
+    assert not (private_home / "state" / "profielen").exists()
+
+
+def test_t1_profiles_names_the_place_of_an_impossible_date(cli: Callable[..., Result], private_home: Path) -> None:
+    start(cli)
+    _broken_by(private_home, "date", "own field")
+    result = cli("profiles")
+    assert result.code == 0, result.text
+    said = " ".join(result.out.split())
+    assert "Onleesbaar:" in said and "p.yaml:4:" in said and "'2026-02-30' is geen bestaande datum of tijd" in said
+    assert "out of range" not in said
+
+
+def test_t1_interactive_start_offers_to_set_aside_a_profile_with_an_impossible_date(
+    interview: Callable[..., Result], cli: Callable[..., Result], private_home: Path
+) -> None:
+    from prompts import CTRL_C, ENTER
+
+    start(cli)
+    path = _broken_by(private_home, "date", "own field")
+    result = interview(ENTER + CTRL_C, "--profile", "p")  # set it aside, then stop at the first question
+    no_traceback(result)
+    assert result.code == 130, result.text
+    assert "is niet bruikbaar" in result.err and "'2026-02-30' is geen bestaande datum of tijd" in flat(result.err)
+    aside = [p for p in path.parent.iterdir() if p.name.startswith("p.kapot-")]
+    assert len(aside) == 1 and "2026-02-30" in aside[0].read_text(encoding="utf-8")
