@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LOKAAL, Result, flat, no_traceback, profile_file, save_profile, start
+from conftest import LOKAAL, Result, flat, no_traceback, profile_file, saved, start
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -100,7 +100,9 @@ def test_t1_an_odd_value_in_a_profile_is_named_at_its_place(
 ) -> None:
     start(cli)
     path = _broken_by(private_home, case, where)
-    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "!!" in row or "-30" in row)
+    line = next(
+        n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "!!" in row or "-30" in row
+    )
     for command in (("status",), ("done", "ddc-dms-toegang")):
         result = cli(*command, "--profile", "p")
         no_traceback(result)
@@ -147,3 +149,62 @@ def test_t1_interactive_start_offers_to_set_aside_a_profile_with_an_impossible_d
     assert "is niet bruikbaar" in result.err and "'2026-02-30' is geen bestaande datum of tijd" in flat(result.err)
     aside = [p for p in path.parent.iterdir() if p.name.startswith("p.kapot-")]
     assert len(aside) == 1 and "2026-02-30" in aside[0].read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- T4, G5, G7, G8, G9: small ones
+
+
+def test_t4_a_lot_number_of_5000_digits_is_an_unknown_lot(cli: Callable[..., Result]) -> None:
+    result = cli("lots", "show", "9" * 5000)
+    no_traceback(result)
+    assert result.code == 2, result.text
+    assert "bestaat niet. Kies een van: 1 (" in result.err
+
+
+@pytest.mark.parametrize("term", ["", " "])
+def test_g5_explain_of_nothing_suggests_no_term(term: str, cli: Callable[..., Result]) -> None:
+    result = cli("explain", term)
+    assert result.code == 2, result.text
+    assert "Bedoelt u" not in result.err
+    assert "Alle termen: instapgids explain" in result.err
+
+
+def test_g7_an_older_guide_than_the_profile_s_is_not_called_an_update(
+    cli: Callable[..., Result], private_home: Path
+) -> None:
+    start(cli)
+    with_line(private_home, "p", r"^guide_version: .*$", "guide_version: '1.03'")
+    result = cli("status", "--profile", "p")
+    assert result.code == 0, result.text
+    said = " ".join(result.err.split())
+    assert "bijgewerkt" not in said
+    assert "Dit profiel werd bewaard met versie 1.03 van de gids; deze instapgids volgt de oudere versie 1.01." in said
+
+
+def test_g8_a_profile_of_a_newer_format_says_to_update_instapgids(
+    cli: Callable[..., Result], interview: Callable[..., Result], private_home: Path
+) -> None:
+    start(cli)
+    path = with_line(private_home, "p", r"^format: 1$", "format: 2")
+    before = path.read_bytes()
+    for result in (cli("status", "--profile", "p"), interview("", "--profile", "p")):
+        no_traceback(result)
+        assert result.code == 2, result.text
+        said = " ".join(result.err.split())
+        assert "p.yaml:3:9: format: formaat 2; deze versie van instapgids leest formaat 1" in said
+        assert "Werk instapgids bij naar een nieuwere versie; uw profiel blijft zoals het is." in said
+        assert "herstel" not in said.lower() and "opzij" not in said
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.glob("*.yaml")] == ["p.yaml"]
+
+
+def test_g9_a_profile_name_in_nfc_and_nfd_is_one_profile(cli: Callable[..., Result], private_home: Path) -> None:
+    import unicodedata
+
+    nfc, nfd = (unicodedata.normalize(form, "café") for form in ("NFC", "NFD"))
+    assert nfc != nfd
+    start(cli, name=nfd)
+    result = cli("done", "ddc-dms-toegang", "--profile", nfc)
+    assert result.code == 0, result.text
+    assert [p.name for p in (private_home / "state" / "profielen").glob("*.yaml")] == [f"{nfc}.yaml"]
+    assert saved(private_home, nfc)["progress"]["ddc-dms-toegang"]["status"] == "done"

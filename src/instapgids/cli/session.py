@@ -101,6 +101,11 @@ def tell_guide_change(content: Content, change: GuideChange) -> None:
     """Say once what a newer version of the guide changed on this checklist."""
     titles = {i.id: i.title for p in content.journey.phases for s in p.steps for i in s.items}
     told = _("[yellow]De gids is bijgewerkt[/yellow] van versie {old} naar {new}. Voor uw checklist betekent dat:")
+    if change.older:  # e.g. an older instapgids on a profile that a newer one wrote
+        told = _(
+            "[yellow]Let op:[/yellow] Dit profiel werd bewaard met versie {old} van de gids; deze instapgids volgt "
+            "de oudere versie {new}. Voor uw checklist betekent dat:"
+        )
     tell(told, old=change.old_version, new=change.new_version)
     parts = [(_("Nieuw"), change.added), (_("Gewijzigd"), change.changed), (_("Vervallen"), change.removed)]
     for word, ids in parts:

@@ -72,6 +72,15 @@ class ProfileError(AnswersError):
         return _("Uw profiel {path} is niet bruikbaar:").format(path=display_path(self.problems[0].file))
 
 
+class NewerFormat(ProfileError):
+    """A profile or answers file written by a newer instapgids: updating instapgids helps, not repairing it."""
+
+    def head(self) -> str:
+        return _("{path} werd bewaard door een nieuwere versie van instapgids:").format(
+            path=display_path(self.problems[0].file)
+        )
+
+
 MAX_FILE_SIZE = 1024 * 1024  # an answers file or profile is well under 10 KB
 MAX_NAME_LENGTH = 100
 
@@ -119,13 +128,27 @@ def profile_path(value: str | None) -> Path:
                     length=len(value), most=MAX_NAME_LENGTH
                 )
             )
-        return state_dir() / "profielen" / f"{value}.yaml"
+        return _named(value)
     path = Path(value).expanduser()
     if any(len(os.fsencode(part)) > 255 for part in path.parts):
         raise UserError(
             _("Het pad '{path}' bevat een naam die te lang is voor het bestandssysteem.").format(path=value)
         )
     return path
+
+
+def _named(value: str) -> Path:
+    """The profile called ``value``, one file however the name's accents were typed ("café" in NFC or NFD):
+    the NFC form, unless only a file under the name as typed exists (saved before names were normalised)."""
+    import unicodedata
+
+    folder = state_dir() / "profielen"
+    normal = folder / f"{unicodedata.normalize('NFC', value)}.yaml"
+    typed = folder / f"{value}.yaml"
+    try:
+        return typed if typed != normal and not normal.exists() and typed.exists() else normal
+    except OSError:
+        return normal
 
 
 def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
@@ -151,6 +174,10 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
 
     if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
         raise failed([at((), _("verwacht een mapping met de sleutel 'answers' (zie README)"))])
+    if type(found := raw.get("format", FORMAT)) is int and found > FORMAT:
+        newer = _("formaat {found}; deze versie van instapgids leest formaat {format}")
+        hint = _("Werk instapgids bij naar een nieuwere versie; uw profiel blijft zoals het is.")
+        raise NewerFormat([at(("format",), newer.format(found=found, format=FORMAT))], hint)
     problems, notices = _top_keys(raw, strict, at)
     if not is_language(spoken := raw.get("language", DEFAULT)):
         problems.append(
