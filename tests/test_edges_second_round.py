@@ -208,3 +208,38 @@ def test_g9_a_profile_name_in_nfc_and_nfd_is_one_profile(cli: Callable[..., Resu
     assert result.code == 0, result.text
     assert [p.name for p in (private_home / "state" / "profielen").glob("*.yaml")] == [f"{nfc}.yaml"]
     assert saved(private_home, nfc)["progress"]["ddc-dms-toegang"]["status"] == "done"
+
+
+# --------------------------------------------------------------------------- E3: invisible characters
+
+INVISIBLE = {"lrm": "\u200e", "rlm": "\u200f", "alm": "\u061c", "zwsp": "\u200b", "bom": "\ufeff", "shy": "\u00ad"}
+
+
+@pytest.mark.parametrize("name", INVISIBLE)
+def test_e3_an_invisible_format_character_in_a_text_answer_is_refused(
+    name: str, cli: Callable[..., Result], tmp_path: Path, private_home: Path
+) -> None:
+    char = INVISIBLE[name]
+    path = tmp_path / "antwoorden.yaml"
+    text = LOKAAL.read_text(encoding="utf-8").replace("org_name: Gemeente Voorbeeld", f'org_name: "Gemeente{char}X"')
+    path.write_text(text, encoding="utf-8")
+    result = cli("start", "--answers", str(path))
+    no_traceback(result)
+    assert result.code == 2, result.text
+    assert f"answers.org_name: Uw antwoord bevat een onzichtbaar stuurteken (U+{ord(char):04X}" in result.err
+    assert char not in result.text
+    assert not (private_home / "state" / "profielen").exists()
+
+
+@pytest.mark.parametrize("name", ["\u200b", "\u200b\ufeff\u200e", "\u3000\u200b"])
+def test_e3_a_name_of_only_invisible_characters_is_refused(name: str) -> None:
+    from instapgids.content.questions import text_problem
+
+    assert text_problem(name) is not None
+
+
+def test_e3_invisible_characters_are_shown_as_escapes() -> None:
+    from instapgids.errors import control_char, visible
+
+    assert visible("a\u200eb\ufeffc\u061c") == "a\\u200eb\\ufeffc\\u061c"
+    assert control_char("Café — Gemeente 's-Hertogenbosch") is None
