@@ -243,3 +243,90 @@ def test_e3_invisible_characters_are_shown_as_escapes() -> None:
 
     assert visible("a\u200eb\ufeffc\u061c") == "a\\u200eb\\ufeffc\\u061c"
     assert control_char("Café — Gemeente 's-Hertogenbosch") is None
+
+
+# --------------------------------------------------------------------------- T3, G10: exit codes
+
+
+def _closed(stream: str, *args: str) -> Result:
+    """`instapgids ARGS` as a process with stdout (``>&-``) or stderr (``2>&-``) closed, as a shell closes it."""
+    import subprocess
+
+    from conftest import ANSI, instapgids_exe
+
+    script = {"stdout": 'exec "$0" "$@" >&-', "stderr": 'exec "$0" "$@" 2>&-'}[stream]
+    done = subprocess.run(["sh", "-c", script, instapgids_exe(), *args], capture_output=True, text=True, timeout=60)
+    return Result(done.returncode, ANSI.sub("", done.stdout), ANSI.sub("", done.stderr))
+
+
+@pytest.mark.skipif(__import__("sys").platform == "win32", reason="closes a descriptor the POSIX shell's way")
+@pytest.mark.parametrize("args", [("status",), ("-V",), ("done", "ddc-dms-toegang"), ("lots", "list")])
+def test_t3_with_stdout_closed_instapgids_refuses_before_writing(
+    args: tuple[str, ...], cli: Callable[..., Result], private_home: Path
+) -> None:
+    start(cli, name="standaard")
+    path = profile_file(private_home, "standaard")
+    before = path.read_bytes()
+    result = _closed("stdout", *args)
+    no_traceback(result)
+    assert result.code == 74, result.text
+    assert result.err == (
+        "instapgids kan zijn uitvoer niet schrijven: de standaarduitvoer (stdout) is gesloten. Er is niets gewijzigd.\n"
+    )
+    assert path.read_bytes() == before
+
+
+@pytest.mark.skipif(__import__("sys").platform == "win32", reason="closes a descriptor the POSIX shell's way")
+def test_t3_with_stderr_closed_done_records_the_mark(cli: Callable[..., Result], private_home: Path) -> None:
+    start(cli, name="standaard")
+    result = _closed("stderr", "done", "ddc-dms-toegang")
+    assert result.code == 0, result.text
+    assert saved(private_home, "standaard")["progress"]["ddc-dms-toegang"]["status"] == "done"
+    assert "ddc-dms-toegang" in result.out
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file write fails as on a full disk (ENOSPC where the data reaches the disk), no root needed."""
+    import errno
+    import os
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("done", "ddc-dms-toegang"),
+        ("checklist", "--export", "md", "-o", "{tmp}/c.md"),
+        ("mails", "--export", "eml", "-o", "{tmp}/m"),
+    ],
+)
+def test_g10_a_full_disk_while_writing_is_exit_74(
+    args: tuple[str, ...],
+    cli: Callable[..., Result],
+    private_home: Path,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+) -> None:
+    start(cli)
+    before = profile_file(private_home, "p").read_bytes()
+    request.getfixturevalue("full_disk")
+    result = cli(*(a.format(tmp=tmp_path) for a in args), "--profile", "p")
+    no_traceback(result)
+    assert result.code == 74, result.text
+    assert "de schijf is vol" in result.err
+    assert profile_file(private_home, "p").read_bytes() == before
+    assert not list(tmp_path.rglob("*.md")) and not list(tmp_path.rglob("*.eml"))
+
+
+def test_g10_a_profile_path_too_long_for_the_system_is_exit_2(cli: Callable[..., Result], tmp_path: Path) -> None:
+    long = str(tmp_path) + "/" + "a/" * 2100 + "p.yaml"  # every name short, the whole path over PATH_MAX
+    for command in (("status",), ("start", "--answers", str(LOKAAL))):
+        result = cli(*command, "--profile", long)
+        no_traceback(result)
+        assert result.code == 2, result.text
+        assert "te lang" in result.err

@@ -10,6 +10,7 @@ failure never claims that nothing was changed.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import unicodedata
@@ -53,6 +54,21 @@ class ContentError(UserError):
         the run (``content.load.content_error``: this module is below ``language``)."""
         self.problems = sorted(problems, key=lambda p: (str(p.file), p.line, p.column, p.field))
         super().__init__("\n".join([heading, *map(str, self.problems), *([note] if note else [])]))
+
+
+class DiskError(UserError):
+    """A file could not be written because of the disk (full, over quota, an I/O error): exit 74 (EX_IOERR), as
+    the README's table says for output that cannot be written; the rest of what the system refuses is 2."""
+
+    exit_code = 74
+
+
+DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
+
+
+def write_error(message: str, exc: OSError) -> UserError:
+    """The error for a file that could not be written because of ``exc``: exit 74 for the disk, else 2."""
+    return DiskError(message) if exc.errno in DISK_ERRNOS else UserError(message)
 
 
 def _missing_folder(exc: OSError) -> str:

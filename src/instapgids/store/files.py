@@ -23,7 +23,7 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from instapgids.errors import UserError, display_path, note_written, os_reason
+from instapgids.errors import UserError, display_path, note_written, os_reason, write_error
 from instapgids.language import _
 
 # How long a process waits quietly for the lock before it says it is waiting, and how long in all.
@@ -44,7 +44,7 @@ def check_writable(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise UserError(_cannot_write(path, exc)) from None
+        raise write_error(_cannot_write(path, exc), exc) from None
     if not stat.S_ISREG(found.st_mode):
         if stat.S_ISDIR(found.st_mode):
             message = _("'{path}' bestaat al en is een map; instapgids schrijft er niet over.")
@@ -95,10 +95,11 @@ def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise UserError(
+        raise write_error(
             _("Kan niet schrijven in '{folder}': {reason}.").format(
                 folder=display_path(target.parent), reason=_(os_reason(exc))
-            )
+            ),
+            exc,
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -111,7 +112,7 @@ def _prepare(path: Path, data: bytes, private: bool) -> tuple[Path, str]:
             os.fsync(handle.fileno())
     except OSError as exc:
         _remove(tmp)
-        raise UserError(_cannot_write(path, exc)) from None
+        raise write_error(_cannot_write(path, exc), exc) from None
     return target, tmp
 
 
@@ -135,7 +136,7 @@ def _make_folders(folders: set[Path]) -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(_cannot_make(folder, exc)) from None
+            raise write_error(_cannot_make(folder, exc), exc) from None
 
 
 def _prepare_all(files: dict[Path, str | bytes], private: bool) -> list[tuple[Path, Path, str]]:
@@ -171,7 +172,7 @@ def write_files(
         except OSError as exc:
             for _, _, left in prepared[index:]:
                 _remove(left)
-            raise UserError(_cannot_write(path, exc)) from None
+            raise write_error(_cannot_write(path, exc), exc) from None
         note_written(path)
     for old in remove:
         _remove(old)
