@@ -330,3 +330,22 @@ def test_g10_a_profile_path_too_long_for_the_system_is_exit_2(cli: Callable[...,
         no_traceback(result)
         assert result.code == 2, result.text
         assert "te lang" in result.err
+
+
+# --------------------------------------------------------------------------- G1: fingerprints in one language
+
+
+def test_g1_an_english_run_at_a_guide_update_changes_nothing_for_the_next_dutch_one(
+    cli: Callable[..., Result], private_home: Path
+) -> None:
+    start(cli)
+    with_line(private_home, "p", r"^guide_version: .*$", "guide_version: '1.00'")
+    english = cli("status", "--lang", "en", "--profile", "p")
+    assert english.code == 0, english.text
+    assert "1.00" in english.err and "Changed" not in english.err
+    with_line(private_home, "p", r"^guide_version: .*$", "guide_version: '1.00'")
+    dutch = cli("status", "--profile", "p")
+    assert dutch.code == 0, dutch.text
+    assert "De gids is bijgewerkt van versie 1.00 naar" in dutch.err
+    assert "Gewijzigd" not in dutch.err
+    assert "niets: uw checklist blijft dezelfde." in dutch.err

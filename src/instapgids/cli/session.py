@@ -91,9 +91,13 @@ def opened(content: Content, path: Path) -> Profile | None:
     if saved is None:
         return None
     show_notices(saved)
-    if (change := guide_change(content, saved)) is not None:
-        tell_guide_change(content, change)
-        usecases.remember_guide_version(content, saved, waiting)
+    if saved.guide_version and saved.guide_version != content.guide.guide.version:
+        from instapgids.cli.lines import read_content
+
+        dutch = read_content()  # what an item says is fingerprinted in Dutch, whatever the language of this run
+        if (change := guide_change(dutch, saved)) is not None:
+            tell_guide_change(content, change)
+            usecases.remember_guide_version(dutch, saved, waiting)
     return saved
 
 
