@@ -349,3 +349,28 @@ def test_g1_an_english_run_at_a_guide_update_changes_nothing_for_the_next_dutch_
     assert "De gids is bijgewerkt van versie 1.00 naar" in dutch.err
     assert "Gewijzigd" not in dutch.err
     assert "niets: uw checklist blijft dezelfde." in dutch.err
+
+
+# --------------------------------------------------------------------------- G3: -o without --export
+
+
+@pytest.mark.parametrize(("name", "first"), [("x.md", "# "), ("x.HTML", "<!DOCTYPE html>"), ("x.json", "{")])
+def test_g3_an_output_file_without_export_takes_the_format_of_its_extension(
+    name: str, first: str, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    start(cli)
+    result = cli("checklist", "--profile", "p", "-o", str(tmp_path / name))
+    assert result.code == 0, result.text
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(first)
+    assert "Checklist geschreven naar" in result.err and result.out == ""
+
+
+def test_g3_an_output_file_of_no_known_kind_without_export_is_refused(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    start(cli)
+    result = cli("checklist", "--profile", "p", "-o", str(tmp_path / "x.txt"))
+    no_traceback(result)
+    assert result.code == 2, result.text
+    assert "Geef het formaat mee met --export: md, html of json." in " ".join(result.err.split())
+    assert not (tmp_path / "x.txt").exists() and result.out == ""

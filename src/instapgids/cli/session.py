@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from instapgids.content.bundle import Content
 from instapgids.errors import UserError
 from instapgids.language import N_, _
-from instapgids.presentation.exports import UnknownFormat, check_format
+from instapgids.presentation.exports import UnknownFormat, check_format, format_of
 from instapgids.presentation.exports import export as export_as
 from instapgids.presentation.terminal.console import literal, out, tell
 from instapgids.store import usecases
@@ -169,6 +169,12 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
 def show_checklist(content: Content, profile: str | None, export: str | None, output: str | None, force: bool) -> None:
     """`checklist`: the checklist of a saved profile, on screen or exported."""
     fmt = _check_format(export) if export is not None else None
+    if fmt is None and output not in (None, "-") and (fmt := format_of(output)) is None:
+        told = _(
+            "Uit de naam '{path}' kan instapgids het formaat niet afleiden. "
+            "Geef het formaat mee met --export: {choices}."
+        )
+        raise UserError(told.format(path=output, choices=_("md, html of json")))
     saved = saved_profile(content, profile)
     checklist = usecases.checklist_of(content, saved)
     if fmt is None:
