@@ -374,3 +374,32 @@ def test_g3_an_output_file_of_no_known_kind_without_export_is_refused(
     assert result.code == 2, result.text
     assert "Geef het formaat mee met --export: md, html of json." in " ".join(result.err.split())
     assert not (tmp_path / "x.txt").exists() and result.out == ""
+
+
+# --------------------------------------------------------------------------- G2: a colleague's lock file
+
+
+def test_g2_a_lock_file_that_cannot_be_opened_is_named_with_what_to_do(
+    cli: Callable[..., Result], private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    start(cli)
+    lock = profile_file(private_home, "p").parent / ".p.yaml.lock"
+    lock.touch()  # left by a colleague: theirs, mode 0644 (root reads everything, so the open itself is refused)
+    real_open = os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if os.fspath(path) == str(lock):  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(lock))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    result = cli("done", "ddc-dms-toegang", "--profile", "p")
+    no_traceback(result)
+    assert result.code == 2, result.text
+    said = " ".join(result.err.split())
+    assert f"het slotbestand {lock} is van iemand anders" in said
+    assert "Werkt er niemand anders met instapgids aan dit profiel, verwijder dan het slotbestand" in said
+    assert "schrijfrechten" not in said

@@ -73,6 +73,19 @@ def _cannot_make(folder: Path, exc: OSError) -> str:
     )
 
 
+def _cannot_lock(path: Path, lock_file: str, exc: OSError) -> str:
+    """Why the lock beside ``path`` cannot be taken; a lock file left by someone else, named with the way out."""
+    import errno
+
+    if exc.errno in (errno.EACCES, errno.EPERM) and os.path.isfile(lock_file):
+        return _(
+            "Kan '{path}' niet vergrendelen: het slotbestand {lock} is van iemand anders en u mag er niet in "
+            "schrijven.\nWerkt er niemand anders met instapgids aan dit profiel, verwijder dan het slotbestand "
+            "(of vraag de eigenaar het te doen) en probeer opnieuw; er is niets gewijzigd."
+        ).format(path=display_path(path), lock=display_path(Path(lock_file)))
+    return _("Kan '{path}' niet vergrendelen: {reason}.").format(path=display_path(path), reason=_(os_reason(exc)))
+
+
 def _new_mode(private: bool) -> int:
     if private:
         return 0o600
@@ -214,9 +227,7 @@ def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
             ).format(path=display_path(path))
         ) from None
     except OSError as exc:
-        raise UserError(
-            _("Kan '{path}' niet vergrendelen: {reason}.").format(path=display_path(path), reason=_(os_reason(exc)))
-        ) from None
+        raise UserError(_cannot_lock(path, lock.lock_file, exc)) from None
     try:
         yield
     finally:
