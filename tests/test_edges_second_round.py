@@ -403,3 +403,32 @@ def test_g2_a_lock_file_that_cannot_be_opened_is_named_with_what_to_do(
     assert f"het slotbestand {lock} is van iemand anders" in said
     assert "Werkt er niemand anders met instapgids aan dit profiel, verwijder dan het slotbestand" in said
     assert "schrijfrechten" not in said
+
+
+# --------------------------------------------------------------------------- G4: no profile, or one that cannot be reached
+
+
+def test_g4_a_symlink_loop_as_profile_is_named_as_a_loop(cli: Callable[..., Result], tmp_path: Path) -> None:
+    loop = tmp_path / "kring.yaml"
+    loop.symlink_to(loop.name)
+    for command in (("status",), ("done", "ddc-dms-toegang"), ("checklist",)):
+        result = cli(*command, "--profile", str(loop))
+        no_traceback(result)
+        assert result.code == 2, result.text
+        assert "nog geen profiel" not in result.err and "Beantwoord eerst" not in result.err
+        assert "een symbolische koppeling (symlink) verwijst in een kring naar zichzelf" in result.err
+
+
+def test_g4_an_instapgids_home_that_is_a_file_is_named(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "thuis"
+    home.write_text("", encoding="utf-8")
+    monkeypatch.setenv("INSTAPGIDS_HOME", str(home))
+    result = cli("status")
+    no_traceback(result)
+    assert result.code == 2, result.text
+    said = " ".join(result.err.split())
+    assert "nog geen profiel" not in said and "Beantwoord eerst" not in said
+    assert "een deel van het pad is een bestand, geen map" in said
+    assert f"INSTAPGIDS_HOME ({home}) is geen map" in said

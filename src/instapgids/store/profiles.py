@@ -407,8 +407,23 @@ def write_profile(profile: Profile, content: Content) -> None:
 
 
 def open_profile(content: Content, path: Path) -> Profile | None:
-    """The saved profile at ``path``, None when there is none; a :class:`ProfileError` when it cannot be used."""
-    return read_profile(path, content, strict=False) if path.exists() else None
+    """The saved profile at ``path``, None when there is none; a :class:`ProfileError` when it cannot be used,
+    and a :class:`UserError` when it cannot be reached (a symlink loop, a file where a folder should be)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:  # not "no profile yet": `start` would fail on it just the same
+        told = _("Kan het profiel '{path}' niet openen: {reason}.").format(
+            path=display_path(path), reason=_(os_reason(exc, reading=True))
+        )
+        home = os.environ.get("INSTAPGIDS_HOME")
+        if home and os.path.exists(home) and not os.path.isdir(home):
+            told += "\n" + _("INSTAPGIDS_HOME ({home}) is geen map; laat die variabele naar een map wijzen.").format(
+                home=home
+            )
+        raise UserError(told) from None
+    return read_profile(path, content, strict=False)
 
 
 def update_profile(
