@@ -405,7 +405,7 @@ def test_g2_a_lock_file_that_cannot_be_opened_is_named_with_what_to_do(
     assert "schrijfrechten" not in said
 
 
-# --------------------------------------------------------------------------- G4: no profile, or one that cannot be reached
+# --------------------------------------------------------------------------- G4: a profile out of reach
 
 
 def test_g4_a_symlink_loop_as_profile_is_named_as_a_loop(cli: Callable[..., Result], tmp_path: Path) -> None:
