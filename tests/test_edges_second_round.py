@@ -432,3 +432,26 @@ def test_g4_an_instapgids_home_that_is_a_file_is_named(
     assert "nog geen profiel" not in said and "Beantwoord eerst" not in said
     assert "een deel van het pad is een bestand, geen map" in said
     assert f"INSTAPGIDS_HOME ({home}) is geen map" in said
+
+
+# --------------------------------------------------------------------------- G6: an item the answers settle
+
+
+def test_g6_doing_on_an_item_the_answers_settle_is_refused_and_writes_nothing(
+    cli: Callable[..., Result], private_home: Path
+) -> None:
+    start(cli)
+    before = profile_file(private_home, "p").read_bytes()
+    result = cli("doing", "klantbereik-nakijken", "--profile", "p")
+    no_traceback(result)
+    assert result.code == 2, result.text
+    assert "'klantbereik-nakijken' is klaar volgens uw antwoorden" in result.err
+    assert profile_file(private_home, "p").read_bytes() == before
+
+
+def test_g6_done_on_an_item_the_answers_settle_leaves_no_mark_that_undo_cannot_remove(
+    cli: Callable[..., Result], private_home: Path
+) -> None:
+    start(cli)
+    assert cli("done", "klantbereik-nakijken", "--profile", "p").code == 0
+    assert "klantbereik-nakijken" not in (saved(private_home, "p").get("progress") or {})
