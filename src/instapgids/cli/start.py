@@ -64,7 +64,11 @@ def run_interview(content: Content, profile: str | None) -> None:
     from instapgids.cli import interview
 
     path = profile_path(profile)
-    existing = _existing_or_set_aside(content, path, profile)
+    try:
+        with stop_on_signals():  # also at the menu for a broken profile: the prompt restores the terminal
+            existing = _existing_or_set_aside(content, path, profile)
+    except Stopped as stopped:
+        raise Interrupted("\n" + _("Gestopt.") + " " + _("Er is niets gewijzigd."), stopped.exit_code) from None
     store = usecases.InterviewStore(content, existing, path, interview.choose_conflict, session.waiting)
     try:
         with stop_on_signals():
