@@ -81,7 +81,7 @@ def waiting() -> None:
 
 def show_notices(profile: Profile) -> None:
     for notice in profile.notices:
-        tell(f"[yellow]{_(_MIND)}[/yellow] {literal(notice)}")
+        tell(f"[yellow]{_(_MIND)}[/yellow] {{notice}}", notice=notice)
     profile.notices = []
 
 
@@ -130,7 +130,7 @@ def saved_profile(content: Content, profile: str | None) -> Profile:
             raise usecases.NoProfile(path)
     if usecases.is_incomplete(content, saved):
         told = _("het gesprek is nog niet afgerond; de checklist is onvolledig. Vul aan met: {command}")
-        tell(f"[yellow]{_(_MIND)}[/yellow] " + told.format(command=_start(literal(profile_flag(profile)))))
+        tell(f"[yellow]{_(_MIND)}[/yellow] " + told, command=_start(profile_flag(profile)))
     return saved
 
 
@@ -190,7 +190,7 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
     target = Path(output).expanduser()
     with hints(profile):
         usecases.write_export(target, text, force)
-    tell(_("Checklist geschreven naar {path}").format(path=literal(target)))
+    tell(_("Checklist geschreven naar {path}"), path=target)
 
 
 def mark(content: Content, profile: str | None, item_ids: list[str], status: str | None, shown: Content) -> None:

@@ -53,8 +53,8 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     session.show_next_of(in_language(content), saved, profile)
     if given.progress:
         told = _("Voortgang van {count} punt(en) overgenomen uit {file}.")
-        tell(told.format(count=len(given.progress), file=literal(answers_file)))
-    tell("[dim]" + _("Antwoorden bewaard in {path}").format(path=literal(path)) + "[/dim]")
+        tell(told, count=len(given.progress), file=answers_file)
+    tell("[dim]" + _("Antwoorden bewaard in {path}") + "[/dim]", path=path)
 
 
 def run_interview(content: Content, profile: str | None) -> None:
@@ -138,5 +138,5 @@ def _existing_or_set_aside(content: Content, path: Path, profile: str | None) ->
         except KeyboardInterrupt:
             raise Interrupted("\n" + _("Onderbroken.") + " " + _("Er is niets gewijzigd.")) from None
         aside = set_aside_broken(path)
-        tell(_("Het oude profiel staat nu in {path}. U begint opnieuw.").format(path=literal(aside)) + "\n")
+        tell(_("Het oude profiel staat nu in {path}. U begint opnieuw.") + "\n", path=aside)
         return None
