@@ -489,3 +489,24 @@ def test_b5_a_signal_at_the_broken_profile_menu_restores_the_terminal(
     assert "Er is niets gewijzigd." in screen.text
     assert broken.read_text(encoding="utf-8") == "answers: [\n"
     assert [p.name for p in broken.parent.glob("*.yaml")] == ["kapot.yaml"]
+
+
+def test_g10_a_full_disk_when_taking_the_lock_is_exit_74(
+    cli: Callable[..., Result], private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    start(cli)
+    real_open = os.open
+
+    def full(path: object, *args: object, **kwargs: object) -> int:
+        if os.fspath(path).endswith(".lock"):  # type: ignore[call-overload]
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), os.fspath(path))  # type: ignore[call-overload]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", full)
+    result = cli("done", "ddc-dms-toegang", "--profile", "p")
+    no_traceback(result)
+    assert result.code == 74, result.text
+    assert "de schijf is vol" in result.err

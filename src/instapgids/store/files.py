@@ -211,7 +211,7 @@ def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(_cannot_make(target.parent, exc)) from None
+        raise write_error(_cannot_make(target.parent, exc), exc) from None
     lock = FileLock(target.parent / f".{target.name}.lock")
     try:
         try:
@@ -227,7 +227,7 @@ def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
             ).format(path=display_path(path))
         ) from None
     except OSError as exc:
-        raise UserError(_cannot_lock(path, lock.lock_file, exc)) from None
+        raise write_error(_cannot_lock(path, lock.lock_file, exc), exc) from None
     try:
         yield
     finally:
