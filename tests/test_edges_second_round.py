@@ -193,7 +193,7 @@ def test_g8_a_profile_of_a_newer_format_says_to_update_instapgids(
         assert result.code == 2, result.text
         said = " ".join(result.err.split())
         assert "p.yaml:3:9: format: formaat 2; deze versie van instapgids leest formaat 1" in said
-        assert "Werk instapgids bij naar een nieuwere versie; uw profiel blijft zoals het is." in said
+        assert "Werk instapgids bij naar een nieuwere versie; het bestand blijft zoals het is." in said
         assert "herstel" not in said.lower() and "opzij" not in said
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.glob("*.yaml")] == ["p.yaml"]

@@ -176,7 +176,7 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
         raise failed([at((), _("verwacht een mapping met de sleutel 'answers' (zie README)"))])
     if type(found := raw.get("format", FORMAT)) is int and found > FORMAT:
         newer = _("formaat {found}; deze versie van instapgids leest formaat {format}")
-        hint = _("Werk instapgids bij naar een nieuwere versie; uw profiel blijft zoals het is.")
+        hint = _("Werk instapgids bij naar een nieuwere versie; het bestand blijft zoals het is.")
         raise NewerFormat([at(("format",), newer.format(found=found, format=FORMAT))], hint)
     problems, notices = _top_keys(raw, strict, at)
     if not is_language(spoken := raw.get("language", DEFAULT)):
