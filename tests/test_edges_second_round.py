@@ -49,7 +49,7 @@ def test_t2_markup_in_the_guide_version_of_a_profile_is_shown_as_text(
     result = cli(command, "--profile", "p")
     no_traceback(result)
     assert result.code == 0, result.text
-    assert "van versie 0.9[/] naar" in result.err
+    assert "van versie 0.9[/] naar" in flat(result.err)
 
 
 def test_e1_controls_and_markup_in_a_guide_version_and_checklist_key_stay_inert(
@@ -61,8 +61,8 @@ def test_e1_controls_and_markup_in_a_guide_version_and_checklist_key_stay_inert(
     result = cli("status", "--profile", "p")
     assert result.code == 0, result.text
     assert ESC not in result.text and "\x07" not in result.text
-    assert "0.9\\x1b[31m[b]rood[/b] naar" in result.err
-    assert "x\\x1b]0;PWN\\x07[red]y[/red]" in result.err
+    assert "0.9\\x1b[31m[b]rood[/b] naar" in flat(result.err)
+    assert "x\\x1b]0;PWN\\x07[red]y[/red]" in flat(result.err)
 
 
 def test_e2_an_unknown_instapgids_lang_is_echoed_as_visible_text(
@@ -147,7 +147,9 @@ def test_t1_interactive_start_offers_to_set_aside_a_profile_with_an_impossible_d
     result = interview(ENTER + CTRL_C, "--profile", "p")  # set it aside, then stop at the first question
     no_traceback(result)
     assert result.code == 130, result.text
-    assert "is niet bruikbaar" in result.err and "'2026-02-30' is geen bestaande datum of tijd" in flat(result.err)
+    assert "is niet bruikbaar" in flat(result.err) and "'2026-02-30' is geen bestaande datum of tijd" in flat(
+        result.err
+    )
     aside = [p for p in path.parent.iterdir() if p.name.startswith("p.kapot-")]
     assert len(aside) == 1 and "2026-02-30" in aside[0].read_text(encoding="utf-8")
 
