@@ -19,14 +19,7 @@ from instapgids.language import N_, _
 from instapgids.presentation.terminal.console import literal, out, tell
 from instapgids.store import usecases
 from instapgids.store.answers import read_answers_file
-from instapgids.store.profiles import (
-    NewerFormat,
-    Profile,
-    ProfileError,
-    profile_path,
-    read_profile,
-    set_aside_broken,
-)
+from instapgids.store.profiles import Profile, ProfileError, profile_path, read_profile, set_aside_broken
 
 NO_TERMINAL = N_(
     "instapgids start stelt vragen en heeft daarvoor een terminal nodig.\n"
@@ -124,9 +117,9 @@ def _existing_or_set_aside(content: Content, path: Path, profile: str | None) ->
     """`start` on a terminal: a profile that cannot be read can be set aside (never deleted) to begin anew."""
     try:
         return session.opened(content, path)
-    except NewerFormat:  # setting it aside would not help: updating instapgids does
-        raise
     except ProfileError as exc:
+        if exc.hint:  # the way out is said already (a newer format: update instapgids), setting aside would not help
+            raise
         from instapgids.cli import interview
 
         tell(str(ProfileError(exc.problems)), markup=False)  # without the hint: the choice follows

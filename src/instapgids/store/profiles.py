@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING, Any
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, text_problem
 from instapgids.errors import Problem, UserError, display_path, note_written, os_reason
-from instapgids.language import DEFAULT, LANGUAGES, Language, _, current, is_language
-from instapgids.paths import state_dir
+from instapgids.language import DEFAULT, LANGUAGES, N_, Language, _, current, is_language
+from instapgids.paths import named_profile, profile_exists, state_dir
 from instapgids.store.files import locked, write_file
 
 if TYPE_CHECKING:
@@ -72,15 +72,8 @@ class ProfileError(AnswersError):
         return _("Uw profiel {path} is niet bruikbaar:").format(path=display_path(self.problems[0].file))
 
 
-class NewerFormat(ProfileError):
-    """A profile or answers file written by a newer instapgids: updating instapgids helps, not repairing it."""
-
-    def head(self) -> str:
-        return _("{path} werd bewaard door een nieuwere versie van instapgids:").format(
-            path=display_path(self.problems[0].file)
-        )
-
-
+NEWER = N_("formaat {found}; deze versie van instapgids leest formaat {format}")
+UPDATE = N_("Werk instapgids bij naar een nieuwere versie; het bestand blijft zoals het is.")
 MAX_FILE_SIZE = 1024 * 1024  # an answers file or profile is well under 10 KB
 MAX_NAME_LENGTH = 100
 
@@ -128,27 +121,13 @@ def profile_path(value: str | None) -> Path:
                     length=len(value), most=MAX_NAME_LENGTH
                 )
             )
-        return _named(value)
+        return named_profile(value)
     path = Path(value).expanduser()
     if any(len(os.fsencode(part)) > 255 for part in path.parts):
         raise UserError(
             _("Het pad '{path}' bevat een naam die te lang is voor het bestandssysteem.").format(path=value)
         )
     return path
-
-
-def _named(value: str) -> Path:
-    """The profile called ``value``, one file however the name's accents were typed ("café" in NFC or NFD):
-    the NFC form, unless only a file under the name as typed exists (saved before names were normalised)."""
-    import unicodedata
-
-    folder = state_dir() / "profielen"
-    normal = folder / f"{unicodedata.normalize('NFC', value)}.yaml"
-    typed = folder / f"{value}.yaml"
-    try:
-        return typed if typed != normal and not normal.exists() and typed.exists() else normal
-    except OSError:
-        return normal
 
 
 def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
@@ -174,10 +153,8 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
 
     if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
         raise failed([at((), _("verwacht een mapping met de sleutel 'answers' (zie README)"))])
-    if type(found := raw.get("format", FORMAT)) is int and found > FORMAT:
-        newer = _("formaat {found}; deze versie van instapgids leest formaat {format}")
-        hint = _("Werk instapgids bij naar een nieuwere versie; het bestand blijft zoals het is.")
-        raise NewerFormat([at(("format",), newer.format(found=found, format=FORMAT))], hint)
+    if type(found := raw.get("format", FORMAT)) is int and found > FORMAT:  # the way out: update instapgids
+        raise failed([at(("format",), _(NEWER).format(found=found, format=FORMAT))], _(UPDATE))
     problems, notices = _top_keys(raw, strict, at)
     if not is_language(spoken := raw.get("language", DEFAULT)):
         problems.append(
@@ -407,23 +384,8 @@ def write_profile(profile: Profile, content: Content) -> None:
 
 
 def open_profile(content: Content, path: Path) -> Profile | None:
-    """The saved profile at ``path``, None when there is none; a :class:`ProfileError` when it cannot be used,
-    and a :class:`UserError` when it cannot be reached (a symlink loop, a file where a folder should be)."""
-    try:
-        os.stat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:  # not "no profile yet": `start` would fail on it just the same
-        told = _("Kan het profiel '{path}' niet openen: {reason}.").format(
-            path=display_path(path), reason=_(os_reason(exc, reading=True))
-        )
-        home = os.environ.get("INSTAPGIDS_HOME")
-        if home and os.path.exists(home) and not os.path.isdir(home):
-            told += "\n" + _("INSTAPGIDS_HOME ({home}) is geen map; laat die variabele naar een map wijzen.").format(
-                home=home
-            )
-        raise UserError(told) from None
-    return read_profile(path, content, strict=False)
+    """The saved profile at ``path``, None when there is none; a :class:`ProfileError` when it cannot be used."""
+    return read_profile(path, content, strict=False) if profile_exists(path) else None
 
 
 def update_profile(
