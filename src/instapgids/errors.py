@@ -10,8 +10,10 @@ failure never claims that nothing was changed.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +54,21 @@ class ContentError(UserError):
         the run (``content.load.content_error``: this module is below ``language``)."""
         self.problems = sorted(problems, key=lambda p: (str(p.file), p.line, p.column, p.field))
         super().__init__("\n".join([heading, *map(str, self.problems), *([note] if note else [])]))
+
+
+class DiskError(UserError):
+    """A file could not be written because of the disk (full, over quota, an I/O error): exit 74 (EX_IOERR), as
+    the README's table says for output that cannot be written; the rest of what the system refuses is 2."""
+
+    exit_code = 74
+
+
+DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
+
+
+def write_error(message: str, exc: OSError) -> UserError:
+    """The error for a file that could not be written because of ``exc``: exit 74 for the disk, else 2."""
+    return DiskError(message) if exc.errno in DISK_ERRNOS else UserError(message)
 
 
 def _missing_folder(exc: OSError) -> str:
@@ -95,24 +112,36 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-# Characters that never belong in a line of text a user typed: C0 controls (tab and line ends
-# included), DEL, C1 controls, the Unicode line and paragraph separators, the bidi embedding,
-# override and isolate controls (they can make text read differently from what it is), and lone
-# surrogates (undecodable bytes of a file name).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Characters that never belong in a line of text a user typed, by their Unicode category: the controls (Cc:
+# C0 with tab and line ends, DEL, C1), the format characters (Cf: the bidi marks, embeddings, overrides and
+# isolates that make text read differently from what it is, the zero-width space, the byte order mark, the
+# soft hyphen), the line and paragraph separators (Zl, Zp), and lone surrogates (Cs: the undecodable bytes
+# of a file name). The ASCII ones by a pattern (fast); the others by their category.
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_ASCII_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) in INVISIBLE_CATEGORIES
 
 
 def control_char(text: str) -> str | None:
-    """The first character of ``text`` that is a control character (see ``_CONTROL``), or None."""
-    found = _CONTROL.search(text)
-    return found.group() if found else None
+    """The first character of ``text`` that is a control or other invisible character (see above), or None."""
+    if text.isascii():
+        found = _ASCII_CONTROL.search(text)
+        return found.group() if found else None
+    return next((char for char in text if _invisible(char)), None)
+
+
+def _escape(char: str) -> str:
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def visible(text: str) -> str:
-    """``text`` with every control character written as an escape (``\\x1b``), so it shows and does nothing."""
-    return _CONTROL.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
-    )
+    """``text`` with every invisible character written as an escape (``\\x1b``), so it shows and does nothing."""
+    if text.isascii():
+        return _ASCII_CONTROL.sub(lambda m: _escape(m.group()), text)
+    return "".join(_escape(char) if _invisible(char) else char for char in text)
 
 
 _WRITTEN: list[Path] = []

@@ -68,7 +68,9 @@ def is_language(value: object) -> TypeGuard[Language]:
 
 
 def _to_stderr(message: str) -> None:
-    sys.stderr.write(message + "\n")
+    from instapgids.errors import visible
+
+    sys.stderr.write(visible(message) + "\n")  # the value of an environment variable is shown, never obeyed
 
 
 def _no_system_locale() -> str | None:

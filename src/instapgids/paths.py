@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from instapgids.errors import UserError
+from instapgids.errors import UserError, display_path, os_reason
 from instapgids.language import _
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -43,6 +43,39 @@ def state_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_state_dir("instapgids", appauthor=False))
+
+
+def named_profile(name: str) -> Path:
+    """The profile called ``name``: one file however the name's accents were typed ("café" in NFC or NFD), the
+    NFC form, unless only a file under the name as typed exists (saved before names were normalised)."""
+    import unicodedata
+
+    folder = state_dir() / "profielen"
+    normal, typed = folder / f"{unicodedata.normalize('NFC', name)}.yaml", folder / f"{name}.yaml"
+    try:
+        return typed if typed != normal and not normal.exists() and typed.exists() else normal
+    except OSError:
+        return normal
+
+
+def profile_exists(path: Path) -> bool:
+    """Whether there is a profile at ``path``; a :class:`UserError` when it cannot be reached (a symlink loop, a
+    file where a folder should be): that is not "no profile yet", and `start` would fail on it just the same."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        told = _("Kan het profiel '{path}' niet openen: {reason}.").format(
+            path=display_path(path), reason=_(os_reason(exc, reading=True))
+        )
+        home = os.environ.get("INSTAPGIDS_HOME")
+        if home and os.path.exists(home) and not os.path.isdir(home):
+            told += "\n" + _("INSTAPGIDS_HOME ({home}) is geen map; laat die variabele naar een map wijzen.").format(
+                home=home
+            )
+        raise UserError(told) from None
+    return True
 
 
 def cache_dir() -> Path:

@@ -13,7 +13,9 @@ Output that cannot be written is not a bug either:
 
 - a closed pipe (``instapgids lots list | head -1``): exit 141, as a program
   that the shell's SIGPIPE ended, and no message (the reader has gone on purpose);
-- a full disk or an I/O error on stdout: a Dutch message, exit 74 (EX_IOERR);
+- a full disk or an I/O error on stdout, or while writing a file: a Dutch message, exit 74 (EX_IOERR);
+- a closed stdout (``instapgids status >&-``): refused with a message before anything is read or written, 74;
+- a path the user gave that the system refuses (too long, a symlink loop): a message, exit 2;
 - a terminal or file whose character set cannot hold "é" or "—": on a
   terminal, messages and output fall back to the nearest plain letters
   ("een", "-"); output redirected to a file or pipe stops with a message
@@ -44,6 +46,9 @@ ENCODING_MESSAGE = N_(
     "  export LANG=C.UTF-8    (of: export PYTHONIOENCODING=utf-8)"
 )
 INTERRUPTED = N_("Onderbroken.")
+STDOUT_CLOSED = N_(
+    "instapgids kan zijn uitvoer niet schrijven: de standaarduitvoer (stdout) is gesloten. Er is niets gewijzigd."
+)
 OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG}
 # One character for one: Rich has measured the line with the original character.
 PLAIN = {"—": "-", "–": "-", "…": "+", "█": "#", "░": ".", "✔": "v", "→": ">", "•": "*", "·": "-", "§": "#"}
@@ -80,6 +85,24 @@ def _fit_streams() -> None:
             stream.reconfigure(errors="instapgids-plain")
 
 
+def _open_closed_streams() -> bool:
+    """Put the null device on each of stdin, stdout and stderr that the caller closed (``>&-``), so that no file
+    instapgids opens gets their number (a profile written through "stdout"); True when stdout was closed."""
+    stdout_closed = False
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            stdout_closed = stdout_closed or fd == 1
+        null = os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)  # the lowest free number: fd itself
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+        setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))  # noqa: SIM115
+    return stdout_closed
+
+
 def _silence_stdout() -> None:
     """Send stdout nowhere from now on, so that Python's own flush at exit fails neither loudly nor twice."""
     try:
@@ -98,11 +121,13 @@ def _fail(message: str, code: int) -> NoReturn:
         sys.stdout.flush()
     except OSError:
         _silence_stdout()
+    except (AttributeError, ValueError):  # no stdout at all
+        pass
     try:  # user text in a message shows as text: controls become visible escapes (\x1b), line by line
         lines = [visible(line) for line in message.rstrip("\n").split("\n")]
         sys.stderr.write("\n".join(_between_words(lines)) + "\n")
         sys.stderr.flush()
-    except OSError:
+    except (OSError, AttributeError, ValueError):
         pass  # stderr cannot be written either: the exit code is all that is left
     raise SystemExit(code)
 
@@ -149,9 +174,9 @@ def _unexpected(exc: Exception) -> NoReturn:
         _fail(
             _("instapgids kan zijn uitvoer niet schrijven: {reason}.").format(reason=_(os_reason(exc))) + _wrote(), 74
         )
-    if isinstance(exc, OSError) and exc.filename is not None:  # a path the user gave, that the system refuses
+    if isinstance(exc, OSError) and exc.filename is not None:  # a path the user gave, that the system refuses:
         message = _("Kan '{path}' niet gebruiken: {reason}.").format(path=exc.filename, reason=_(os_reason(exc)))
-        _fail(message + _wrote(), 74)
+        _fail(message + _wrote(), 2)  # an error in what the user gave (README), the disk's own are above (74)
     if os.environ.get("INSTAPGIDS_DEBUG"):
         raise exc
     done = _wrote()
@@ -167,8 +192,14 @@ def _unexpected(exc: Exception) -> NoReturn:
 
 def main() -> None:
     """Entry point: runs the app and turns every user error into a message and an exit code."""
+    stdout_closed = _open_closed_streams()
     _fit_streams()
     try:
+        if stdout_closed:  # refused before anything is read or written: the output would be lost
+            _choose_language(sys.argv[1:])
+            from instapgids.language import _
+
+            _fail(_(STDOUT_CLOSED), 74)
         code = _run(sys.argv[1:])
         sys.stdout.flush()  # an output failure shows here, not in Python's flush at exit
     except Exception as exc:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from instapgids.content.bundle import Content
 from instapgids.errors import UserError
 from instapgids.language import N_, _
-from instapgids.presentation.exports import check_format
+from instapgids.presentation.exports import check_format, format_of
 from instapgids.presentation.exports import export as export_as
 from instapgids.presentation.terminal.console import literal, out, tell
 from instapgids.store import usecases
@@ -81,7 +81,7 @@ def waiting() -> None:
 
 def show_notices(profile: Profile) -> None:
     for notice in profile.notices:
-        tell(f"[yellow]{_(_MIND)}[/yellow] {literal(notice)}")
+        tell(f"[yellow]{_(_MIND)}[/yellow] {{notice}}", notice=notice)
     profile.notices = []
 
 
@@ -91,9 +91,13 @@ def opened(content: Content, path: Path) -> Profile | None:
     if saved is None:
         return None
     show_notices(saved)
-    if (change := guide_change(content, saved)) is not None:
-        tell_guide_change(content, change)
-        usecases.remember_guide_version(content, saved, waiting)
+    if saved.guide_version and saved.guide_version != content.guide.guide.version:
+        from instapgids.cli.lines import read_content
+
+        dutch = read_content()  # what an item says is fingerprinted in Dutch, whatever the language of this run
+        if (change := guide_change(dutch, saved)) is not None:
+            tell_guide_change(content, change)
+            usecases.remember_guide_version(dutch, saved, waiting)
     return saved
 
 
@@ -101,11 +105,16 @@ def tell_guide_change(content: Content, change: GuideChange) -> None:
     """Say once what a newer version of the guide changed on this checklist."""
     titles = {i.id: i.title for p in content.journey.phases for s in p.steps for i in s.items}
     told = _("[yellow]De gids is bijgewerkt[/yellow] van versie {old} naar {new}. Voor uw checklist betekent dat:")
-    tell(told.format(old=change.old_version, new=change.new_version))
+    if change.older:  # e.g. an older instapgids on a profile that a newer one wrote
+        told = _(
+            "[yellow]Let op:[/yellow] Dit profiel werd bewaard met versie {old} van de gids; deze instapgids volgt "
+            "de oudere versie {new}. Voor uw checklist betekent dat:"
+        )
+    tell(told, old=change.old_version, new=change.new_version)
     parts = [(_("Nieuw"), change.added), (_("Gewijzigd"), change.changed), (_("Vervallen"), change.removed)]
     for word, ids in parts:
         for item_id in ids:
-            tell(f"  {word}: {titles.get(item_id, item_id)} ({item_id})")
+            tell("  {word}: {title} ({item})", word=word, title=titles.get(item_id, item_id), item=item_id)
     if not change.known:
         tell("  " + _("dat kan instapgids niet zeggen voor dit oudere profiel; bekijk uw checklist opnieuw."))
     elif not any(ids for _word, ids in parts):
@@ -121,7 +130,7 @@ def saved_profile(content: Content, profile: str | None) -> Profile:
             raise usecases.NoProfile(path)
     if usecases.is_incomplete(content, saved):
         told = _("het gesprek is nog niet afgerond; de checklist is onvolledig. Vul aan met: {command}")
-        tell(f"[yellow]{_(_MIND)}[/yellow] " + told.format(command=_start(literal(profile_flag(profile)))))
+        tell(f"[yellow]{_(_MIND)}[/yellow] " + told, command=_start(profile_flag(profile)))
     return saved
 
 
@@ -159,7 +168,13 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
 
 def show_checklist(content: Content, profile: str | None, export: str | None, output: str | None, force: bool) -> None:
     """`checklist`: the checklist of a saved profile, on screen or exported."""
-    fmt = _check_format(export) if export is not None else None
+    fmt = check_format(export) if export is not None else None
+    if fmt is None and output not in (None, "-") and (fmt := format_of(output)) is None:
+        told = _(
+            "Uit de naam '{path}' kan instapgids het formaat niet afleiden. "
+            "Geef het formaat mee met --export: {choices}."
+        )
+        raise UserError(told.format(path=output, choices=_("md, html of json")))
     saved = saved_profile(content, profile)
     checklist = usecases.checklist_of(content, saved)
     if fmt is None:
@@ -175,7 +190,7 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
     target = Path(output).expanduser()
     with hints(profile):
         usecases.write_export(target, text, force, usecases.read_by(content, profile_path(profile)))
-    tell(_("Checklist geschreven naar {path}").format(path=literal(target)))
+    tell(_("Checklist geschreven naar {path}"), path=target)
 
 
 def mark(content: Content, profile: str | None, item_ids: list[str], status: str | None, shown: Content) -> None:
@@ -248,8 +263,3 @@ def write_drafts(content: Content, folder: Path, found: list[Draft], force: bool
     if written.kept:
         names = literal(", ".join(p.name for p in written.kept))
         tell(_("Bewaard, want door u gewijzigd (geldt niet meer): {files}").format(files=names))
-
-
-def _check_format(export: str) -> str:
-    """The export format, or :class:`UnknownFormat` (in the language of this run)."""
-    return check_format(export)

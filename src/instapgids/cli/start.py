@@ -46,8 +46,8 @@ def run_with_answers(content: Content, profile: str | None, answers_file: Path) 
     session.show_next_of(in_language(content), saved, profile)
     if given.progress:
         told = _("Voortgang van {count} punt(en) overgenomen uit {file}.")
-        tell(told.format(count=len(given.progress), file=literal(answers_file)))
-    tell("[dim]" + _("Antwoorden bewaard in {path}").format(path=literal(path)) + "[/dim]")
+        tell(told, count=len(given.progress), file=answers_file)
+    tell("[dim]" + _("Antwoorden bewaard in {path}") + "[/dim]", path=path)
 
 
 def run_interview(content: Content, profile: str | None) -> None:
@@ -57,7 +57,11 @@ def run_interview(content: Content, profile: str | None) -> None:
     from instapgids.cli import interview
 
     path = profile_path(profile)
-    existing = _existing_or_set_aside(content, path, profile)
+    try:
+        with stop_on_signals():  # also at the menu for a broken profile: the prompt restores the terminal
+            existing = _existing_or_set_aside(content, path, profile)
+    except Stopped as stopped:
+        raise Interrupted("\n" + _("Gestopt.") + " " + _("Er is niets gewijzigd."), stopped.exit_code) from None
     store = usecases.InterviewStore(content, existing, path, interview.choose_conflict, session.waiting)
     try:
         with stop_on_signals():
@@ -114,6 +118,8 @@ def _existing_or_set_aside(content: Content, path: Path, profile: str | None) ->
     try:
         return session.opened(content, path)
     except ProfileError as exc:
+        if exc.hint:  # the way out is said already (a newer format: update instapgids), setting aside would not help
+            raise
         from instapgids.cli import interview
 
         tell(str(ProfileError(exc.problems)), markup=False)  # without the hint: the choice follows
@@ -125,5 +131,5 @@ def _existing_or_set_aside(content: Content, path: Path, profile: str | None) ->
         except KeyboardInterrupt:
             raise Interrupted("\n" + _("Onderbroken.") + " " + _("Er is niets gewijzigd.")) from None
         aside = set_aside_broken(path)
-        tell(_("Het oude profiel staat nu in {path}. U begint opnieuw.").format(path=literal(aside)) + "\n")
+        tell(_("Het oude profiel staat nu in {path}. U begint opnieuw.") + "\n", path=aside)
         return None

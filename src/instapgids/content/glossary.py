@@ -128,8 +128,10 @@ def near_misses(terms: list[Term], name: str, limit: int = 3, dutch: list[Term] 
     those that have ``name`` as a word of their name ("key" for "eIDAS-sleutel (eIDAS key)")."""
     import difflib
 
-    owner = _owners(terms, dutch)
     wanted = fold(name)
+    if not wanted:  # nothing typed looks like every term
+        return []
+    owner = _owners(terms, dutch)
     close = difflib.get_close_matches(wanted, list(owner), n=limit * 3, cutoff=0.7)
     holding = [key for key in owner if wanted in re.split(r"[^\w]+", key)]
     found: list[Term] = []

@@ -108,18 +108,23 @@ Answers = Mapping[str, AnswerValue]
 
 CHAR_NAMES = {"\t": N_("tab"), "\n": N_("regeleinde"), "\r": N_("regeleinde"), "\x1b": "Esc", "\x00": N_("nulteken")}
 CHAR_NAMES.update({"\x07": N_("belsignaal"), "\u2028": N_("regelscheiding"), "\u2029": N_("alineascheiding")})
+CHAR_NAMES.update(
+    {"\u200b": N_("onzichtbare spatie"), "\ufeff": N_("onzichtbare spatie"), "\u00ad": N_("zacht koppelteken")}
+)
+BIDI_CONTROLS = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
 
 
 def text_problem(value: str) -> str | None:
     """What makes a typed text unusable besides being empty, or None; the same words at the prompt and in a file.
 
-    A text answer is one line of visible text: control characters (a tab, a line end, Esc, …), the
-    Unicode line separators and the bidi controls are refused (see ``errors.control_char``).
+    A text answer is one line of visible text: control characters (a tab, a line end, Esc, …), format
+    characters (the bidi marks, a zero-width space, …) and the Unicode line separators are refused, by their
+    Unicode category (see ``errors.control_char``); so a name of only invisible characters is refused too.
     """
     char = control_char(value)
     if char is None:
         return None
-    bidi = N_("richtingsteken") if "\u202a" <= char <= "\u2069" else ""
+    bidi = N_("richtingsteken") if char in BIDI_CONTROLS else ""
     name = CHAR_NAMES.get(char, bidi)
     name = _(name) if name else ""  # gettext's "" is the catalog's header
     code = f"U+{ord(char):04X}{', ' + name if name else ''}"

@@ -28,8 +28,34 @@ def _pos(node: yaml.Node) -> Position:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+# What PyYAML's constructors raise for a value its tag cannot hold (``2026-02-30``, ``!!int abc``,
+# ``!!map [a]``): not a YAMLError, so it is turned into a problem at the value's place here.
+_VALUE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError, IndexError)
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    pass
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except _VALUE_ERRORS as exc:
+            raise _unfit(node) from exc
+
+
+def _unfit(node: yaml.Node) -> YamlProblem:
+    """A value that does not fit its tag (explicit, or the one YAML gave it, as a date), at its place."""
+    tag = str(node.tag)
+    short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    if isinstance(node, yaml.ScalarNode):
+        value = str(node.value)
+        value = value if len(value) <= 40 else value[:40] + "…"
+        if short == "!!timestamp":
+            return YamlProblem(_("'{value}' is geen bestaande datum of tijd").format(value=value), _pos(node))
+        told = _("'{value}' past niet bij de YAML-tag {tag}").format(value=value, tag=short)
+    elif isinstance(node, yaml.SequenceNode):
+        told = _("een lijst past niet bij de YAML-tag {tag}").format(tag=short)
+    else:
+        told = _("een mapping past niet bij de YAML-tag {tag}").format(tag=short)
+    return YamlProblem(told, _pos(node))
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Iterator[LocatedDict]:
@@ -118,10 +144,15 @@ def _problem(text: str, exc: yaml.YAMLError) -> YamlProblem:
 
 def load(text: str) -> Any:
     """Parse one YAML document; raises :class:`YamlProblem` with a message in the language of the run."""
+    loader = _Loader(text)  # derives from the safe loader
     try:
-        return yaml.load(text, Loader=_Loader)  # _Loader derives from the safe loader
+        return loader.get_single_data()
     except yaml.YAMLError as exc:
         raise _problem(text, exc) from None
+    except _VALUE_ERRORS:  # the whole document does not fit its tag (``!!map [a]``): no node is at hand
+        raise YamlProblem(_("ongeldige opbouw op deze plaats"), (1, 1)) from None
+    finally:
+        loader.dispose()
 
 
 MAX_DEPTH = 20  # an answers file or profile nests three deep

@@ -19,6 +19,16 @@ FORMATS = {
     "json": ("instapgids.presentation.as_json", "checklist_json"),
 }
 
+# A file name's extension -> its format, for an output file given without --export
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def format_of(path: str) -> str | None:
+    """The export format that the extension of ``path`` names (``checklist.md``: md), or None."""
+    from os.path import splitext
+
+    return EXTENSIONS.get(splitext(path)[1].lower())
+
 
 def export(content: Content, checklist: Checklist, fmt: str) -> str:
     """The checklist as text in ``fmt`` (a key of :data:`FORMATS`), wholly in the content's language;

@@ -18,6 +18,13 @@ class GuideChange:
     removed: list[str]
     changed: list[str]
     known: bool  # False: the profile did not record its checklist, so what changed cannot be said
+    older: bool = False  # the guide of this instapgids is older than the one the profile was saved with
+
+
+def _version_key(version: str) -> tuple[int, ...] | None:
+    """'1.03' as (1, 3) to compare versions; None for a version that is not numbers and dots."""
+    parts = version.strip().split(".")
+    return tuple(int(p) for p in parts) if all(p.isdecimal() and p.isascii() and len(p) < 9 for p in parts) else None
 
 
 def guide_change(content: Content, profile: Profile) -> GuideChange | None:
@@ -34,4 +41,7 @@ def guide_change(content: Content, profile: Profile) -> GuideChange | None:
         removed=[i for i in before if i not in now],
         changed=[i for i in now if i in before and before[i] != now[i]],
         known=bool(before),
+        older=(old := _version_key(profile.guide_version)) is not None
+        and (new := _version_key(new_version)) is not None
+        and old > new,
     )

@@ -24,7 +24,7 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from instapgids.errors import UserError, display_path, note_written, os_reason
+from instapgids.errors import UserError, display_path, note_written, os_reason, write_error
 from instapgids.language import _
 
 # How long a process waits quietly for the lock before it says it is waiting, and how long in all.
@@ -48,7 +48,7 @@ def check_writable(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise UserError(_cannot_write(path, exc)) from None
+        raise write_error(_cannot_write(path, exc), exc) from None
     if not stat.S_ISREG(found.st_mode):
         if stat.S_ISDIR(found.st_mode):
             message = _("'{path}' bestaat al en is een map; instapgids schrijft er niet over.")
@@ -91,6 +91,19 @@ def _cannot_make(folder: Path, exc: OSError) -> str:
     )
 
 
+def _cannot_lock(path: Path, lock_file: str, exc: OSError) -> str:
+    """Why the lock beside ``path`` cannot be taken; a lock file left by someone else, named with the way out."""
+    import errno
+
+    if exc.errno in (errno.EACCES, errno.EPERM) and os.path.isfile(lock_file):
+        return _(
+            "Kan '{path}' niet vergrendelen: het slotbestand {lock} is van iemand anders en u mag er niet in "
+            "schrijven.\nWerkt er niemand anders met instapgids aan dit profiel, verwijder dan het slotbestand "
+            "(of vraag de eigenaar het te doen) en probeer opnieuw; er is niets gewijzigd."
+        ).format(path=display_path(path), lock=display_path(Path(lock_file)))
+    return _("Kan '{path}' niet vergrendelen: {reason}.").format(path=display_path(path), reason=_(os_reason(exc)))
+
+
 def _new_mode(private: bool) -> int:
     if private:
         return 0o600
@@ -114,10 +127,11 @@ def _prepare(path: Path, data: bytes, private: bool, under_lock: bool = False) -
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise UserError(
+        raise write_error(
             _("Kan niet schrijven in '{folder}': {reason}.").format(
                 folder=display_path(target.parent), reason=_(os_reason(exc))
-            )
+            ),
+            exc,
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -131,7 +145,7 @@ def _prepare(path: Path, data: bytes, private: bool, under_lock: bool = False) -
             os.fsync(handle.fileno())
     except OSError as exc:
         _remove(tmp)
-        raise UserError(_cannot_write(path, exc)) from None
+        raise write_error(_cannot_write(path, exc), exc) from None
     return target, tmp
 
 
@@ -219,7 +233,7 @@ def _make_folders(folders: set[Path]) -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(_cannot_make(folder, exc)) from None
+            raise write_error(_cannot_make(folder, exc), exc) from None
 
 
 def _prepare_all(files: dict[Path, str | bytes], private: bool, under_lock: bool) -> list[tuple[Path, Path, str]]:
@@ -262,7 +276,7 @@ def write_files(
         except OSError as exc:
             for _, _, left in prepared[index:]:
                 _remove(left)
-            raise UserError(_cannot_write(path, exc)) from None
+            raise write_error(_cannot_write(path, exc), exc) from None
         note_written(path)
     for old in remove:
         _remove(old)
@@ -304,7 +318,7 @@ def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(_cannot_make(target.parent, exc)) from None
+        raise write_error(_cannot_make(target.parent, exc), exc) from None
     lock = FileLock(target.parent / f".{target.name}.lock")
     try:
         try:
@@ -320,9 +334,7 @@ def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
             ).format(path=display_path(path))
         ) from None
     except OSError as exc:
-        raise UserError(
-            _("Kan '{path}' niet vergrendelen: {reason}.").format(path=display_path(path), reason=_(os_reason(exc)))
-        ) from None
+        raise write_error(_cannot_lock(path, lock.lock_file, exc), exc) from None
     try:
         yield
     finally:

@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING, Any
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, text_problem
 from instapgids.errors import Problem, UserError, display_path, note_written, os_reason
-from instapgids.language import DEFAULT, LANGUAGES, Language, _, current, is_language
-from instapgids.paths import state_dir
+from instapgids.language import DEFAULT, LANGUAGES, N_, Language, _, current, is_language
+from instapgids.paths import named_profile, profile_exists, state_dir
 from instapgids.store.files import locked, write_file
 
 if TYPE_CHECKING:
@@ -72,6 +72,8 @@ class ProfileError(AnswersError):
         return _("Uw profiel {path} is niet bruikbaar:").format(path=display_path(self.problems[0].file))
 
 
+NEWER = N_("formaat {found}; deze versie van instapgids leest formaat {format}")
+UPDATE = N_("Werk instapgids bij naar een nieuwere versie; het bestand blijft zoals het is.")
 MAX_FILE_SIZE = 1024 * 1024  # an answers file or profile is well under 10 KB
 MAX_NAME_LENGTH = 100
 
@@ -119,7 +121,7 @@ def profile_path(value: str | None) -> Path:
                     length=len(value), most=MAX_NAME_LENGTH
                 )
             )
-        return state_dir() / "profielen" / f"{value}.yaml"
+        return named_profile(value)
     path = Path(value).expanduser()
     if any(len(os.fsencode(part)) > 255 for part in path.parts):
         raise UserError(
@@ -151,6 +153,8 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
 
     if not isinstance(raw, LocatedDict) or not isinstance(raw.get("answers"), LocatedDict):
         raise failed([at((), _("verwacht een mapping met de sleutel 'answers' (zie README)"))])
+    if type(found := raw.get("format", FORMAT)) is int and found > FORMAT:  # the way out: update instapgids
+        raise failed([at(("format",), _(NEWER).format(found=found, format=FORMAT))], _(UPDATE))
     problems, notices = _top_keys(raw, strict, at)
     if not is_language(spoken := raw.get("language", DEFAULT)):
         problems.append(
@@ -435,7 +439,7 @@ def _refuse_unreadable(profile: Profile, content: Content, text: str) -> None:
 
 def open_profile(content: Content, path: Path) -> Profile | None:
     """The saved profile at ``path``, None when there is none; a :class:`ProfileError` when it cannot be used."""
-    return read_profile(path, content, strict=False) if path.exists() else None
+    return read_profile(path, content, strict=False) if profile_exists(path) else None
 
 
 def update_profile(

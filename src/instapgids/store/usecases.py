@@ -121,8 +121,9 @@ def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait, *,
 def mark_items(content: Content, path: Path, item_ids: list[str], status: str | None, on_wait: Wait) -> Checklist:
     """Record ``status`` ("done", "doing" or None: not started) for these items, under the profile's lock.
 
-    Ids that are not on the checklist, or an undo of what the answers settle, raise :class:`MarksRefused`
-    and nothing is written. Returns the checklist afterwards.
+    Ids that are not on the checklist, or a doing or undo of what the answers settle, raise
+    :class:`MarksRefused` and nothing is written; a done of what the answers settle writes no mark (it is
+    done already). Returns the checklist afterwards.
     """
 
     def record(current: Profile | None) -> Profile:
@@ -130,7 +131,10 @@ def mark_items(content: Content, path: Path, item_ids: list[str], status: str | 
             raise NoProfile(path)
         refuse_marks(content, current, item_ids, status)
         today = date.today().isoformat()
+        settled = {e.item.id for e in checklist_of(content, current).items() if e.done_by_answers}
         for item_id in item_ids:
+            if item_id in settled:  # "done" by the answers already: a mark would only be one undo cannot remove
+                continue
             if status is None:
                 current.progress.pop(item_id, None)
             else:
@@ -141,7 +145,7 @@ def mark_items(content: Content, path: Path, item_ids: list[str], status: str | 
 
 
 def refuse_marks(content: Content, saved: Profile, item_ids: list[str], status: str | None) -> None:
-    """:class:`MarksRefused` for ids that are not on this checklist, or an undo of what the answers settle."""
+    """:class:`MarksRefused` for ids that are not on this checklist, or a doing or undo of what the answers settle."""
     on_list = {e.item.id: e for e in checklist_of(content, saved).items()}
     everywhere = {i.id for p in content.journey.phases for s in p.steps for i in s.items}
     refused = []
@@ -151,7 +155,7 @@ def refuse_marks(content: Content, saved: Profile, item_ids: list[str], status: 
 
             close = tuple(get_close_matches(item_id, list(on_list), n=3))
             refused.append(RefusedMark(item_id, "not_on_list" if item_id in everywhere else "unknown", close))
-        elif status is None and on_list[item_id].done_by_answers:
+        elif status != "done" and on_list[item_id].done_by_answers:  # doing or undo: only the answers change it
             refused.append(RefusedMark(item_id, "by_answers"))
     if refused:
         raise MarksRefused(refused)

@@ -46,7 +46,8 @@ def lots_show(
     from instapgids.presentation.terminal.lots import lot_detail, unknown_lot_message
 
     content = read_content(in_language=True)
-    wanted = int(number) if number.strip().isdecimal() and number.strip().isascii() else None
+    digits = number.strip().lstrip("0") or "0"  # at most a few digits: int() refuses 5,000 of them
+    wanted = int(digits) if digits.isdecimal() and digits.isascii() and len(digits) <= 9 else None
     chosen = content.lot_by_number.get(wanted) if wanted is not None else None
     if chosen is None:
         raise UserError(unknown_lot_message(content, number))

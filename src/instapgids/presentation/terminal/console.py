@@ -3,9 +3,10 @@
 Lines that are wrapped already (:class:`Line`) go to a pipe or file as plain text without Rich (~15 ms to
 import), written as Rich would write them; to a terminal, or with colours forced, through Rich.
 
-User data (an organisation's name, a profile's path, a key from a profile) goes into
-a Rich markup string only through :func:`literal`: as text, never as markup, and
-with control characters shown as escapes instead of reaching the terminal.
+User data (an organisation's name, a profile's path, a key or version from a profile, an environment
+variable) goes into a Rich markup string only through :func:`literal`: as text, never as markup, and
+with control characters shown as escapes instead of reaching the terminal. :func:`tell` does it for
+every ``{field}`` of a message, and shows any control character left in the message as an escape.
 """
 
 from __future__ import annotations
@@ -54,11 +55,20 @@ def err() -> Console:
     return _console(stderr=True)
 
 
-def tell(message: str, *, markup: bool = True) -> None:
+def tell(message: str, *, markup: bool = True, **values: object) -> None:
     """A message on stderr (Rich markup unless ``markup=False``), wrapped between words to the width; a
-    word longer than the width (a file path) stays whole on its line, to be copied."""
+    word longer than the width (a file path) stays whole on its line, to be copied.
+
+    ``values`` fill the ``{name}`` fields of ``message`` as text (:func:`literal`): pass user- and
+    file-derived text this way. Whatever the message holds, no control character reaches the terminal.
+    """
     from rich.text import Text
 
+    from instapgids.errors import visible
+
+    if values:
+        message = message.format(**{k: literal(v) if markup else visible(str(v)) for k, v in values.items()})
+    message = "\n".join(visible(line) for line in message.split("\n"))
     console = err()
     text = Text.from_markup(message) if markup else Text(message)
     lines = [
