@@ -644,3 +644,11 @@ def test_local_user_management_yes_without_acm_idm_says_what_the_guide_says() ->
 def test_customer_forums_wait_for_ddc_dms_access() -> None:
     """7.2: the reports are on DDC-DMS."""
     assert "ddc-dms-toegang" in entry(checklist_for(), "klantenfora").waits_for  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("item", list(ITEMS.values()), ids=lambda i: i.id)
+def test_a_system_an_item_needs_is_placed_in_that_items_phase(item: Item) -> None:
+    """`systems` shows each system in the phases where the checklist needs it (Delegate365: requested in phase 2)."""
+    phase = next(p.id for p in CONTENT.journey.phases for s in p.steps for i in s.items if i.id == item.id)
+    for system in item.systems:
+        assert phase in CONTENT.system_by_id[system].phases, (system, phase)

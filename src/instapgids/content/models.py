@@ -256,12 +256,12 @@ class DocumentsFile:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Procedure:
-    """How to get access; ``applies_to`` lists organisation kinds (answers to ``role: organisation_kind``)."""
+    """How to get access; ``when``: the answers it is for (None: everyone)."""
 
     __pydantic_config__ = STRICT
 
     label: Text
-    applies_to: list[Id] = field(default_factory=list)
+    when: Condition | None = None
     steps: Annotated[list[Text], nonempty(N_("heeft minstens één stap nodig"))]
     section: SectionNo
 
