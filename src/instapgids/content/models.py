@@ -320,7 +320,7 @@ class Right:
     name: Text
     system: Id
     level: Literal["persoon", "organisatie"]
-    granted_by: Id
+    granted_by: Id | None = None  # None: the guide does not say who grants it
     note: Text | None = None
     roles: list[Role] = field(default_factory=list)
     section: SectionNo

@@ -86,7 +86,7 @@ def _rights(content: Content, system: m.System) -> list[RenderableType]:
     parts: list[RenderableType] = [heading(_("Rechten en rollen"))]
     for right_id in system.rights:
         right = content.right_by_id[right_id]
-        who = content.contact_by_id[right.granted_by].name
+        who = content.contact_by_id[right.granted_by].name if right.granted_by else _("de gids zegt niet wie")
         line = _("Recht '{name}' (toegekend door: {who})").format(name=right.name, who=who)
         roles = ", ".join(f"'{r.name}'" for r in right.roles)
         if len(right.roles) == 1:  # the Dutch says "rollen" for one role too (the golden files pin it)
