@@ -472,8 +472,8 @@ def test_problems_in_several_files_are_all_reported_at_once(data_copy: Path, cli
         Breakage(
             "roles",
             "roles.yaml",
-            "    level: organisatie\n    granted_by: service-integratie\n    note: >-\n      Alleen",
-            "    level: team\n    granted_by: service-integratie\n    note: >-\n      Alleen",
+            "    level: organisatie\n    note: >-\n      Alleen",
+            "    level: team\n    note: >-\n      Alleen",
             where="level: team",
             field=nth("team"),
             message="moet een van deze waarden zijn: 'persoon', 'organisatie'",

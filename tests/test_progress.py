@@ -38,6 +38,8 @@ PHASE_ROW = re.compile(r"^\s*(\d+)\.\s+(.+?)\s+(\d+)/(\d+)\s+([█░]+)\s*$", r
 NOW_ID = re.compile(r"\(id:\s+([a-z0-9-]+),\s+§")
 
 
+PHASE_1 = ("behoefte-beschrijven", "demand-contacteren", "werkaanvraag-voorbereiden")  # the end of phase 1
+
 def shown_statuses(cli: Callable[..., Result], name: str = PROFILE) -> dict[str, str]:
     """Item id -> status in words, as `checklist` shows them."""
     result = cli("checklist", "--profile", name)
@@ -80,7 +82,8 @@ def test_done_doing_and_undo_change_checklist_and_status(
     cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    checklist = checklist_of(content, LOKAAL)
+    assert cli("done", *PHASE_1, "--profile", PROFILE).code == 0  # phase 2 starts after phase 1 (6.2)
+    checklist = checklist_of(content, LOKAAL, dict.fromkeys(PHASE_1, "done"))
     awaited = {w for e in checklist.items() for w in e.item.waits_for}  # marking these would release others
     first, second = [i for i in ids_with(checklist, "open") if i not in awaited][:2]
     before = shown_statuses(cli)
@@ -115,7 +118,7 @@ def test_done_doing_and_undo_change_checklist_and_status(
         assert undone.code == 0, undone.text
         assert f"{item}: niet gestart" in undone.out
     assert shown_statuses(cli) == before
-    assert "progress" not in saved(private_home)
+    assert set(saved(private_home).get("progress", {})) == set(PHASE_1)  # phase 1 stays done
 
 
 def test_undo_of_a_waiting_item_makes_it_wait_again(cli: Callable[..., Result], content: Any) -> None:
@@ -133,20 +136,21 @@ def test_undo_of_a_waiting_item_makes_it_wait_again(cli: Callable[..., Result], 
 
 def test_several_ids_at_once(cli: Callable[..., Result], content: Any, private_home: Path) -> None:
     start(cli)
-    chosen = ids_with(checklist_of(content, LOKAAL), "open")[:3]
+    assert cli("done", *PHASE_1, "--profile", PROFILE).code == 0  # phase 2 starts after phase 1 (6.2)
+    chosen = ids_with(checklist_of(content, LOKAAL, dict.fromkeys(PHASE_1, "done")), "open")[:3]
     result = cli("done", *chosen, "--profile", PROFILE)
     assert result.code == 0, result.text
     for item in chosen:
         assert re.search(rf"^{re.escape(item)}: klaar — ", result.out, re.M), result.out
     statuses = saved_statuses(cli)
     assert [statuses[i] for i in chosen] == ["klaar"] * 3
-    assert set(saved(private_home)["progress"]) == set(chosen)
+    assert set(saved(private_home)["progress"]) == set(chosen) | set(PHASE_1)
 
     back = cli("undo", *chosen[:2], "--profile", PROFILE)
     assert back.code == 0, back.text
     statuses = saved_statuses(cli)
     assert [statuses[i] for i in chosen] == ["niet gestart", "niet gestart", "klaar"]
-    assert set(saved(private_home)["progress"]) == {chosen[2]}
+    assert set(saved(private_home)["progress"]) == {chosen[2], *PHASE_1}
 
 
 def test_progress_is_saved_in_the_profile_with_status_and_date(
@@ -323,7 +327,8 @@ def test_status_shows_each_phase_with_the_checklists_numbers_and_a_bar(
     example: Path, cli: Callable[..., Result], content: Any
 ) -> None:
     start(cli, example)
-    opened = ids_with(checklist_of(content, example), "open")
+    checklist = checklist_of(content, example)
+    opened = ids_with(checklist, "open") + ids_with(checklist, "blocked")  # few can start before phase 1 is done
     some = min(3, len(opened) - 1)
     assert cli("done", *opened[:some], "--profile", PROFILE).code == 0
     assert cli("doing", opened[some], "--profile", PROFILE).code == 0
@@ -394,7 +399,8 @@ def test_progress_survives_start_with_the_same_answers_again(
     cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    checklist = checklist_of(content, LOKAAL)
+    assert cli("done", *PHASE_1, "--profile", PROFILE).code == 0  # phase 2 starts after phase 1 (6.2)
+    checklist = checklist_of(content, LOKAAL, dict.fromkeys(PHASE_1, "done"))
     awaited = {w for e in checklist.items() for w in e.item.waits_for}  # marking these would release others
     first, second = [i for i in ids_with(checklist, "open") if i not in awaited][:2]
     assert cli("done", first, "--profile", PROFILE).code == 0
@@ -477,7 +483,8 @@ def test_a_profile_with_the_dutch_status_words_of_old_still_reads_and_is_written
     cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    first, second, third = ids_with(checklist_of(content, LOKAAL), "open")[:3]
+    checklist = checklist_of(content, LOKAAL)
+    first, second, third = (ids_with(checklist, "open") + ids_with(checklist, "blocked"))[:3]
     path = profile_file(private_home)
     data = saved(private_home)
     data["progress"] = {first: {"status": "klaar", "date": "2024-01-15"}, second: {"status": "bezig"}}

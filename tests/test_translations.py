@@ -48,7 +48,8 @@ def english_doc(name: str) -> Any:
 
 
 def test_every_content_file_is_covered() -> None:
-    assert sorted(path.name for path in DATA.glob("*.yaml")) == CONTENT_FILES
+    # provenance.yaml holds the content team's reviewed exceptions and decisions (Dutch), not content to translate
+    assert sorted(path.name for path in DATA.glob("*.yaml") if path.name != "provenance.yaml") == CONTENT_FILES
     assert sorted(path.name for path in (DATA / "en").glob("*.yaml")) == CONTENT_FILES
 
 
