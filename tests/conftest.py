@@ -22,6 +22,20 @@ DATA = ROOT / "data"
 EXAMPLES = ROOT / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 LOKAAL = EXAMPLES / "lokaal-bestuur-netwerk.yaml"
+
+
+def shared_source() -> Path:
+    """``../shared/source`` beside the clone, where CI keeps the guide as text; for a git worktree (``.git`` is a
+    file) beside the main clone it belongs to, when it is not beside the worktree."""
+    beside = ROOT.parent / "shared" / "source"
+    git = ROOT / ".git"
+    if not beside.is_dir() and git.is_file() and "gitdir:" in (pointer := git.read_text(encoding="utf-8")):
+        main_clone = Path(pointer.split("gitdir:", 1)[1].strip()).parent.parent.parent  # <clone>/.git/worktrees/<n>
+        if (main_clone.parent / "shared" / "source").is_dir():
+            return main_clone.parent / "shared" / "source"
+    return beside
+
+
 AGENTSCHAP = EXAMPLES / "agentschap-applicaties.yaml"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # "(niet gestart, id: x)" after an item's title; Rich may wrap it anywhere between the words.

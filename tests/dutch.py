@@ -53,9 +53,10 @@ def english_names() -> tuple[str, ...]:
 def without_names(text: str, extra: Iterable[str] = ()) -> str:
     """The text on one line, with names, quotes, addresses, ids and command lines replaced by «name»."""
     text = " ".join(text.split())  # Rich wraps lines
-    for name in sorted({" ".join(n.split()) for n in extra if n}, key=len, reverse=True):
-        text = text.replace(name, "«name»")
-    for name in english_names():
+    # all names longest first, so that a name inside a longer one ("Toegangs- en Gebruikersbeheer (ACM/IDM)" in
+    # "Integratie met Toegangs- en Gebruikersbeheer (ACM/IDM; integration with ...)") does not break it up
+    names = {" ".join(n.split()) for n in extra if n} | set(english_names())
+    for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, "«name»")
     for pattern in (_QUOTED, _ADDRESS, _COMMAND, _ID):
         text = pattern.sub("«name»", text)

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import AGENTSCHAP, DATA, Result, flat, no_traceback
+from conftest import AGENTSCHAP, DATA, Result, flat, no_traceback, shared_source
 
-GUIDE_DIR = Path(__file__).resolve().parents[2] / "shared" / "source"
+GUIDE_DIR = shared_source()
 GUIDE_TEXT = GUIDE_DIR / "instapgids-ict-raamcontracten-2022-v1.01.txt"
 
 # Words of PyYAML/libyaml/pydantic messages that must never reach a content editor untranslated.
@@ -472,8 +472,8 @@ def test_problems_in_several_files_are_all_reported_at_once(data_copy: Path, cli
         Breakage(
             "roles",
             "roles.yaml",
-            "    level: organisatie\n    granted_by: service-integratie\n    note: >-\n      Alleen",
-            "    level: team\n    granted_by: service-integratie\n    note: >-\n      Alleen",
+            "    level: organisatie\n    note: >-\n      Alleen",
+            "    level: team\n    note: >-\n      Alleen",
             where="level: team",
             field=nth("team"),
             message="moet een van deze waarden zijn: 'persoon', 'organisatie'",
@@ -599,8 +599,8 @@ def test_an_item_that_can_start_before_what_the_guide_puts_first_is_reported(
     journey = data_copy / "journey.yaml"
     text = journey.read_text(encoding="utf-8")
     broken = text.replace(
-        "            waits_for: [acm-idm-aansluiten, bisnummer-aanvragen, digitale-sleutels]\n",
-        "            waits_for: [bisnummer-aanvragen, digitale-sleutels]\n",
+        "            waits_for: [acm-idm-navragen, acm-idm-aansluiten, bisnummer-aanvragen, digitale-sleutels, ",
+        "            waits_for: [acm-idm-navragen, bisnummer-aanvragen, digitale-sleutels, ",
     )
     assert broken != text
     journey.write_text(broken, encoding="utf-8")

@@ -102,8 +102,8 @@ EXTRA = [
     Breakage(
         "guide-order",
         "journey.yaml",
-        "            waits_for: [acm-idm-aansluiten, bisnummer-aanvragen, digitale-sleutels]\n",
-        "            waits_for: [bisnummer-aanvragen, digitale-sleutels]\n",
+        "            waits_for: [acm-idm-navragen, acm-idm-aansluiten, bisnummer-aanvragen, digitale-sleutels, ",
+        "            waits_for: [acm-idm-navragen, bisnummer-aanvragen, digitale-sleutels, ",
         "",
         "",
         "",

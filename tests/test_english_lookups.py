@@ -236,3 +236,13 @@ def test_the_interview_in_english_shows_the_glossary_under_a_question(monkeypatc
     shown = in_language(load_content())
     notes = [text for _style, text in _notes(shown, shown.question_by_id["needs"])]
     assert any(n.startswith("perceel (lot): One of the six domains") for n in notes), notes
+
+
+@pytest.mark.parametrize("spelling", ["license", "licence"])
+def test_search_finds_both_spellings_of_licence(spelling: str) -> None:
+    """British 'licence' in the content; an American 'license' in the search finds the same (issue 17)."""
+    from instapgids.presentation.search import search
+
+    dutch, english = contents()
+    found = search(english, spelling, also=dutch)
+    assert found and found == search(english, spelling.replace("license", "licence"), also=dutch)

@@ -282,7 +282,8 @@ def test_html_export_ticks_what_the_profile_marks_done(
     cli: Callable[..., Result], content: Any, tmp_path: Path
 ) -> None:
     start(cli)
-    opened = ids_with(checklist_of(content, LOKAAL), "open")
+    checklist = checklist_of(content, LOKAAL)
+    opened = ids_with(checklist, "open") + ids_with(checklist, "blocked")  # few can start before phase 1 is done
     assert cli("done", opened[0], opened[2], "--profile", PROFILE).code == 0
     assert cli("doing", opened[1], "--profile", PROFILE).code == 0
     checklist = checklist_of(content, LOKAAL, {opened[0]: "done", opened[2]: "done", opened[1]: "doing"})

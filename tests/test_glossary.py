@@ -170,3 +170,10 @@ def test_no_name_belongs_to_two_terms() -> None:
 def test_required_term_is_present(required: str) -> None:
     known = {fold(name) for entry in TERMS for name in names(entry)}
     assert fold(required) in known, f"{required!r} staat niet in glossary.yaml (als term of alias)"
+
+
+def test_explain_service_integratie_is_the_team_the_checklist_tells_you_to_mail(cli: Any) -> None:
+    """'Mail het team Service-Integratie' on the checklist: `explain service-integratie` is that team, not lot 1."""
+    result = cli("explain", "service-integratie")
+    assert result.code == 0, result.text
+    assert "ict.gos@vlaanderen.be" in flat(result.out)

@@ -113,7 +113,7 @@ LOT5_PATH: dict[str, Any] = {
     "submits_projects": True,
     "optional_systems": ["geen"],
     "digital_keys": "actief",
-    "uses_acm_idm": True,
+    "uses_acm_idm": "ja",
     "has_systems": ["geen"],
     "local_admin": False,
 }

@@ -104,10 +104,31 @@ def test_an_unknown_or_ambiguous_system_lists_the_valid_ids(query: str, cli: Cal
 def _variants() -> tuple[dict[str, Any], dict[str, str]]:
     """CMDB2 and the label of its access procedure per kind of organisation."""
     cmdb2 = next(s for s in systems() if s["id"] == "cmdb2")
-    labels = {kind: p["label"] for p in cmdb2["access"] for kind in p.get("applies_to", [])}
-    assert {"lokaal-bestuur", "vlaamse-overheid"} <= set(labels)
+    labels = {"vlaamse-overheid": cmdb2["access"][0]["label"], "lokaal-bestuur": cmdb2["access"][1]["label"]}
     assert labels["lokaal-bestuur"] != labels["vlaamse-overheid"]
     return cmdb2, labels
+
+
+@pytest.mark.parametrize(
+    ("kind", "in_it", "procedure"),
+    [("andere", "ja", 1), ("lokaal-bestuur", "nee", 0), ("lokaal-bestuur", "ja", 1), ("vlaamse-overheid", None, 0)],
+)
+def test_ddc_dwh_access_follows_local_user_management_not_the_kind_of_organisation(
+    kind: str, in_it: str | None, procedure: int, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """6.3.1.1: what decides is being in 'gebruikersbeheer lokale besturen', for any kind of organisation."""
+    answers = yaml.safe_load(LOKAAL.read_text(encoding="utf-8"))
+    answers["answers"]["org_kind"] = kind
+    answers["answers"].pop("local_user_management", None)
+    if in_it is not None:
+        answers["answers"]["local_user_management"] = in_it
+    given = tmp_path / "antwoorden.yaml"
+    given.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    assert cli("start", "--answers", str(given), "--profile", "klant").code == 0
+    ddc_dwh = next(s for s in systems() if s["id"] == "ddc-dwh")
+    out = flat(ok(cli("systems", "ddc-dwh", "--profile", "klant")))
+    local = flat(ddc_dwh["access"][1]["steps"][0])  # the one that says to mention it
+    assert (local in out) == (procedure == 1), out
 
 
 @pytest.mark.parametrize(

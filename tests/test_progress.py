@@ -38,6 +38,9 @@ PHASE_ROW = re.compile(r"^\s*(\d+)\.\s+(.+?)\s+(\d+)/(\d+)\s+([█░]+)\s*$", r
 NOW_ID = re.compile(r"\(id:\s+([a-z0-9-]+),\s+§")
 
 
+PHASE_1 = ("behoefte-beschrijven", "demand-contacteren", "werkaanvraag-voorbereiden")  # the end of phase 1
+
+
 def shown_statuses(cli: Callable[..., Result], name: str = PROFILE) -> dict[str, str]:
     """Item id -> status in words, as `checklist` shows them."""
     result = cli("checklist", "--profile", name)
@@ -76,9 +79,11 @@ def now_list(out: str) -> list[tuple[str, bool]]:
 # --------------------------------------------------------------------------- done / doing / undo
 
 
-def two_independent_items(content: Any) -> tuple[str, str]:
-    """Two open items of the example's checklist that no other item waits for (marking them releases none)."""
-    checklist = checklist_of(content, LOKAAL)
+def two_independent_items(cli: Callable[..., Result], content: Any) -> tuple[str, str]:
+    """Two open items of the example's checklist that no other item waits for (marking them releases none),
+    once phase 1 is done: phase 2 starts after phase 1 (6.2)."""
+    assert cli("done", *PHASE_1, "--profile", PROFILE).code == 0
+    checklist = checklist_of(content, LOKAAL, dict.fromkeys(PHASE_1, "done"))
     awaited = {w for e in checklist.items() for w in e.item.waits_for}
     first, second = [i for i in ids_with(checklist, "open") if i not in awaited][:2]
     return first, second
@@ -88,7 +93,7 @@ def test_done_doing_and_undo_change_checklist_and_status(
     cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    first, second = two_independent_items(content)
+    first, second = two_independent_items(cli, content)
     before = shown_statuses(cli)
     assert before[first] == before[second] == "niet gestart"
 
@@ -121,7 +126,7 @@ def test_done_doing_and_undo_change_checklist_and_status(
         assert undone.code == 0, undone.text
         assert f"{item}: niet gestart" in undone.out
     assert shown_statuses(cli) == before
-    assert "progress" not in saved(private_home)
+    assert set(saved(private_home).get("progress", {})) == set(PHASE_1)  # phase 1 stays done
 
 
 def test_undo_of_a_waiting_item_makes_it_wait_again(cli: Callable[..., Result], content: Any) -> None:
@@ -139,20 +144,21 @@ def test_undo_of_a_waiting_item_makes_it_wait_again(cli: Callable[..., Result], 
 
 def test_several_ids_at_once(cli: Callable[..., Result], content: Any, private_home: Path) -> None:
     start(cli)
-    chosen = ids_with(checklist_of(content, LOKAAL), "open")[:3]
+    assert cli("done", *PHASE_1, "--profile", PROFILE).code == 0  # phase 2 starts after phase 1 (6.2)
+    chosen = ids_with(checklist_of(content, LOKAAL, dict.fromkeys(PHASE_1, "done")), "open")[:3]
     result = cli("done", *chosen, "--profile", PROFILE)
     assert result.code == 0, result.text
     for item in chosen:
         assert re.search(rf"^{re.escape(item)}: klaar — ", result.out, re.M), result.out
     statuses = saved_statuses(cli)
     assert [statuses[i] for i in chosen] == ["klaar"] * 3
-    assert set(saved(private_home)["progress"]) == set(chosen)
+    assert set(saved(private_home)["progress"]) == set(chosen) | set(PHASE_1)
 
     back = cli("undo", *chosen[:2], "--profile", PROFILE)
     assert back.code == 0, back.text
     statuses = saved_statuses(cli)
     assert [statuses[i] for i in chosen] == ["niet gestart", "niet gestart", "klaar"]
-    assert set(saved(private_home)["progress"]) == {chosen[2]}
+    assert set(saved(private_home)["progress"]) == {chosen[2], *PHASE_1}
 
 
 def test_progress_is_saved_in_the_profile_with_status_and_date(
@@ -329,7 +335,8 @@ def test_status_shows_each_phase_with_the_checklists_numbers_and_a_bar(
     example: Path, cli: Callable[..., Result], content: Any
 ) -> None:
     start(cli, example)
-    opened = ids_with(checklist_of(content, example), "open")
+    checklist = checklist_of(content, example)
+    opened = ids_with(checklist, "open") + ids_with(checklist, "blocked")  # few can start before phase 1 is done
     some = min(3, len(opened) - 1)
     assert cli("done", *opened[:some], "--profile", PROFILE).code == 0
     assert cli("doing", opened[some], "--profile", PROFILE).code == 0
@@ -400,7 +407,7 @@ def test_progress_survives_start_with_the_same_answers_again(
     cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    first, second = two_independent_items(content)
+    first, second = two_independent_items(cli, content)
     assert cli("done", first, "--profile", PROFILE).code == 0
     assert cli("doing", second, "--profile", PROFILE).code == 0
     progress = saved(private_home)["progress"]
@@ -481,7 +488,8 @@ def test_a_profile_with_the_dutch_status_words_of_old_still_reads_and_is_written
     cli: Callable[..., Result], content: Any, private_home: Path
 ) -> None:
     start(cli)
-    first, second, third = ids_with(checklist_of(content, LOKAAL), "open")[:3]
+    checklist = checklist_of(content, LOKAAL)
+    first, second, third = (ids_with(checklist, "open") + ids_with(checklist, "blocked"))[:3]
     path = profile_file(private_home)
     data = saved(private_home)
     data["progress"] = {first: {"status": "klaar", "date": "2024-01-15"}, second: {"status": "bezig"}}

@@ -19,25 +19,31 @@ def test_start_shows_the_next_step_first_not_the_whole_checklist(cli: Callable[.
     assert result.code == 0
     assert result.out.startswith("Dit kunt u nu doen:")
     assert "Checklist voor" not in result.out
-    assert result.out.count("Klaar? instapgids done ") == 3
+    # the scope is checked; phase 1 comes first (6.2: "na bepaling behoefte"): two items can start
+    assert result.out.count("Klaar? instapgids done ") == 2
     assert "Voortgang:" in result.out and "instapgids checklist" in result.out
-    assert "Mail: aan Team Service-Integratie <ict.gos@vlaanderen.be>" in result.out
+
+
+PHASE_1 = ("behoefte-beschrijven", "demand-contacteren", "werkaanvraag-voorbereiden")
 
 
 def test_next_says_why_for_every_item(cli: Callable[..., Result], tmp_path: Path) -> None:
     profile = str(tmp_path / "p.yaml")
     cli("start", "--answers", str(LOKAAL), "-p", profile)
+    assert cli("done", *PHASE_1, "-p", profile).code == 0
     result = cli("next", "-p", profile)
     assert result.code == 0
     assert result.out.count("Waarom:") == 3
+    assert "Mail: aan Team Service-Integratie <ict.gos@vlaanderen.be>" in result.out
 
 
 def test_status_shows_three_then_how_many_others(cli: Callable[..., Result], tmp_path: Path) -> None:
     profile = str(tmp_path / "p.yaml")
     cli("start", "--answers", str(LOKAAL), "-p", profile)
+    assert cli("done", *PHASE_1, "-p", profile).code == 0
     result = cli("status", "-p", profile)
     assert result.out.count("  •") == 3
-    assert "en 3 andere" in result.out
+    assert "en 1 ander;" in result.out
 
 
 def test_profiles_lists_every_profile_oldest_first_and_a_broken_one_as_broken(
@@ -56,7 +62,7 @@ def test_profiles_lists_every_profile_oldest_first_and_a_broken_one_as_broken(
     assert [result.out.index(f"\n{n}  ") for n in order] == sorted(result.out.index(f"\n{n}  ") for n in order)
     assert result.out.index("\noud  ") < result.out.index("\nnieuw  ")
     assert "Onleesbaar:" in result.out
-    assert "van 19 klaar" in result.out and "Agentschap Exploitatie" in result.out
+    assert "van 20 klaar" in result.out and "Agentschap Exploitatie" in result.out
 
 
 def test_profiles_without_any(cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -232,7 +232,7 @@ BASE: Answers = {
     "submits_projects": True,
     "optional_systems": ["geen"],
     "digital_keys": "actief",
-    "uses_acm_idm": True,
+    "uses_acm_idm": "ja",
     "has_systems": ["geen"],
     "local_admin": False,
 }
@@ -260,7 +260,7 @@ def texts(checklist: Checklist) -> str:
 def test_local_government_with_lot_4_in_regie_gets_redmine_and_the_local_cmdb2_procedure() -> None:
     checklist = checklist_for(
         org_kind="lokaal-bestuur",
-        local_user_management=False,
+        local_user_management="nee",
         needs=["netwerk"],
         service_types=["in-regie"],
         optional_systems=["cmdb2"],
@@ -282,9 +282,9 @@ def test_flemish_administration_gets_the_other_cmdb2_procedure_and_no_redmine_wi
 
 
 def test_other_entity_is_told_to_ask_which_cmdb2_procedure_applies() -> None:
-    asks = checklist_for(org_kind="andere", local_user_management=False, optional_systems=["cmdb2"])
+    asks = checklist_for(org_kind="andere", local_user_management="nee", optional_systems=["cmdb2"])
     assert "cmdb2-procedure-navragen" in ids(asks)
-    local = checklist_for(org_kind="andere", local_user_management=True, optional_systems=["cmdb2"])
+    local = checklist_for(org_kind="andere", local_user_management="ja", optional_systems=["cmdb2"])
     assert "cmdb2-procedure-navragen" not in ids(local)
     assert "cmdb2-recht-lokaal-bestuur" in ids(local)
 
@@ -311,8 +311,8 @@ def test_lot_5_existing_application_has_no_minicompetition() -> None:
 
 
 def test_someone_already_using_acm_idm_does_not_get_the_acm_idm_step() -> None:
-    assert "acm-idm-aansluiten" not in ids(checklist_for(uses_acm_idm=True))
-    assert "acm-idm-aansluiten" in ids(checklist_for(uses_acm_idm=False))
+    assert "acm-idm-aansluiten" not in ids(checklist_for(uses_acm_idm="ja"))
+    assert "acm-idm-aansluiten" in ids(checklist_for(uses_acm_idm="nee"))
 
 
 def test_without_eid_or_bis_number_the_checklist_offers_eidas_or_a_bis_number_first() -> None:
@@ -324,17 +324,17 @@ def test_without_eid_or_bis_number_the_checklist_offers_eidas_or_a_bis_number_fi
 
 def test_klantenportaal_roles_wait_for_the_digital_keys() -> None:
     checklist = checklist_for(digital_keys="eid")
-    assert entry(checklist, "lokale-beheerder-aanvraag").waits_for == ["digitale-sleutels"]  # type: ignore[union-attr]
+    assert "digitale-sleutels" in entry(checklist, "lokale-beheerder-aanvraag").waits_for  # type: ignore[union-attr]
     assert "digitale-sleutels" in ids(checklist_for(digital_keys="actief"), "done")
 
 
 def test_ddc_dwh_waits_for_the_cognos_licence_and_local_user_management_is_mentioned() -> None:
-    checklist = checklist_for(org_kind="lokaal-bestuur", local_user_management=True)
+    checklist = checklist_for(org_kind="lokaal-bestuur", local_user_management="ja")
     assert "cognos-licentie" in entry(checklist, "ddc-dwh-recht").waits_for  # type: ignore[union-attr]
     assert "cognos-licentie-lokaal-bestuur" in ids(checklist)
     # a local government that is not in 'gebruikersbeheer lokale besturen' has nothing to mention (6.3.1.1)
     assert "cognos-licentie-lokaal-bestuur" not in ids(
-        checklist_for(org_kind="lokaal-bestuur", local_user_management=False)
+        checklist_for(org_kind="lokaal-bestuur", local_user_management="nee")
     )
     assert "cognos-licentie-lokaal-bestuur" not in ids(checklist_for())
 
@@ -353,10 +353,11 @@ def test_several_lots_bring_the_main_contractor_note() -> None:
 
 
 def test_projects_ask_for_exploitation_in_the_quote_whether_or_not_exploitation_was_ticked() -> None:
-    """6.2.3: 'met name voor Projecten'."""
+    """6.2.3: 'met name voor Projecten': for projects above all, not only for them (every offer)."""
     assert "exploitatie-in-offerte" in ids(checklist_for(service_types=["projecten", "exploitatie"]))
     assert "exploitatie-in-offerte" in ids(checklist_for(service_types=["projecten"]))
-    assert "exploitatie-in-offerte" not in ids(checklist_for(service_types=["in-regie"]))
+    assert "exploitatie-in-offerte" in ids(checklist_for(service_types=["in-regie"]))
+    assert "exploitatie-in-offerte" not in ids(checklist_for(**EWA_ONLY))
 
 
 def test_lot_2_regieprestaties_go_to_cegeka_by_mail() -> None:
@@ -376,7 +377,7 @@ def test_one_request_per_moment_rights_that_wait_for_a_step_are_asked_later() ->
     only after Service-Integratie granted 'CMDB2 afnemer'. Everything that can be asked now is in one request."""
     checklist = checklist_for(
         org_kind="lokaal-bestuur",
-        local_user_management=True,
+        local_user_management="ja",
         service_types=["projecten", "eenvoudige-werkaanvragen"],
         ewa_tasks=["indienen", "goedkeuren"],
         optional_systems=["cmdb2"],
@@ -402,7 +403,7 @@ def test_marking_the_roles_item_done_keeps_its_rights_in_the_request() -> None:
     answers = {**BASE, "org_kind": "vlaamse-overheid"}
     checklist = build_checklist(CONTENT, answers, {"klantenportaal-rollen": "done"})
     request = entry(checklist, "lokale-beheerder-aanvraag")
-    assert request is not None and request.status == "open"
+    assert request is not None and request.status != "done"
     assert {r.id for line in request.roles for r in line.roles} == {"klantportaalgebruiker", "indiener-project"}
 
 
@@ -440,7 +441,7 @@ def order_of(checklist: Checklist) -> list[str]:
 
 def test_local_government_without_acm_idm_asks_its_local_administrator_only_after_connecting() -> None:
     checklist = checklist_for(
-        org_kind="lokaal-bestuur", local_user_management=True, uses_acm_idm=False, optional_systems=["cmdb2"]
+        org_kind="lokaal-bestuur", local_user_management="ja", uses_acm_idm="nee", optional_systems=["cmdb2"]
     )
     order = order_of(checklist)
     assert order.index("acm-idm-aansluiten") < order.index("lokale-beheerder-aanvraag")
@@ -476,7 +477,7 @@ def test_agency_needing_only_exploitation_still_starts_with_a_work_request() -> 
 def test_consultant_without_eid_or_bis_number_gets_a_key_first_and_no_eid_wording() -> None:
     checklist = checklist_for(digital_keys="geen")
     keys = entry(checklist, "digitale-sleutels")
-    assert keys is not None and keys.waits_for == ["bisnummer-aanvragen"]
+    assert keys is not None and "bisnummer-aanvragen" in keys.waits_for
     assert not any("met uw eID" in line for line in keys.details), keys.details
     assert order_of(checklist).index("bisnummer-aanvragen") < order_of(checklist).index("digitale-sleutels")
     assert any("met uw eID" in line for line in entry(checklist_for(digital_keys="eid"), "digitale-sleutels").details)  # type: ignore[union-attr]
@@ -509,3 +510,145 @@ def test_outside_the_scope_ends_the_interview_with_only_account_and_demand_manag
     assert ids(checklist) == {"buiten-klantbereik"}
     assert "org_kind" not in checklist.answers  # answers after the outcome do not count
     assert "demand@vlaanderen.be" in texts(checklist)
+
+
+# --------------------------------------------------------------------------- customer types (issue 17)
+
+SCOPE = ("klantbereik-nakijken", "klantbereik-navragen")
+
+
+def rounds(answers: Answers) -> list[Checklist]:
+    """The checklist, then again after doing everything that can start, round after round, until all is done."""
+    progress: dict[str, str] = {}
+    current = build_checklist(CONTENT, answers)
+    seen = [current]
+    for _ in range(len(current.items()) + 1):
+        startable = [e.item.id for e in current.items() if e.status in ("open", "doing")]
+        if not startable:
+            break
+        progress.update(dict.fromkeys(startable, "done"))
+        current = build_checklist(CONTENT, answers, progress)
+        seen.append(current)
+    return seen
+
+
+def test_nothing_can_start_before_the_scope_check_on_every_path() -> None:
+    """6.1: the scope check is the 'startpunt'. While it is open, every other item waits."""
+    for answers in PATHS:
+        for current in rounds(answers):
+            status = {e.item.id: e.status for e in current.items()}
+            if all(status.get(i, "done") == "done" for i in SCOPE):
+                break
+            early = [i for i, st in status.items() if i not in SCOPE and st == "open"]
+            assert not early, (early, answers)
+
+
+def test_scope_not_yet_checked_only_the_scope_check_can_start() -> None:
+    checklist = checklist_for(scope_checked="nee")
+    assert ids(checklist, "open") == {"klantbereik-nakijken"}
+
+
+def test_the_second_phase_waits_for_the_first() -> None:
+    """6.2: 'na bepaling behoefte in de vorige fase'; onboarding part 1 too."""
+    checklist = checklist_for()
+    for later in ("ddc-dms-toegang", "klantenportaal-rollen", "digitale-sleutels", "acm-idm-aansluiten"):
+        waiting = entry(checklist_for(uses_acm_idm="nee", digital_keys="eid"), later)
+        assert waiting is not None and waiting.status == "blocked", later
+    assert ids(checklist, "open") == {"behoefte-beschrijven", "service-desk-kennen"}
+
+
+EWA_ONLY = {"service_types": ["eenvoudige-werkaanvragen"], "ewa_tasks": ["indienen"], "optional_systems": ["cmdb2"]}
+
+
+def test_ewa_only_customers_get_no_work_request_and_phase_3_waits_for_the_ordered_ewa() -> None:
+    """6.3: phase 3 starts 'nadat u de offerte heeft besteld'; an EWA is ordered once approved (6.2.1.3)."""
+    checklist = checklist_for(**EWA_ONLY)
+    assert not {"werkaanvraag-voorbereiden", "werkaanvraag-invullen", "uitvoering-opvolgen"} & ids(checklist)
+    phase_3 = {i.id for s in CONTENT.journey.phases[2].steps for i in s.items}
+    phase_2 = {i.id for s in CONTENT.journey.phases[1].steps for i in s.items}
+    for current in rounds({**BASE, **EWA_ONLY}):
+        status = {e.item.id: e.status for e in current.items()}
+        if any(status[i] != "done" for i in phase_2 & set(status)):
+            assert not [i for i in phase_3 & set(status) if status[i] == "open"], status
+    assert "De gids" in " ".join(item_text(CONTENT, checklist, entry(checklist, "ewa-besteld")).details)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("colleague", [["goedkeuren"], ["geen"]])
+def test_ewa_only_customers_whose_colleague_submits_still_wait_for_the_portal(colleague: list[str]) -> None:
+    checklist = checklist_for(**{**EWA_ONLY, "ewa_tasks": colleague})
+    licence = entry(checklist, "cognos-licentie")
+    assert licence is not None and licence.status == "blocked"
+
+
+@pytest.mark.parametrize("question", ["needs", "service_types"])
+def test_not_known_yet_the_help_of_account_and_demand_management_is_not_circular(question: str) -> None:
+    """6.1.3: the team helps precisely when the need is not yet fully known: it does not wait for the need."""
+    checklist = checklist_for(**{question: ["weet-niet"]})
+    help_item = entry(checklist, "behoefte-concretiseren")
+    assert help_item is not None and help_item.status == "open"
+
+
+def test_not_submitting_the_work_request_yourself_names_the_colleague_with_the_role() -> None:
+    checklist = checklist_for(submits_projects=False)
+    submit = entry(checklist, "werkaanvraag-invullen")
+    assert submit is not None
+    words = " ".join(item_text(CONTENT, checklist, submit).details)
+    assert "collega" in words and "'Indiener project-werkaanvragen'" in words
+    assert "Indiener project-werkaanvragen" not in {
+        r.name for e in checklist.items() for line in e.roles for r in line.roles
+    }
+
+
+def mail_text(checklist: Checklist, mail_id: str) -> str:
+    from instapgids.presentation.mails import drafts
+
+    return next(d.body for d in drafts(CONTENT, checklist) if d.id == mail_id)
+
+
+@pytest.mark.parametrize("in_it", ["ja", "nee"])
+def test_local_user_management_decides_the_cmdb2_mail_and_the_licence_step(in_it: str) -> None:
+    checklist = checklist_for(org_kind="lokaal-bestuur", local_user_management=in_it, optional_systems=["cmdb2"])
+    says = "Onze organisatie gebruikt 'gebruikersbeheer lokale besturen'" in mail_text(checklist, "cmdb2-leesrechten")
+    assert says == (in_it == "ja")
+    assert ("cognos-licentie-lokaal-bestuur" in ids(checklist)) == (in_it == "ja")
+    assert "cmdb2-recht-lokaal-bestuur" in ids(checklist)  # 6.3.1.2: every lokaal bestuur
+
+
+def test_not_knowing_about_local_user_management_brings_a_step_to_find_out_that_the_rest_waits_for() -> None:
+    checklist = checklist_for(org_kind="andere", local_user_management="weet-niet", optional_systems=["cmdb2"])
+    find_out = entry(checklist, "gebruikersbeheer-navragen")
+    assert find_out is not None
+    for later in ("cognos-licentie-lokaal-bestuur", "cmdb2-procedure-navragen"):
+        assert "gebruikersbeheer-navragen" in entry(checklist, later).waits_for, later  # type: ignore[union-attr]
+
+
+def test_not_knowing_about_acm_idm_brings_a_step_to_find_out_that_the_connection_waits_for() -> None:
+    checklist = checklist_for(uses_acm_idm="weet-niet")
+    assert "acm-idm-navragen" in entry(checklist, "acm-idm-aansluiten").waits_for  # type: ignore[union-attr]
+    assert "IT-dienst" in " ".join(item_text(CONTENT, checklist, entry(checklist, "acm-idm-navragen")).details)  # type: ignore[arg-type]
+
+
+def test_no_acm_idm_connects_before_any_request_to_the_local_administrator() -> None:
+    checklist = checklist_for(uses_acm_idm="nee", optional_systems=["cmdb2"], org_kind="lokaal-bestuur",
+                              local_user_management="nee")  # fmt: skip
+    for request in ("lokale-beheerder-aanvraag", "ddc-dwh-recht", "cmdb2-recht-lokaal-bestuur"):
+        assert "acm-idm-aansluiten" in entry(checklist, request).waits_for, request  # type: ignore[union-attr]
+
+
+def test_local_user_management_yes_without_acm_idm_says_what_the_guide_says() -> None:
+    checklist = checklist_for(org_kind="lokaal-bestuur", local_user_management="ja", uses_acm_idm="nee")
+    words = " ".join(item_text(CONTENT, checklist, entry(checklist, "acm-idm-aansluiten")).details)  # type: ignore[arg-type]
+    assert "gebruikersbeheer lokale besturen" in words
+
+
+def test_customer_forums_wait_for_ddc_dms_access() -> None:
+    """7.2: the reports are on DDC-DMS."""
+    assert "ddc-dms-toegang" in entry(checklist_for(), "klantenfora").waits_for  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("item", list(ITEMS.values()), ids=lambda i: i.id)
+def test_a_system_an_item_needs_is_placed_in_that_items_phase(item: Item) -> None:
+    """`systems` shows each system in the phases where the checklist needs it (Delegate365: requested in phase 2)."""
+    phase = next(p.id for p in CONTENT.journey.phases for s in p.steps for i in s.items if i.id == item.id)
+    for system in item.systems:
+        assert phase in CONTENT.system_by_id[system].phases, (system, phase)

@@ -211,9 +211,9 @@ BAD_FILES = {
         "Geef een lijst met waarden uit",
     ),
     "confirm-as-string": (
-        _replace("uses_acm_idm: true", 'uses_acm_idm: "ja"'),
-        "uses_acm_idm:",
-        "answers.uses_acm_idm",
+        _replace("submits_projects: true", 'submits_projects: "ja"'),
+        "submits_projects:",
+        "answers.submits_projects",
         "Antwoord met true (ja) of false (nee)",
     ),
     "exclusive-with-another": (

@@ -42,7 +42,7 @@ class Role:
     right: str
     roles: tuple[str, ...]
     system: str  # the system's name
-    granted_by: str  # the contact's name
+    granted_by: str | None  # the contact's name; None where the guide does not say who grants it
     text: str  # as the checklist prints it ("recht 'X' met rol 'Y'")
 
 
@@ -233,7 +233,7 @@ def _item(content: Content, phase: int, step: int, text: ItemText, draft: Draft 
             right=line.right.name,
             roles=tuple(r.name for r in line.roles),
             system=content.system_by_id[line.right.system].name,
-            granted_by=content.contact_by_id[line.right.granted_by].name,
+            granted_by=content.contact_by_id[line.right.granted_by].name if line.right.granted_by else None,
             text=role_text,
         )
         for line, role_text in zip(text.roles, role_texts(entry) if text.roles else [], strict=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from instapgids.content.bundle import Content
+from instapgids.content.questions import AnswerValue
 from instapgids.errors import UserError
 from instapgids.language import N_, _
 from instapgids.presentation.exports import check_format, format_of
@@ -149,8 +150,8 @@ def show_next(content: Content, profile: str | None) -> None:
     show_next_of(content, saved_profile(content, profile), profile)
 
 
-def org_kind_of(content: Content, profile: str | None) -> str | None:
-    """The organisation kind from a saved profile, if there is one (for look-ups)."""
+def answers_of(content: Content, profile: str | None) -> dict[str, AnswerValue] | None:
+    """The answers of a saved profile, if there is one (for look-ups)."""
     path = profile_path(profile)
     if not path.exists():
         if profile:
@@ -162,8 +163,7 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
         return None
     with hints(profile):
         saved = opened(content, path)
-    kind = content.role_answer("organisation_kind", saved.answers) if saved is not None else None
-    return kind if isinstance(kind, str) else None
+    return dict(saved.answers) if saved is not None else None
 
 
 def show_checklist(content: Content, profile: str | None, export: str | None, output: str | None, force: bool) -> None:

@@ -181,13 +181,6 @@ def _system(r: Report, path: Path_, obj: m.System, known: Known, content: Conten
     r.refs((*path, "rights"), obj.rights, known["rights"], N_("onbekend recht '{value}'"))
     r.refs((*path, "contacts"), obj.contacts, known["contacts"], N_("onbekend contact '{value}'"))
     r.refs((*path, "documents"), obj.documents, known["documents"], N_("onbekend document '{value}'"))
-    for j, proc in enumerate(obj.access):
-        r.refs(
-            (*path, "access", j, "applies_to"),
-            proc.applies_to,
-            known.org_kinds,
-            N_("onbekende soort organisatie '{value}'"),
-        )
 
 
 def _right(r: Report, path: Path_, obj: m.Right, known: Known, content: Content) -> None:

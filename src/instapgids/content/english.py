@@ -76,6 +76,8 @@ def _shown(entry: Any, kind: str, key: str, dutch: str) -> str | None:
         return english.strip() if isinstance(english, str) and english.strip() else None
     gloss = entry.get("gloss")
     if kind == NAME and key not in BARE_NAMES and isinstance(gloss, str) and gloss.strip():
+        if dutch.endswith(")"):  # "Werkaanvragenbeheer (Atos)": one pair of brackets, the gloss inside it
+            return f"{dutch[:-1]}; {gloss.strip()})"
         return f"{dutch} ({gloss.strip()})"
     return None
 

@@ -256,12 +256,12 @@ class DocumentsFile:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Procedure:
-    """How to get access; ``applies_to`` lists organisation kinds (answers to ``role: organisation_kind``)."""
+    """How to get access; ``when``: the answers it is for (None: everyone)."""
 
     __pydantic_config__ = STRICT
 
     label: Text
-    applies_to: list[Id] = field(default_factory=list)
+    when: Condition | None = None
     steps: Annotated[list[Text], nonempty(N_("heeft minstens één stap nodig"))]
     section: SectionNo
 
@@ -320,7 +320,7 @@ class Right:
     name: Text
     system: Id
     level: Literal["persoon", "organisatie"]
-    granted_by: Id
+    granted_by: Id | None = None  # None: the guide does not say who grants it
     note: Text | None = None
     roles: list[Role] = field(default_factory=list)
     section: SectionNo

@@ -117,7 +117,7 @@ KEPT: frozenset[str] = frozenset(
         "id", "kind", "value", "type", "number", "version", "date", "section", "sections", "url", "email",
         "phone", "phone_internal", "publisher", "author", "documents", "systems", "contacts", "support",
         "phases", "waits_for", "asked_in", "right", "role", "rights", "first", "then", "outcome", "holds",
-        "scope", "applies_to", "system", "level", "granted_by", "available_after", "item", "to",
+        "scope", "system", "level", "granted_by", "available_after", "item", "to",
         "partners.*.name", "aliases", "see",
     }
 )  # fmt: skip

@@ -20,6 +20,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _spelled(text: str) -> str:
+    """One spelling for words English spells two ways: the content's British 'licence' is found by 'license'."""
+    return text.replace("license", "licence")
+
+
 def find_system(content: Content, name: str) -> m.System | None:
     """A system by id, name or alias; an unambiguous start of one of those also matches."""
     wanted = fold(name.strip())
@@ -139,7 +144,7 @@ def search(content: Content, term: str, also: Content | None = None) -> list[Hit
     and what is found is shown as in ``content`` (the snippet too: the text in this language that
     stands where the word was found in the other).
     """
-    words = fold(term).split()
+    words = _spelled(fold(term)).split()
     if not words:
         return []
     hits: list[Hit] = []
@@ -147,7 +152,7 @@ def search(content: Content, term: str, also: Content | None = None) -> list[Hit
     others = _entries(also) if also is not None else [(k, t, s, []) for k, t, s, _texts in entries]
     for (kind, title, section, own), (*_same, other) in zip(entries, others, strict=True):
         texts = [*own, *other]
-        folded = [fold(t) for t in texts]
+        folded = [_spelled(fold(t)) for t in texts]
         joined = " ".join(folded)
         if all(w in joined for w in words):
             at = next((i for i, f in enumerate(folded) if words[0] in f), 0)

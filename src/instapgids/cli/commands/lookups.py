@@ -64,7 +64,7 @@ def systems(
     ] = None,
     profile: ProfileOption = None,
 ) -> None:
-    from instapgids.cli.session import org_kind_of
+    from instapgids.cli.session import answers_of
     from instapgids.presentation.search import find_system
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lookups import system_detail, systems_table
@@ -78,7 +78,7 @@ def systems(
     if system is None:
         names = ", ".join(s.id for s in content.systems_file.systems)
         raise UserError(_("Geen systeem gevonden voor '{name}'. Kies een van: {names}.").format(name=name, names=names))
-    out().print(system_detail(content, system, org_kind_of(dutch, profile)))
+    out().print(system_detail(content, system, answers_of(dutch, profile)))
 
 
 @app.command(help=N_("Wie u contacteert waarvoor. Voorbeeld: instapgids contacts"))

@@ -8,6 +8,8 @@ from rich.text import Text
 
 from instapgids.content import models as m
 from instapgids.content.bundle import Content
+from instapgids.content.questions import Answers
+from instapgids.engine.conditions import holds, needed_lots
 from instapgids.errors import visible
 from instapgids.language import _
 from instapgids.presentation.search import Hit
@@ -51,23 +53,24 @@ def _system_intro(system: m.System) -> list[RenderableType]:
     return parts
 
 
-def _procedures_for(system: m.System, org_kind: str | None) -> list[m.Procedure]:
-    """The ways to get access that apply to this kind of organisation; all of them when none does (or no kind)."""
-    if org_kind is not None:
-        mine = [p for p in system.access if not p.applies_to or org_kind in p.applies_to]
+def _procedures_for(content: Content, system: m.System, answers: Answers | None) -> list[m.Procedure]:
+    """The ways to get access that apply to these answers; all of them when none does (or no answers)."""
+    if answers is not None:
+        lots = needed_lots(content, answers)
+        mine = [p for p in system.access if holds(p.when, answers, lots)]
         if mine:
             return mine
     return system.access
 
 
-def _access(system: m.System, org_kind: str | None) -> list[RenderableType]:
+def _access(content: Content, system: m.System, answers: Answers | None) -> list[RenderableType]:
     """How to get access: each procedure with its numbered steps."""
-    procedures = _procedures_for(system, org_kind)
+    procedures = _procedures_for(content, system, answers)
     if not procedures:
         return []
     parts: list[RenderableType] = [heading(_("Zo krijgt u toegang"))]
-    if org_kind is not None and procedures != system.access:
-        parts.append(Text(_("Voor uw soort organisatie (uit uw profiel)."), style="dim"))
+    if answers is not None and procedures != system.access:
+        parts.append(Text(_("Voor uw organisatie (uit uw profiel)."), style="dim"))
     for proc in procedures:
         label = Text(proc.label, style="bold")
         label.append(f"  ({cite(proc.section)})", style="dim")
@@ -83,7 +86,7 @@ def _rights(content: Content, system: m.System) -> list[RenderableType]:
     parts: list[RenderableType] = [heading(_("Rechten en rollen"))]
     for right_id in system.rights:
         right = content.right_by_id[right_id]
-        who = content.contact_by_id[right.granted_by].name
+        who = content.contact_by_id[right.granted_by].name if right.granted_by else _("de gids zegt niet wie")
         line = _("Recht '{name}' (toegekend door: {who})").format(name=right.name, who=who)
         roles = ", ".join(f"'{r.name}'" for r in right.roles)
         if len(right.roles) == 1:  # the Dutch says "rollen" for one role too (the golden files pin it)
@@ -94,8 +97,8 @@ def _rights(content: Content, system: m.System) -> list[RenderableType]:
     return parts
 
 
-def system_detail(content: Content, system: m.System, org_kind: str | None) -> RenderableType:
-    parts = [*_system_intro(system), *_access(system, org_kind), *_rights(content, system)]
+def system_detail(content: Content, system: m.System, answers: Answers | None) -> RenderableType:
+    parts = [*_system_intro(system), *_access(content, system, answers), *_rights(content, system)]
     if system.contacts:
         parts += [heading(_("Contact")), bullets([contact_text(content.contact_by_id[c]) for c in system.contacts])]
     if system.documents:
