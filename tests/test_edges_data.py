@@ -418,3 +418,15 @@ def test_b2_the_posix_acl_of_a_replaced_file_is_copied(tmp_path: Path, monkeypat
     files.write_file(target, "answers: {x: 1}\n")
     assert given == {files._ACL: acl}
     assert target.read_text() == "answers: {x: 1}\n"
+
+
+def test_b3_a_profile_saved_with_windows_line_ends_keeps_them(
+    cli: Callable[..., Result], content: Any, private_home: Path
+) -> None:
+    start(cli)
+    path = profile_file(private_home)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n") + b"belmoment: 14:30  # Notepad\r\n")
+    assert cli("done", first_open_item(content), "--profile", PROFILE).code == 0
+    written = path.read_bytes()
+    assert b"\nbelmoment: 14:30  # Notepad\r\n" in written
+    assert written.count(b"\n") == written.count(b"\r\n")  # no line end of another kind mixed in
