@@ -403,3 +403,30 @@ def test_a1_b3_a_rewrite_that_would_change_a_users_field_is_refused_before_writi
     no_traceback(result)
     assert "belmoment" in result.err and "niets gewijzigd" in result.err
     assert path.read_bytes() == before
+
+
+def test_b2_the_posix_acl_of_a_replaced_file_is_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the file has an access ACL (setfacl), the new file gets the same (xattrs faked: no setfacl here)."""
+    import instapgids.store.files as files
+
+    acl = b"\x02\x00\x00\x00acl-of-the-shared-file"
+    target = tmp_path / "klant.yaml"
+    target.write_text("answers: {}\n")
+    given: dict[str, bytes] = {}
+    monkeypatch.setattr(files.os, "getxattr", lambda path, name: acl if name == files._ACL else b"", raising=False)
+    monkeypatch.setattr(files.os, "setxattr", lambda path, name, value: given.update({name: value}), raising=False)
+    files.write_file(target, "answers: {x: 1}\n")
+    assert given == {files._ACL: acl}
+    assert target.read_text() == "answers: {x: 1}\n"
+
+
+def test_b3_a_profile_saved_with_windows_line_ends_keeps_them(
+    cli: Callable[..., Result], content: Any, private_home: Path
+) -> None:
+    start(cli)
+    path = profile_file(private_home)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n") + b"belmoment: 14:30  # Notepad\r\n")
+    assert cli("done", first_open_item(content), "--profile", PROFILE).code == 0
+    written = path.read_bytes()
+    assert b"\nbelmoment: 14:30  # Notepad\r\n" in written
+    assert written.count(b"\n") == written.count(b"\r\n")  # no line end of another kind mixed in

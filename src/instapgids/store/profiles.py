@@ -35,6 +35,7 @@ from instapgids.errors import Problem, UserError, display_path, note_written, os
 from instapgids.language import DEFAULT, LANGUAGES, N_, Language, _, current, is_language
 from instapgids.paths import named_profile, profile_exists, state_dir
 from instapgids.store.files import locked, write_file
+from instapgids.store.userfile import read_text, refuse_unreadable
 
 if TYPE_CHECKING:
     from instapgids.content.located import LocatedDict
@@ -74,7 +75,6 @@ class ProfileError(AnswersError):
 
 NEWER = N_("formaat {found}; deze versie van instapgids leest formaat {format}")
 UPDATE = N_("Werk instapgids bij naar een nieuwere versie; het bestand blijft zoals het is.")
-MAX_FILE_SIZE = 1024 * 1024  # an answers file or profile is well under 10 KB
 MAX_NAME_LENGTH = 100
 
 
@@ -141,7 +141,7 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     from instapgids.content.yamlsource import load_user
 
     failed = AnswersError if strict else ProfileError
-    text = _read_text(path, failed, regular_only=not strict)
+    text = read_text(path, failed, regular_only=not strict)
     try:  # parsed anew every time: no copy of a profile is kept anywhere else (issue 18, L1)
         raw = load_user(text)
     except YamlProblem as exc:
@@ -180,53 +180,6 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     if problems:
         raise failed(problems)
     return profile
-
-
-def _read_text(path: Path, failed: type[AnswersError], *, regular_only: bool = False) -> str:
-    """The file's text: bounded in size, and UTF-8.
-
-    ``regular_only`` (a profile): anything but a regular file (a FIFO, a device, a folder) is refused
-    before it is opened, and it is opened without blocking, so that nothing hangs, not even under the
-    profile's lock. (An answers file may be a pipe: ``--answers <(…)`` is the user's own choice.)
-    """
-    try:
-        if regular_only:
-            data = _read_regular(path, failed)
-        else:
-            with path.open("rb") as handle:
-                data = handle.read(MAX_FILE_SIZE + 1)  # bounded: /dev/zero or a huge file is refused, not read
-    except FileNotFoundError:
-        raise UserError(_("Het bestand '{path}' bestaat niet.").format(path=path)) from None
-    except OSError as exc:
-        reason = _(os_reason(exc, reading=True))
-        raise UserError(_("Kan '{path}' niet lezen: {reason}.").format(path=path, reason=reason)) from None
-    if len(data) > MAX_FILE_SIZE:
-        too_big = _("het bestand is groter dan 1 MB; dit kan geen antwoordenbestand zijn")
-        raise failed([Problem(path, 1, 1, _("(bestand)"), too_big)])
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = len(data[: exc.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        raise failed([Problem(path, line, column, _("(bestand)"), _("het bestand is geen UTF-8-tekst"))]) from None
-
-
-def _read_regular(path: Path, failed: type[AnswersError]) -> bytes:
-    """At most ``MAX_FILE_SIZE + 1`` bytes of ``path``, a regular file (checked before and after opening)."""
-    import stat
-
-    def refuse() -> AnswersError:
-        why = _("dit is geen gewoon bestand (maar een pijp, apparaat of map); instapgids leest er niet uit")
-        return failed([Problem(path, 1, 1, _("(bestand)"), why)])
-
-    if not stat.S_ISREG(os.stat(path).st_mode):  # stat never opens: a FIFO does not block it
-        raise refuse()
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)  # not blocking, should it have become a FIFO in between
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise refuse()
-        return handle.read(MAX_FILE_SIZE + 1)
 
 
 def _top_keys(raw: LocatedDict, strict: bool, at: At) -> tuple[list[Problem], list[str]]:
@@ -416,25 +369,9 @@ def write_profile(profile: Profile, content: Content) -> None:
     """Write the profile atomically, under its lock (:func:`update_profile`, the interview's saves); a new
     profile is private (mode 0600), an existing one keeps its mode and group."""
     text = profile_text(profile, content)
-    _refuse_unreadable(profile, content, text)
+    refuse_unreadable(profile.path, profile.answers, content, text)
     write_file(profile.path, text, private=True, make_folder=True, under_lock=True)
     profile.text = None  # what is on disk now is ours
-
-
-def _refuse_unreadable(profile: Profile, content: Content, text: str) -> None:
-    """Never write what the next read would refuse: an answer its question refuses, a file over 1 MB."""
-    for qid, value in profile.answers.items():
-        question = content.question_by_id.get(qid)
-        if question is not None and (why := question.problem(value)) is not None:
-            told = _("Het antwoord op '{question}' wordt niet bewaard: {problem} Er is niets gewijzigd.")
-            raise UserError(told.format(question=qid, problem=why))
-    if len(text.encode("utf-8")) > MAX_FILE_SIZE:
-        raise UserError(
-            _(
-                "Het profiel {path} zou groter worden dan 1 MB, en dan kan instapgids het niet meer lezen; "
-                "het wordt niet geschreven (er is niets gewijzigd). Maak uw eigen velden erin korter."
-            ).format(path=display_path(profile.path))
-        )
 
 
 def open_profile(content: Content, path: Path) -> Profile | None:

@@ -83,6 +83,8 @@ def round_trip(text: str | None, data: Mapping[str, Any], *, owned: set[str], he
         elif key not in document or old != value:
             document[key] = value
     rendered = _dump(document)
+    if "\r\n" in text:  # a file saved on Windows keeps its line ends in what instapgids writes too
+        rendered = rendered.replace("\n", "\r\n")
     result = _splice(text, rendered, data, owned, kept_comments)
     _check(text, result, data, owned)
     return result

@@ -242,7 +242,11 @@ def _refuse_links_out(folder: Path, paths: list[Path]) -> None:
         if not os.path.islink(path):
             continue
         points_to = os.path.realpath(path)
-        if os.path.commonpath([inside, points_to]) != inside:
+        try:
+            out = os.path.commonpath([inside, points_to]) != inside
+        except ValueError:  # Windows: another drive
+            out = True
+        if out:
             raise UserError(
                 _(
                     "'{path}' is een koppeling naar '{target}', buiten de map '{folder}'; instapgids schrijft "
