@@ -314,6 +314,16 @@ def _choose(message: str, choices: list[questionary.Choice], frame: Frame | None
     return prompt.unsafe_ask()
 
 
+def confirm_out_of_order(titles: list[str]) -> bool:
+    """`done` on items that still wait for others: mark them done anyway? (No is the default.)"""
+    told = _("Deze punten wachten nog op een ander punt: {titles}. Toch als klaar aanduiden?")
+    choices = [
+        questionary.Choice(_("Nee, niets wijzigen"), value=False),
+        questionary.Choice(_("Ja, toch klaar (buiten de volgorde)"), value=True),
+    ]
+    return bool(_choose(told.format(titles="; ".join(titles)), choices))
+
+
 def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
     """'Controleer uw antwoorden': change any single answer until the user confirms."""
     content = in_language(content)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, text_problem
+from instapgids.engine.checklist import Marked
 from instapgids.errors import Problem, UserError, display_path, note_written, os_reason
 from instapgids.language import DEFAULT, LANGUAGES, Language, _, current, is_language
 from instapgids.paths import state_dir
@@ -45,6 +46,10 @@ if TYPE_CHECKING:
 FORMAT = 1
 TOP_KEYS = {"format", "guide_version", "complete", "language", "updated", "answers", "progress", "checklist"}
 PROGRESS_STATUSES = ("doing", "done")
+# A progress entry: `status`; `date`: the day it got that status (absent in hand-written or older
+# entries); for a done item, `started`: the day it became doing, and `out_of_order: true` when it
+# was marked done while it still waited for another item. Older versions read `status` and `date`.
+PROGRESS_FIELDS = ("status", "date", "started", "out_of_order")
 # Profiles once stored the Dutch words; they still read, and are written back as codes.
 OLD_STATUS_WORDS = {"bezig": "doing", "klaar": "done"}
 # Places a problem at a path of the file being read: at(("answers", "needs"), message, key=False).
@@ -85,8 +90,9 @@ class Profile:
     stale: dict[str, Any] = field(default_factory=dict)  # answers the current content cannot use
     notices: list[str] = field(default_factory=list)
     answers_line: int = 1  # where `answers:` stands in the file, for problems about a missing answer
-    # item id -> {"status": "doing" | "done", "date": "YYYY-MM-DD"}, as marked with doing/done
-    progress: dict[str, dict[str, str]] = field(default_factory=dict)
+    # item id -> {"status": "doing" | "done", "date": "YYYY-MM-DD", "started": ..., "out_of_order": True},
+    # as marked with doing/done (see PROGRESS_FIELDS)
+    progress: dict[str, dict[str, Any]] = field(default_factory=dict)
     stale_progress: dict[str, Any] = field(default_factory=dict)  # for items the content no longer has
     progress_pos: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each progress entry stands
     text: str | None = None  # the file as read: writing it back keeps the user's comments and extra fields
@@ -102,6 +108,16 @@ class Profile:
     def statuses(self) -> dict[str, str]:
         """Item id -> "doing" | "done", for the engine."""
         return {item: entry["status"] for item, entry in self.progress.items()}
+
+    def marks(self) -> dict[str, Marked]:
+        """Item id -> when it became doing and done, for the engine."""
+        found = {}
+        for item, entry in self.progress.items():
+            if entry["status"] == "doing":
+                found[item] = Marked(started=entry.get("date"))
+            else:
+                found[item] = Marked(entry.get("started"), entry.get("date"), entry.get("out_of_order") is True)
+        return found
 
 
 def profile_path(value: str | None) -> Path:
@@ -295,15 +311,22 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
     for item_id, entry in plain(given).items():
         status = entry.get("status") if isinstance(entry, dict) else None
         status = OLD_STATUS_WORDS.get(status, status) if isinstance(status, str) else status
-        when = _date(entry.get("date", date.today())) if isinstance(entry, dict) else None
+        dates = (
+            {k: entry.get(k) for k in ("date", "started") if entry.get(k) is not None}
+            if isinstance(entry, dict)
+            else {}
+        )
+        when = {k: _date(v) for k, v in dates.items()}
         if not isinstance(entry, dict):
             problems.append(
                 at(("progress", item_id), _("verwacht {{status: done of doing, date: JJJJ-MM-DD}}").format())
             )
         elif status not in PROGRESS_STATUSES:
             problems.append(at(("progress", item_id, "status"), _("verwacht done of doing")))
-        elif when is None:
-            problems.append(at(("progress", item_id, "date"), _("verwacht een datum als JJJJ-MM-DD")))
+        elif bad := [k for k, v in when.items() if v is None]:
+            problems.append(at(("progress", item_id, bad[0]), _("verwacht een datum als JJJJ-MM-DD")))
+        elif not isinstance(entry.get("out_of_order", False), bool):
+            problems.append(at(("progress", item_id, "out_of_order"), _("verwacht true of false")))
         elif item_id not in items:
             if strict:
                 problems.append(at(("progress", item_id), _("onbekend checklistpunt"), key=True))
@@ -314,7 +337,12 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
                 )
                 profile.set_aside(profile.stale_progress, item_id, entry, notice.format(item=item_id))
         else:
-            profile.progress[str(item_id)] = {"status": status, "date": when}
+            kept = {"status": status, **when}
+            if status == "done" and entry.get("out_of_order") is True:
+                kept["out_of_order"] = True
+            if status == "doing":
+                kept.pop("started", None)
+            profile.progress[str(item_id)] = kept
             profile.progress_pos[str(item_id)] = raw["progress"].key_pos[item_id]
     return problems
 
@@ -370,7 +398,8 @@ def profile_text(profile: Profile, content: Content) -> str:
     """The profile as YAML; when it was read from a file, that file's comments and extra fields stay."""
     from instapgids.store.roundtrip import HEADER, round_trip
 
-    return round_trip(profile.text, _profile_data(profile, content), owned=TOP_KEYS, header=_(HEADER))
+    data = _profile_data(profile, content)
+    return round_trip(profile.text, data, owned=TOP_KEYS, header=_(HEADER), entry_fields=set(PROGRESS_FIELDS))
 
 
 def write_profile(profile: Profile, content: Content) -> None:

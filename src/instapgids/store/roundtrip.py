@@ -32,12 +32,20 @@ def _yaml() -> Any:
     return yaml
 
 
-def round_trip(text: str | None, data: Mapping[str, Any], *, owned: set[str], header: str) -> str:
+def round_trip(
+    text: str | None,
+    data: Mapping[str, Any],
+    *,
+    owned: set[str],
+    header: str,
+    entry_fields: set[str] | frozenset[str] = frozenset(),
+) -> str:
     """``data`` as YAML; where ``text`` (the file as read) is given, written into it.
 
     ``owned`` are the top-level keys that belong to instapgids: one that ``data`` lacks is removed.
     Other top-level keys in ``text`` are the user's and stay. Inside the owned mappings, the keys
-    are instapgids' own (answers, progress), except the extra fields of a progress entry.
+    are instapgids' own (answers, progress), except the extra fields of a progress entry: of those,
+    ``entry_fields`` are instapgids' own too (one the new entry lacks is removed).
     """
     from ruamel.yaml.comments import CommentedMap
 
@@ -58,7 +66,7 @@ def round_trip(text: str | None, data: Mapping[str, Any], *, owned: set[str], he
     for key, value in data.items():
         old = document.get(key)
         if isinstance(value, Mapping) and isinstance(old, CommentedMap):
-            _merge_section(old, value)
+            _merge_section(old, value, entry_fields)
         elif key not in document or old != value:
             document[key] = value
     stream = io.StringIO()
@@ -67,7 +75,7 @@ def round_trip(text: str | None, data: Mapping[str, Any], *, owned: set[str], he
     return body if text is not None else header + body
 
 
-def _merge_section(into: Any, new: Mapping[str, Any]) -> None:
+def _merge_section(into: Any, new: Mapping[str, Any], entry_fields: set[str] | frozenset[str]) -> None:
     """An owned section (answers, progress): its keys are instapgids'; a progress entry's extra fields stay."""
     from ruamel.yaml.comments import CommentedMap
 
@@ -77,6 +85,8 @@ def _merge_section(into: Any, new: Mapping[str, Any]) -> None:
     for key, value in new.items():
         old = into.get(key)
         if isinstance(value, Mapping) and isinstance(old, CommentedMap):
+            for field in [f for f in old if f in entry_fields and f not in value]:
+                del old[field]
             for field, field_value in value.items():
                 if old.get(field) != field_value:
                     old[field] = field_value
