@@ -309,24 +309,9 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
     items = {item.id for phase in content.journey.phases for step in phase.steps for item in step.items}
     problems: list[Problem] = []
     for item_id, entry in plain(given).items():
-        status = entry.get("status") if isinstance(entry, dict) else None
-        status = OLD_STATUS_WORDS.get(status, status) if isinstance(status, str) else status
-        dates = (
-            {k: entry.get(k) for k in ("date", "started") if entry.get(k) is not None}
-            if isinstance(entry, dict)
-            else {}
-        )
-        when = {k: _date(v) for k, v in dates.items()}
-        if not isinstance(entry, dict):
-            problems.append(
-                at(("progress", item_id), _("verwacht {{status: done of doing, date: JJJJ-MM-DD}}").format())
-            )
-        elif status not in PROGRESS_STATUSES:
-            problems.append(at(("progress", item_id, "status"), _("verwacht done of doing")))
-        elif bad := [k for k, v in when.items() if v is None]:
-            problems.append(at(("progress", item_id, bad[0]), _("verwacht een datum als JJJJ-MM-DD")))
-        elif not isinstance(entry.get("out_of_order", False), bool):
-            problems.append(at(("progress", item_id, "out_of_order"), _("verwacht true of false")))
+        kept, problem = _progress_entry(item_id, entry, at)
+        if problem is not None:
+            problems.append(problem)
         elif item_id not in items:
             if strict:
                 problems.append(at(("progress", item_id), _("onbekend checklistpunt"), key=True))
@@ -337,14 +322,29 @@ def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict:
                 )
                 profile.set_aside(profile.stale_progress, item_id, entry, notice.format(item=item_id))
         else:
-            kept = {"status": status, **when}
-            if status == "done" and entry.get("out_of_order") is True:
-                kept["out_of_order"] = True
-            if status == "doing":
-                kept.pop("started", None)
             profile.progress[str(item_id)] = kept
             profile.progress_pos[str(item_id)] = raw["progress"].key_pos[item_id]
     return problems
+
+
+def _progress_entry(item_id: str, entry: Any, at: At) -> tuple[dict[str, Any], Problem | None]:
+    """A progress entry as kept (status, and its dates when it has them), or the problem with it."""
+    if not isinstance(entry, dict):
+        return {}, at(("progress", item_id), _("verwacht {{status: done of doing, date: JJJJ-MM-DD}}").format())
+    status = entry.get("status")
+    status = OLD_STATUS_WORDS.get(status, status) if isinstance(status, str) else status
+    if status not in PROGRESS_STATUSES:
+        return {}, at(("progress", item_id, "status"), _("verwacht done of doing"))
+    wanted = ("date",) if status == "doing" else ("date", "started")
+    when = {k: _date(entry[k]) for k in wanted if entry.get(k) is not None}
+    if bad := [k for k, v in when.items() if v is None]:
+        return {}, at(("progress", item_id, bad[0]), _("verwacht een datum als JJJJ-MM-DD"))
+    if not isinstance(entry.get("out_of_order", False), bool):
+        return {}, at(("progress", item_id, "out_of_order"), _("verwacht true of false"))
+    kept: dict[str, Any] = {"status": status, **when}
+    if status == "done" and entry.get("out_of_order") is True:
+        kept["out_of_order"] = True
+    return kept, None
 
 
 def _date(value: Any) -> str | None:
