@@ -119,6 +119,15 @@ def test_done_on_a_waiting_item_without_a_terminal_needs_force_and_writes_nothin
     assert WORDS[lang]["ooo"] in markdown
 
 
+def test_done_on_an_item_together_with_what_it_waits_for_is_in_order(
+    cli: Callable[..., Result], private_home: Path
+) -> None:
+    start(cli)
+    result = cli("done", FIRST, SECOND, "--profile", "p")
+    assert result.code == 0, result.text
+    assert "out_of_order" not in saved(private_home)["progress"][SECOND]
+
+
 @pytest.mark.parametrize(("key", "written"), [("\r", False), ("\x1b[B\r", True)], ids=["no", "yes"])
 def test_done_on_a_waiting_item_on_a_terminal_asks_first(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, private_home: Path, key: str, written: bool
@@ -206,8 +215,9 @@ def test_working_days_skip_weekends() -> None:
 
 
 def test_shift_compares_what_could_start_before_and_after(content: Any) -> None:
-    from conftest import checklist_of
     from instapgids.engine.checklist import shift
+
+    from conftest import checklist_of
 
     before = checklist_of(content, LOKAAL)
     after = checklist_of(content, LOKAAL, {FIRST: "done"})

@@ -151,7 +151,7 @@ def dates_text(checklist: Checklist, entry: ChecklistItem) -> str | None:
     said = "; ".join(parts)
     if marked.out_of_order:
         said = "; ".join([*parts, _("aangeduid terwijl het nog wachtte (buiten de volgorde)")])
-    return said[:1].upper() + said[1:] if said else None
+    return said or None
 
 
 STATUS_WORDS = {  # translated where used: _(STATUS_WORDS[status])

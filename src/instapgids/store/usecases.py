@@ -148,8 +148,15 @@ def mark_items(
         refuse_marks(content, current, item_ids, status)
         before = checklist_of(content, current)
         found.append(before)
-        waiting = {e.item.id: e for e in before.items() if e.status == "blocked" and e.item.id in item_ids}
-        if status == "done" and waiting and not force:
+        # out of order: it waits for an item that is neither done nor marked done in the same command
+        waiting = {
+            e.item.id: e
+            for e in before.items()
+            if e.status == "blocked"
+            and e.item.id in item_ids
+            and (status != "done" or set(e.waits_for) - set(item_ids))
+        }
+        if waiting and not force:
             raise OutOfOrder([waiting[i] for i in dict.fromkeys(item_ids) if i in waiting])
         day = today().isoformat()
         for item_id in item_ids:

@@ -34,6 +34,9 @@ def shift_lines(change: Shift, titles: dict[str, str], width: int, flag: str = "
                 said += " — " + _("wacht op {ids}").format(ids=", ".join(entry.waits_for))
             lines += wrapped(said, width, "  • ", "    ")
     if not lines:
-        lines.append(Line(_("Hierdoor kan niets nieuws starten en hoeft niets opnieuw te wachten."), style="dim"))
+        lines += [
+            Line(""),
+            Line(_("Hierdoor kan niets nieuws starten en hoeft niets opnieuw te wachten."), style="dim"),
+        ]
     lines += [Line(""), Line.assemble(_("Wat u nu kunt doen: "), (f"instapgids next{flag}", "bold"))]
     return lines
