@@ -65,6 +65,7 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
     dated = dates_text(checklist, entry)
     if dated is not None:
         fields.append((_("Stand"), [dated]))
+    fields += _follow_up_fields(content, checklist, entry)
     if roles:
         label = _("Vraag aan uw lokale beheerder") if item.gathers_roles else _("Rechten en rollen")
         fields.append((label, role_texts(entry)))
@@ -100,6 +101,25 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
         dated=dated,
         out_of_order=entry.marked.out_of_order,
     )
+
+
+def _follow_up_fields(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[tuple[str, list[str]]]:
+    """A mail of this item that waited too long for an answer: say so, and that a reminder is ready."""
+    from datetime import date
+
+    from instapgids.engine.followups import overdue
+
+    said = []
+    for late in overdue(content, checklist) if entry.status == "doing" else []:
+        if late.entry.item.id != entry.item.id:
+            continue
+        told = _(
+            "al {days} werkdagen geen antwoord van {team} op uw mail van {date}; "
+            "een herinnering staat klaar bij de mails"
+        )
+        team = content.contact_by_id[late.mail.to].name
+        said.append(told.format(days=late.waited, team=team, date=f"{date.fromisoformat(late.since):%d-%m-%Y}"))
+    return [(_("Opvolgen"), said)] if said else []
 
 
 @dataclass
