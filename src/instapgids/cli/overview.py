@@ -1,16 +1,16 @@
 """`instapgids profiles`: every profile in the profile folder, for those who guide many customers.
 
 Returns rows; the CLI prints them. A profile that cannot be read is a row marked broken, never the end
-of the list. Sorted so that the customer who has not moved longest comes first.
+of the list. Sorted so that the customer who has been quiet longest comes first: days since the
+last progress date in the profile (since the file changed, when it has none).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from instapgids.content.bundle import Content
-from instapgids.engine.checklist import build_checklist
 from instapgids.errors import UserError
 from instapgids.paths import state_dir
 from instapgids.presentation.terminal.profiles import ProfileRow
@@ -22,9 +22,13 @@ def profile_folder() -> Path:
 
 def overview(content: Content, folder: Path | None = None) -> list[ProfileRow]:
     """A row per profile in ``folder`` (the profile folder), the one that has not moved longest first."""
+    from instapgids.engine.followups import overdue
+    from instapgids.store.clock import today
     from instapgids.store.profiles import read_profile
+    from instapgids.store.usecases import checklist_of
 
     folder = folder or profile_folder()
+    day = today()
     rows = []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
@@ -35,13 +39,19 @@ def overview(content: Content, folder: Path | None = None) -> list[ProfileRow]:
             saved = read_profile(path, content, strict=False)
         except (UserError, OSError, ValueError) as exc:
             lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-            rows.append(ProfileRow(path.stem, changed, problem=" ".join(lines[:2]) or type(exc).__name__))
+            quiet = max(0, (day - changed.date()).days)
+            rows.append(ProfileRow(path.stem, changed, problem=" ".join(lines[:2]) or type(exc).__name__, quiet=quiet))
             continue
-        checklist = build_checklist(content, saved.answers, saved.statuses())
+        checklist = checklist_of(content, saved)
         items = checklist.items()
         now = checklist.startable()
         later = [e for e in items if e.status == "blocked"]
-        first_up = next(iter(now or later), None)
+        doing = sorted(
+            (e for e in now if e.status == "doing" and e.marked.started), key=lambda e: e.marked.started or ""
+        )
+        first_up = next(iter(doing or now or later), None)
+        moved = [d for e in saved.progress.values() for k in ("date", "started") if (d := e.get(k))]
+        last = date.fromisoformat(max(moved)) if moved else changed.date()
         rows.append(
             ProfileRow(
                 name=path.stem,
@@ -52,6 +62,9 @@ def overview(content: Content, folder: Path | None = None) -> list[ProfileRow]:
                 total=len(items),
                 waits_on=first_up.item.title if first_up is not None else None,
                 complete=saved.complete,
+                quiet=max(0, (day - last).days),
+                waiting_since=checklist.days_since(first_up.marked.started) if first_up in doing else None,
+                reminders=len(overdue(content, checklist)),
             )
         )
-    return sorted(rows, key=lambda r: (r.changed, r.name))
+    return sorted(rows, key=lambda r: (-r.quiet, r.changed, r.name))

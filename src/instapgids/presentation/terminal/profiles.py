@@ -10,6 +10,7 @@ from instapgids.errors import visible
 from instapgids.language import _
 from instapgids.presentation.terminal.checklist import wrapped
 from instapgids.presentation.terminal.line import Line
+from instapgids.presentation.words import doing_words, quiet_words
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class ProfileRow:
     waits_on: str | None = None  # the first thing to do now (its title), None when all is done
     complete: bool = True  # the interview was finished
     problem: str | None = None  # why the profile cannot be read; the other fields are empty then
+    quiet: int = 0  # days since the customer last moved (the last progress date, else the file's change)
+    waiting_since: int | None = None  # ``waits_on`` is in progress: for so many days
+    reminders: int = 0  # mails that waited too long for an answer: a reminder is ready for each
 
 
 def profiles_lines(rows: Sequence[ProfileRow], folder: str, width: int) -> list[Line]:
@@ -42,7 +46,11 @@ def profiles_lines(rows: Sequence[ProfileRow], folder: str, width: int) -> list[
     for row in rows:
         lines.append(Line(""))
         changed = _("gewijzigd {moment}").format(moment=f"{row.changed:%Y-%m-%d %H:%M}")
-        lines.append(Line(visible(row.name), style="bold") + Line(f"  ({changed})", style="dim"))
+        lines.append(
+            Line(visible(row.name), style="bold")
+            + Line(f"  {quiet_words(row.quiet)}", style="yellow")
+            + Line(f"  ({changed})", style="dim")
+        )
         if row.problem is not None:
             lines += wrapped(visible(row.problem), width, Line(_("  Onleesbaar: "), style="bold red"), "  ")
             continue
@@ -61,5 +69,18 @@ def _row_lines(row: ProfileRow, width: int) -> list[Line]:
     stand = _("percelen {lots}; {progress}").format(lots=lots, progress=progress)
     lines += wrapped(stand, width, Line(_("  Stand: "), style="bold"), "    ")
     waits = row.waits_on or _("niets: alles is klaar")
+    if row.waits_on and row.waiting_since is not None:
+        waits = f"{waits} ({doing_words(row.waiting_since)})"
     lines += wrapped(waits, width, Line(_("  Wacht op: "), style="bold"), "    ")
+    if row.reminders:
+        told = (
+            _("1 herinnering klaar: {command}") if row.reminders == 1 else _("{count} herinneringen klaar: {command}")
+        )
+        command = f"instapgids mails --profile {row.name}"
+        lines += wrapped(
+            told.format(count=row.reminders, command=command),
+            width,
+            Line(_("  Opvolgen: "), style="bold yellow"),
+            "    ",
+        )
     return lines
