@@ -227,3 +227,104 @@ def test_shift_compares_what_could_start_before_and_after(content: Any) -> None:
 
 
 _ = yaml
+
+
+# --------------------------------------------------------------------------- follow-ups and the overview
+
+TEAM_ITEM = "ddc-dms-toegang"  # its mail goes to Team Service-Integratie
+FOLLOW = {
+    "nl": {
+        "subject": "Herinnering: Aanvraag toegang DDC-DMS",
+        "quote": 'Op 16-11-2026 stuurde ik u een mail met als onderwerp "Aanvraag toegang DDC-DMS',
+        "field": "al 14 werkdagen geen antwoord van Team Service-Integratie",
+        "quiet": "gemeente-a 18 dagen stil",
+        "since": "(bezig sinds 18 dagen)",
+    },
+    "en": {
+        "subject": "Reminder: Request for access to DDC-DMS",
+        "quote": 'On 16-11-2026 I sent you a mail with the subject "Request for access to DDC-DMS',
+        "field": "14 working days without an answer from Team",
+        "quiet": "gemeente-a quiet for 18 days",
+        "since": "(doing for 18 days)",
+    },
+}
+
+
+def doing_since(cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, day: str, name: str = "p") -> None:
+    monkeypatch.setenv("INSTAPGIDS_TODAY", day)
+    assert cli("doing", TEAM_ITEM, "--profile", name).code == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_mail_unanswered_longer_than_the_content_allows_gets_a_reminder(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    start(cli)
+    doing_since(cli, monkeypatch, "2026-11-16")  # a Monday
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-30")  # 10 working days later: not yet
+    assert FOLLOW[lang]["subject"] not in flat(run(cli, lang, "mails", "--profile", "p").out)
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")  # 14 working days
+    mails = flat(run(cli, lang, "mails", "--profile", "p").out)
+    assert FOLLOW[lang]["subject"] in mails
+    assert FOLLOW[lang]["quote"] in mails  # the original subject and date, quoted (in English: the reading)
+    assert "Herinnering: Aanvraag toegang DDC-DMS" in mails  # the mail that is sent stays Dutch
+    assert FOLLOW[lang]["field"] in flat(run(cli, lang, "next", "--profile", "p").out)
+    cli("done", TEAM_ITEM, "--profile", "p")  # answered: no reminder any more
+    assert "Herinnering:" not in flat(cli("mails", "--profile", "p").out)
+
+
+def test_the_reminder_waits_as_long_as_the_content_says(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, data_copy: Path
+) -> None:
+    mails = data_copy / "mails.yaml"
+    mails.write_text(
+        mails.read_text(encoding="utf-8").replace("after_working_days: 10", "after_working_days: 3"), encoding="utf-8"
+    )
+    monkeypatch.setenv("INSTAPGIDS_DATA_DIR", str(data_copy))
+    start(cli)
+    doing_since(cli, monkeypatch, "2026-12-04")  # a Friday: the weekend does not count
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-09")  # Wednesday: 3 working days
+    assert "Herinnering:" not in flat(cli("mails", "--profile", "p").out)
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-10")
+    assert "Herinnering: Aanvraag toegang DDC-DMS" in flat(cli("mails", "--profile", "p").out)
+
+
+def test_a_follow_up_with_an_unknown_placeholder_is_a_content_error(
+    cli: Callable[..., Result], data_copy: Path
+) -> None:
+    mails = data_copy / "mails.yaml"
+    text = mails.read_text(encoding="utf-8")
+    mails.write_text(text.replace('subject: "Herinnering: {onderwerp}"', 'subject: "Herinnering: {percelen}"'), "utf-8")
+    result = cli("validate", "--data-dir", str(data_copy))
+    no_traceback(result)
+    assert result.code != 0 and "follow_up.subject" in result.text and "{percelen}" in result.text
+
+
+def test_the_reminder_is_written_as_a_draft_beside_the_mail_it_follows(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    start(cli)
+    doing_since(cli, monkeypatch, "2026-11-16")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    assert cli("mails", "--profile", "p", "--export", "eml", "-o", str(tmp_path / "m")).code == 0
+    names = sorted(p.name for p in (tmp_path / "m").glob("*.eml"))
+    original = next(n for n in names if n.endswith("-ddc-dms.eml"))
+    assert original.replace(".eml", "-herinnering.eml") in names
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_profiles_puts_the_quietest_customer_first_and_says_on_what(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    for name in ("gemeente-a", "gemeente-b", "gemeente-c"):
+        start(cli, name=name)
+    doing_since(cli, monkeypatch, "2026-11-16", "gemeente-a")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-30")
+    cli("done", FIRST, "--profile", "gemeente-b")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    cli("done", FIRST, "--profile", "gemeente-c")
+    shown = flat(run(cli, lang, "profiles").out)
+    assert shown.index("gemeente-a ") < shown.index("gemeente-b ") < shown.index("gemeente-c ")
+    assert FOLLOW[lang]["quiet"] in shown
+    assert FOLLOW[lang]["since"] in shown
+    assert "instapgids mails --profile gemeente-a" in shown  # the reminder that is ready
