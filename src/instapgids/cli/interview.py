@@ -314,14 +314,14 @@ def _choose(message: str, choices: list[questionary.Choice], frame: Frame | None
     return prompt.unsafe_ask()
 
 
-def confirm_out_of_order(titles: list[str]) -> bool:
-    """`done` on items that still wait for others: mark them done anyway? (No is the default.)"""
-    told = _("Deze punten wachten nog op een ander punt: {titles}. Toch als klaar aanduiden?")
+def confirm_out_of_order(waits: list[str]) -> bool:
+    """`done` on items that still wait for others (``waits``: what each waits for): mark them done anyway?
+    (No is the default.)"""
     choices = [
         questionary.Choice(_("Nee, niets wijzigen"), value=False),
         questionary.Choice(_("Ja, toch klaar (buiten de volgorde)"), value=True),
     ]
-    return bool(_choose(told.format(titles="; ".join(titles)), choices))
+    return bool(_choose(" ".join([*waits, _("Toch als klaar aanduiden?")]), choices))
 
 
 def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:

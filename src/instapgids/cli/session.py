@@ -197,7 +197,13 @@ def mark(
         try:
             marking = usecases.mark_items(content, profile_path(profile), item_ids, status, waiting, force)
         except usecases.OutOfOrder as exc:
-            if not _confirmed([titles.get(e.item.id, e.item.title) for e in exc.waiting], profile):
+            waits = [
+                _("'{item}' wacht nog op: {others}.").format(
+                    item=titles.get(e.item.id, e.item.title), others="; ".join(titles.get(w, w) for w in e.waits_for)
+                )
+                for e in exc.waiting
+            ]
+            if not _confirmed(waits):
                 raise UserError(_("Er is niets gewijzigd.")) from None
             marking = usecases.mark_items(content, profile_path(profile), item_ids, status, waiting, True)
     flag = profile_flag(profile)
@@ -205,16 +211,14 @@ def mark(
     show(mark_lines(marking.after, item_ids, titles, width()) + shift_lines(change, titles, width(), flag))
 
 
-def _confirmed(titles: list[str], profile: str | None) -> bool:
+def _confirmed(waits: list[str]) -> bool:
     """Ask on a terminal whether items that still wait may be marked done; without one, say to use --force."""
     if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
-        told = _("Deze punten wachten nog op een ander punt: {titles}.").format(titles="; ".join(titles))
-        hint = _("Toch als klaar aanduiden (buiten de volgorde): voeg --force toe.")
-        raise UserError(f"{told}\n{hint}")
+        raise UserError("\n".join([*waits, _("Toch als klaar aanduiden (buiten de volgorde): voeg --force toe.")]))
     from instapgids.cli import interview
 
     try:
-        return interview.confirm_out_of_order(titles)
+        return interview.confirm_out_of_order(waits)
     except KeyboardInterrupt:
         return False
 
