@@ -120,6 +120,13 @@ def test_done_on_a_waiting_item_without_a_terminal_needs_force_and_writes_nothin
     assert WORDS[lang]["ooo"] in markdown
 
 
+def test_doing_on_a_waiting_item_is_recorded_without_a_question(cli: Callable[..., Result], private_home: Path) -> None:
+    start(cli)
+    result = cli("doing", LATE, "--profile", "p")
+    assert result.code == 0, result.text
+    assert saved(private_home)["progress"][LATE]["status"] == "doing"
+
+
 def test_done_on_an_item_together_with_what_it_waits_for_is_in_order(
     cli: Callable[..., Result], private_home: Path
 ) -> None:

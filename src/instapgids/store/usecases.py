@@ -152,9 +152,7 @@ def mark_items(
         waiting = {
             e.item.id: e
             for e in before.items()
-            if e.status == "blocked"
-            and e.item.id in item_ids
-            and (status != "done" or set(e.waits_for) - set(item_ids))
+            if status == "done" and e.status == "blocked" and e.item.id in item_ids and set(e.waits_for) - set(item_ids)
         }
         if waiting and not force:
             raise OutOfOrder([waiting[i] for i in dict.fromkeys(item_ids) if i in waiting])
