@@ -315,13 +315,9 @@ def _choose(message: str, choices: list[questionary.Choice], frame: Frame | None
 
 
 def confirm_out_of_order(waits: list[str]) -> bool:
-    """`done` on items that still wait for others (``waits``: what each waits for): mark them done anyway?
-    (No is the default.)"""
-    choices = [
-        questionary.Choice(_("Nee, niets wijzigen"), value=False),
-        questionary.Choice(_("Ja, toch klaar (buiten de volgorde)"), value=True),
-    ]
-    return bool(_choose(" ".join([*waits, _("Toch als klaar aanduiden?")]), choices))
+    """`done` on items that still wait (``waits``: on what): mark them done anyway? No is the default."""
+    no, yes = questionary.Choice(_("Nee, niets wijzigen"), False), questionary.Choice(_("Ja, toch klaar"), True)
+    return bool(_choose(" ".join([*waits, _("Toch als klaar aanduiden (buiten de volgorde)?")]), [no, yes]))
 
 
 def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
