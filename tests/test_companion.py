@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from conftest import LOKAAL, Result, flat, no_traceback, profile_file, save_profile, saved, start
 
@@ -232,9 +231,6 @@ def test_shift_compares_what_could_start_before_and_after(content: Any) -> None:
     assert [e.item.id for e in shift(before, after).unlocked] == [SECOND]
     assert [e.item.id for e in shift(after, before).on_hold] == [SECOND]
     assert shift(before, before).unlocked == shift(before, before).on_hold == []
-
-
-_ = yaml
 
 
 # --------------------------------------------------------------------------- follow-ups and the overview
