@@ -8,6 +8,7 @@ import os
 import re
 import struct
 from collections.abc import Callable, Iterator
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,7 @@ def export_json(cli: Callable[..., Result], *args: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
-def test_json_export_follows_schema_2_and_the_checklist(
+def test_json_export_follows_schema_3_and_the_checklist(
     example: Path, cli: Callable[..., Result], content: Any
 ) -> None:
     start(cli, example)
@@ -69,6 +70,7 @@ def test_json_export_follows_schema_2_and_the_checklist(
     checklist = checklist_of(content, example)
 
     assert data["schema_version"] == 3
+    assert data["today"] == date.today().isoformat()  # schema 3: the day the dates count to
     assert data["organisation"]["name"] == example_answers(example)["org_name"]
     assert data["organisation"]["kind"] == example_answers(example)["org_kind"]
     assert [lot["number"] for lot in data["lots"]] == [lot.number for lot in checklist.lots]
@@ -86,6 +88,7 @@ def test_json_export_follows_schema_2_and_the_checklist(
         for key in ("id", "phase", "step", "status", "section", "reasons", "contacts", "roles", "documents"):
             assert key in item, (key, item["id"])
         assert "waits_for" in item
+        assert item["marked"] == {"started": None, "done": None, "out_of_order": False}  # nothing marked yet
         assert item["status"] in {"open", "doing", "done", "blocked"}
         assert item["status"] == JSON_STATUS[entry.status]
         assert item["title"] == entry.item.title

@@ -72,7 +72,7 @@ def now_list(out: str) -> list[tuple[str, bool]]:
     for bullet in part.split("•")[1:]:
         ids = NOW_ID.findall(flat(bullet))
         assert len(ids) == 1, bullet
-        found.append((ids[0], "[bezig]" in bullet))
+        found.append((ids[0], "[bezig" in bullet))  # "[bezig sinds vandaag]"
     return found
 
 
@@ -181,7 +181,7 @@ def test_progress_is_saved_in_the_profile_with_status_and_date(
     assert cli("doing", first, "--profile", PROFILE).code == 0
     assert saved(private_home)["progress"][first]["status"] == "doing"
     assert cli("done", first, "--profile", PROFILE).code == 0
-    assert saved(private_home)["progress"][first] == {"status": "done", "date": today}
+    assert saved(private_home)["progress"][first] == {"status": "done", "date": today, "started": today}
 
 
 def test_a_failed_write_keeps_the_old_profile_and_leaves_no_temporary_file(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from instapgids.api._checklist import Checklist, _wrap, build_checklist
+from instapgids.api._checklist import Checklist, _wrap
 from instapgids.api._content import _dutch, load_content
 from instapgids.api._errors import MARKS, UnknownItem, UnknownStatus
 from instapgids.api._interview import applicable_answers
@@ -110,13 +110,17 @@ def save_answers(
         return _profile(take_answers(dutch, target, given, _no_wait, complete=complete))
 
 
-def mark(path: str | Path, item_id: str, status: str, *, content: Content | None = None) -> Checklist:
+def mark(
+    path: str | Path, item_id: str, status: str, *, content: Content | None = None, force: bool = False
+) -> Checklist:
     """Mark one item of the profile at ``path`` as "open", "doing" or "done", under its lock and atomically,
     as ``instapgids done``, ``doing`` and ``undo`` do; returns the checklist afterwards (in ``content``'s
     language). An item not on this checklist raises :class:`UnknownItem`, another status
-    :class:`UnknownStatus`; "open" for an item the answers settle raises :class:`Error`; nothing is written then.
+    :class:`UnknownStatus`; "open" for an item the answers settle raises :class:`Error`; "done" for an item
+    that still waits for another raises :class:`Error` (``store.usecases.OutOfOrder``) unless ``force``, when it
+    is recorded as done out of order, as ``instapgids done --force`` does. Nothing is written when one is raised.
     """
-    from instapgids.store.usecases import mark_items, saved_profile
+    from instapgids.store.usecases import checklist_of, mark_items, saved_profile
 
     content = content or load_content()
     if status not in MARKS:
@@ -127,15 +131,12 @@ def mark(path: str | Path, item_id: str, status: str, *, content: Content | None
     with speaking(content.language):
         saved_profile(dutch, target)  # ProfileNotFound when there is none
         try:
-            after = mark_items(dutch, target, [item_id], None if status == "open" else status, _no_wait)
+            mark_items(dutch, target, [item_id], None if status == "open" else status, _no_wait, force)
         except MarksRefused as refused:
             if refused.refused[0].why != "by_answers":
                 raise UnknownItem(str(refused), item_id) from None
             raise
-        if dutch is content:
-            return _wrap(content, after)
-        marked = {e.item.id: e.status for e in after.items() if e.status in MARKS and not e.done_by_answers}
-        return build_checklist(content, after.answers, marked)
+        return _wrap(content, checklist_of(content, saved_profile(dutch, target)))
 
 
 @dataclass(frozen=True)

@@ -275,6 +275,12 @@ def _choose(message: str, choices: list[questionary.Choice], frame: Frame | None
     return prompt.unsafe_ask()
 
 
+def confirm_out_of_order(waits: list[str]) -> bool:
+    """`done` on items that still wait (``waits``: on what): mark them done anyway? No is the default."""
+    no, yes = questionary.Choice(_("Nee, niets wijzigen"), False), questionary.Choice(_("Ja, toch klaar"), True)
+    return bool(_choose(" ".join([*waits, _("Toch als klaar aanduiden (buiten de volgorde)?")]), [no, yes]))
+
+
 def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
     """'Controleer uw antwoorden': change any single answer until the user confirms."""
     content = in_language(content)

@@ -135,19 +135,19 @@ def saved_profile(content: Content, profile: str | None) -> Profile:
     return saved
 
 
-def show_next_of(content: Content, saved: Profile, profile: str | None) -> None:
-    """The next step first: what to do now, progress per phase, and where the full checklist is."""
-    from instapgids.presentation.next_steps import summary
+def show_next_of(content: Content, saved: Profile, profile: str | None, everything: bool = False) -> None:
+    """The next step first: what to do now (``everything``: all of it), progress per phase, the full checklist."""
+    from instapgids.presentation.next_steps import NEXT_COUNT, summary
     from instapgids.presentation.terminal.console import show, width
     from instapgids.presentation.terminal.next import next_lines
 
-    found = summary(content, usecases.checklist_of(content, saved))
+    found = summary(content, usecases.checklist_of(content, saved), None if everything else NEXT_COUNT)
     show(next_lines(found, width(), profile_flag(profile)))
 
 
-def show_next(content: Content, profile: str | None) -> None:
-    """`next`: the first things to do now, each complete, then the progress per phase."""
-    show_next_of(content, saved_profile(content, profile), profile)
+def show_next(content: Content, profile: str | None, everything: bool = False) -> None:
+    """`next`: the first things to do now (``everything``: all), each complete, then the progress per phase."""
+    show_next_of(content, saved_profile(content, profile), profile, everything)
 
 
 def answers_of(content: Content, profile: str | None) -> dict[str, AnswerValue] | None:
@@ -193,27 +193,57 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
     tell(_("Checklist geschreven naar {path}"), path=target)
 
 
-def mark(content: Content, profile: str | None, item_ids: list[str], status: str | None, shown: Content) -> None:
+def mark(
+    content: Content, profile: str | None, item_ids: list[str], status: str | None, shown: Content, force: bool = False
+) -> None:
     """`done` / `doing` / `undo`: record progress on checklist items in the profile, under its lock;
-    the titles confirmed are those of ``shown`` (the content in the language of this run)."""
-    from instapgids.presentation.words import STATUS_WORDS
+    the titles confirmed are those of ``shown`` (the content in the language of this run).
+
+    Done on an item that still waits: asked on a terminal, refused without one unless ``force``.
+    Afterwards: what can start now that could not before, and what went back on hold.
+    """
+    from instapgids.engine.checklist import shift
+    from instapgids.presentation.terminal.console import show, width
+    from instapgids.presentation.terminal.marks import mark_lines, shift_lines
 
     saved_profile(content, profile)  # says so when there is none, and shows what the profile's reader noticed
-    with hints(profile):
-        after = usecases.mark_items(content, profile_path(profile), item_ids, status, waiting)
-    entries = {e.item.id: e for e in after.items()}
     titles = {i.id: i.title for p in shown.journey.phases for s in p.steps for i in s.items}
-    for item_id in item_ids:
-        entry = entries[item_id]
-        title = titles.get(item_id, entry.item.title)  # Dutch when ``shown`` lacks it
-        out().print(f"{literal(item_id)}: [bold]{_(STATUS_WORDS[entry.status])}[/bold] — {literal(title)}")
+    with hints(profile):
+        try:
+            marking = usecases.mark_items(content, profile_path(profile), item_ids, status, waiting, force)
+        except usecases.OutOfOrder as exc:
+            waits = [
+                _("'{item}' wacht nog op: {others}.").format(
+                    item=titles.get(e.item.id, e.item.title), others="; ".join(titles.get(w, w) for w in e.waits_for)
+                )
+                for e in exc.waiting
+            ]
+            if not _confirmed(waits):
+                raise UserError(_("Er is niets gewijzigd.")) from None
+            marking = usecases.mark_items(content, profile_path(profile), item_ids, status, waiting, True)
+    flag = profile_flag(profile)
+    change = shift(marking.before, marking.after)
+    show(mark_lines(marking.after, item_ids, titles, width()) + shift_lines(change, titles, width(), flag))
+
+
+def _confirmed(waits: list[str]) -> bool:
+    """Ask on a terminal whether items that still wait may be marked done; without one, say to use --force."""
+    if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
+        raise UserError("\n".join([*waits, _("Toch als klaar aanduiden (buiten de volgorde): voeg --force toe.")]))
+    from instapgids.cli import interview
+
+    try:
+        return interview.confirm_out_of_order(waits)
+    except KeyboardInterrupt:
+        return False
 
 
 def show_status(content: Content, profile: str | None) -> None:
     """`status`: progress per phase and what can be started now."""
     from instapgids.presentation.terminal.status import status_view
 
-    out().print(status_view(content, usecases.checklist_of(content, saved_profile(content, profile))))
+    checklist = usecases.checklist_of(content, saved_profile(content, profile))
+    out().print(status_view(content, checklist, flag=profile_flag(profile)))
 
 
 def show_mails(content: Content, profile: str | None, export: str | None, output: Path | None, force: bool) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from instapgids.content import models as m
 from instapgids.content.bundle import ROLES, Content
 from instapgids.content.graph import waits_for_cycles, waits_on
-from instapgids.content.journey import PLACEHOLDERS, Item, Mail, Phase, placeholders
+from instapgids.content.journey import FOLLOW_UP_PLACEHOLDERS, PLACEHOLDERS, FollowUp, Item, Mail, Phase, placeholders
 from instapgids.content.located import format_path, locate
 from instapgids.content.messages import TWICE
 from instapgids.content.questions import Option
@@ -218,13 +218,22 @@ def _mail(r: Report, path: Path_, obj: Mail, known: Known, content: Content) -> 
         )
         r((*path, "item"), request, placeholder="{rechten_en_rollen}")
     r.ref((*path, "to"), obj.to, known["contacts"], N_("onbekend contact '{value}'"))
+    _placeholders(r, path, obj, PLACEHOLDERS)
+
+
+def _follow_up(r: Report, path: Path_, obj: FollowUp, known: Known, content: Content) -> None:
+    _placeholders(r, path, obj, FOLLOW_UP_PLACEHOLDERS)
+
+
+def _placeholders(r: Report, path: Path_, obj: Mail | FollowUp, allowed: tuple[str, ...]) -> None:
+    """Each ``{name}`` in a mail's subject and paragraphs is one that instapgids fills in."""
     texts = [((*path, "subject"), obj.subject)]
     texts += [((*path, "paragraphs", j, "text"), p.text) for j, p in enumerate(obj.paragraphs)]
     for field_path, text in texts:
         for name in placeholders(text):
-            if name not in PLACEHOLDERS:
+            if name not in allowed:
                 unknown = N_("onbekende plaatshouder '{{{name}}}'; kies uit: {names}")
-                r(field_path, unknown, name=name, names=", ".join(PLACEHOLDERS))
+                r(field_path, unknown, name=name, names=", ".join(allowed))
 
 
 def _other_services(r: Report, path: Path_, obj: m.OtherServices, known: Known, content: Content) -> None:
@@ -273,6 +282,7 @@ REFERENCES: dict[type, Callable[[Report, Path_, Any, Known, Content], None]] = {
     Phase: _phase,
     Item: _item,
     Mail: _mail,
+    FollowUp: _follow_up,
     m.OtherServices: _other_services,
     Option: _option,
     m.Condition: _condition,

@@ -138,6 +138,18 @@ class Mail:
     subject: Text
     paragraphs: Annotated[list[Paragraph], nonempty(N_("heeft minstens één alinea nodig"))]
     section: SectionNo
+    follow_up_after: Positive | None = None  # working days before a reminder; none: the default of follow_up
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class FollowUp:
+    """The reminder to a team that has not answered a mail: after how many working days, and what it says."""
+
+    __pydantic_config__ = STRICT
+
+    after_working_days: Positive
+    subject: Text
+    paragraphs: Annotated[list[Paragraph], nonempty(N_("heeft minstens één alinea nodig"))]
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -145,9 +157,12 @@ class MailsFile:
     __pydantic_config__ = STRICT
 
     mails: list[Mail]
+    follow_up: FollowUp | None = None  # none: no reminders are offered
 
 
 PLACEHOLDERS = ("organisatie", "soort_organisatie", "percelen", "rechten_en_rollen")
+# In a reminder: the greeting, subject and day of the mail it follows up, and the organisation.
+FOLLOW_UP_PLACEHOLDERS = ("aanhef", "onderwerp", "datum", "organisatie")
 
 
 def placeholders(text: str) -> list[str]:

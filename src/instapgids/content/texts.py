@@ -99,6 +99,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "mails.yaml": {
         "mails.*.subject": TEXT,
         "mails.*.paragraphs.*.text": TEXT,
+        "follow_up.subject": TEXT,
+        "follow_up.paragraphs.*.text": TEXT,
     },
     # A term keeps its Dutch form (the reader meets it in the guide) with an English gloss; its aliases are
     # Dutch search words and stay as they are (KEPT).

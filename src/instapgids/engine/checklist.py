@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Literal
 
 from instapgids.content import models as m
@@ -26,6 +27,15 @@ from instapgids.errors import visible
 # marked by the user); blocked: waits for an item that is not done yet.
 Status = Literal["open", "doing", "done", "blocked"]
 Progress = Mapping[str, str]  # item id -> "doing" | "done", as the user marked it
+
+
+@dataclass(frozen=True)
+class Marked:
+    """When the user marked an item (ISO dates, the user's local day), and whether it was done out of order."""
+
+    started: str | None = None  # when it became doing
+    finished: str | None = None  # when it became done
+    out_of_order: bool = False  # marked done while it still waited for another item
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class ChecklistItem:
     waits_for: list[str] = field(default_factory=list)
     needed_by: list[str] = field(default_factory=list)  # for a request to the local administrator: who asked
     details: list[str] = field(default_factory=list)  # the item's details that apply to these answers
+    marked: Marked = field(default_factory=Marked)  # the dates of the user's marks (none for done_by_answers)
 
 
 @dataclass
@@ -76,6 +87,7 @@ class Checklist:
     answers: dict[str, AnswerValue]
     lots: list[m.Lot]
     phases: list[PhaseView]
+    today: date | None = None  # the day the dates are counted from (None: dates are not counted)
 
     def items(self) -> list[ChecklistItem]:
         return [i for p in self.phases for s in p.steps for i in s.items]
@@ -84,6 +96,41 @@ class Checklist:
         """What the user can work on now: the items in progress first, then those that can start; guide order."""
         items = self.items()
         return [i for i in items if i.status == "doing"] + [i for i in items if i.status == "open"]
+
+    def days_since(self, day: str | None) -> int | None:
+        """Calendar days from ``day`` (ISO) to ``today``; None when either is unknown."""
+        if day is None or self.today is None:
+            return None
+        return max(0, (self.today - date.fromisoformat(day)).days)
+
+
+@dataclass(frozen=True)
+class Shift:
+    """What a change of progress did to what can start: items that can start now, items put back on hold."""
+
+    unlocked: list[ChecklistItem]
+    on_hold: list[ChecklistItem]
+
+
+def shift(before: Checklist, after: Checklist) -> Shift:
+    """Compare what could start before a change with what can start after it (guide order)."""
+    was = {e.item.id for e in before.startable()}
+    now = {e.item.id for e in after.startable()}
+    was_waiting = {e.item.id for e in before.items() if e.status == "blocked"}
+    return Shift(
+        unlocked=[e for e in after.startable() if e.item.id not in was and e.item.id in was_waiting],
+        on_hold=[e for e in after.items() if e.status == "blocked" and e.item.id in was and e.item.id not in now],
+    )
+
+
+def working_days(start: date, end: date) -> int:
+    """Working days (Monday to Friday) after ``start`` up to and including ``end``; 0 when end is not later."""
+    days = 0
+    day = start
+    while day < end:
+        day += timedelta(days=1)
+        days += day.weekday() < 5
+    return days
 
 
 def _role_lines(
@@ -194,6 +241,14 @@ def _mark_waiting(entries: list[ChecklistItem], progress: Progress) -> None:
             entry.status = "blocked"
 
 
+def _date_marks(entries: list[ChecklistItem], marks: Mapping[str, Marked]) -> None:
+    """Each item the user marked gets its dates; an item done by the answers has none."""
+    for entry in entries:
+        if entry.item.id in marks and not entry.done_by_answers and entry.status in ("doing", "done"):
+            mark = marks[entry.item.id]
+            entry.marked = mark if entry.status == "done" else Marked(started=mark.started)
+
+
 def _placed_items(
     content: Content, situation: _Situation, progress: Progress, only: list[str] | None
 ) -> list[tuple[Step, ChecklistItem]]:
@@ -218,8 +273,14 @@ def _phase_views(content: Content, placed: list[tuple[Step, ChecklistItem]]) -> 
     return [p for p in phases if p.steps]
 
 
-def build_checklist(content: Content, answers: Answers, progress: Progress | None = None) -> Checklist:
-    """The personal checklist for these answers, with the progress the user marked."""
+def build_checklist(
+    content: Content,
+    answers: Answers,
+    progress: Progress | None = None,
+    marks: Mapping[str, Marked] | None = None,
+    today: date | None = None,
+) -> Checklist:
+    """The personal checklist for these answers, with the progress the user marked (and when, ``marks``)."""
     progress = progress or {}
     answers = applicable_answers(content, answers)
     lots = needed_lots(content, answers)
@@ -229,6 +290,7 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
     entries = [entry for _, entry in placed]
     _fill_requests(content, entries)
     _mark_waiting(entries, progress)
+    _date_marks(entries, marks or {})
 
     name = content.role_answer("organisation_name", answers)
     return Checklist(
@@ -237,4 +299,5 @@ def build_checklist(content: Content, answers: Answers, progress: Progress | Non
         answers=dict(answers),
         lots=[content.lot_by_number[n] for n in lots if n in content.lot_by_number],
         phases=_phase_views(content, placed),
+        today=today,
     )

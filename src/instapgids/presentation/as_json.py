@@ -12,7 +12,8 @@ from instapgids.engine.checklist import Checklist
 from instapgids.presentation.items import ItemText, walk
 from instapgids.presentation.words import contact_text, document_text
 
-# 2: a finished item shows what the screen shows; 3: the statuses are the library's codes (docs/checklist-json.md)
+# 2: a finished item shows what the screen shows; 3: the statuses are the library's codes, and `today` and
+# per item `marked` (the dates of the progress) came in (docs/checklist-json.md)
 SCHEMA_VERSION = 3
 
 
@@ -35,6 +36,11 @@ def _item_data(phase: Phase, step: Step, text: ItemText) -> dict[str, Any]:
         "roles": [{"right": line.right.name, "roles": [r.name for r in line.roles]} for line in text.roles],
         "documents": [{"title": d.title, "url": d.url, "text": document_text(d)} for d in text.documents],
         "waits_for": list(text.waits_for),
+        "marked": {
+            "started": text.entry.marked.started,
+            "done": text.entry.marked.finished,
+            "out_of_order": text.entry.marked.out_of_order,
+        },
     }
 
 
@@ -53,6 +59,7 @@ def checklist_data(content: Content, checklist: Checklist) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "generator": f"instapgids {__version__}",
         "guide": {"title": g.title, "version": g.version, "date": g.date},
+        "today": checklist.today.isoformat() if checklist.today else None,
         "organisation": {"name": checklist.organisation, "kind": kind if isinstance(kind, str) else None},
         "lots": [
             {"number": lot.number, "name": lot.name, "partners": [p.name for p in lot.partners]}

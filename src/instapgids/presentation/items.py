@@ -16,8 +16,10 @@ from instapgids.engine.checklist import Checklist, ChecklistItem, RoleLine, Stat
 from instapgids.language import N_, _
 from instapgids.presentation.words import (
     ALWAYS,
+    OUT_OF_ORDER,
     STATUS_WORDS,
     contact_text,
+    dates_text,
     describe_reasons,
     document_text,
     role_texts,
@@ -48,6 +50,8 @@ class ItemText:
     documents: tuple[m.Document, ...] = ()
     roles: tuple[RoleLine, ...] = ()
     waits_for: tuple[str, ...] = ()
+    dated: str | None = None  # when the user marked it, in words ("bezig sinds 12 dagen (2026-11-20)")
+    out_of_order: bool = False  # marked done while it still waited for another item
 
 
 def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> ItemText:
@@ -58,6 +62,10 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
     roles = tuple(entry.roles) if shown else ()
     waits_for = tuple(entry.waits_for) if shown else ()
     fields: list[tuple[str, list[str]]] = []
+    dated = dates_text(checklist, entry)
+    if dated is not None:
+        fields.append((_("Stand"), [dated]))
+    fields += _follow_up_fields(content, checklist, entry)
     if roles:
         label = _("Vraag aan uw lokale beheerder") if item.gathers_roles else _("Rechten en rollen")
         fields.append((label, role_texts(entry)))
@@ -80,7 +88,7 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
         id=item.id,
         title=item.title,
         code=entry.status,
-        status=_(STATUS_WORDS[entry.status]),
+        status=_(OUT_OF_ORDER) if entry.marked.out_of_order else _(STATUS_WORDS[entry.status]),
         details=list(entry.details) if shown else [],
         fields=fields,
         everyone=everyone,
@@ -90,7 +98,28 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
         documents=documents,
         roles=roles,
         waits_for=waits_for,
+        dated=dated,
+        out_of_order=entry.marked.out_of_order,
     )
+
+
+def _follow_up_fields(content: Content, checklist: Checklist, entry: ChecklistItem) -> list[tuple[str, list[str]]]:
+    """A mail of this item that waited too long for an answer: say so, and that a reminder is ready."""
+    from datetime import date
+
+    from instapgids.engine.followups import overdue
+
+    said = []
+    for late in overdue(content, checklist) if entry.status == "doing" else []:
+        if late.entry.item.id != entry.item.id:
+            continue
+        told = _(
+            "al {days} werkdagen geen antwoord van {team} op uw mail van {date}; "
+            "een herinnering staat klaar bij de mails"
+        )
+        team = content.contact_by_id[late.mail.to].name
+        said.append(told.format(days=late.waited, team=team, date=f"{date.fromisoformat(late.since):%d-%m-%Y}"))
+    return [(_("Opvolgen"), said)] if said else []
 
 
 @dataclass

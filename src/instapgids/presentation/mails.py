@@ -10,13 +10,16 @@ draft also carries the mail in that language (:class:`Reading`): for the sender 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from urllib.parse import quote
 
 from instapgids import language
 from instapgids.content import models as m
 from instapgids.content.bundle import Content
+from instapgids.content.journey import FollowUp
 from instapgids.engine.checklist import Checklist, ChecklistItem, build_checklist
 from instapgids.engine.conditions import holds, needed_suppliers
+from instapgids.engine.followups import Overdue, overdue
 from instapgids.language import _
 from instapgids.presentation.words import organisation_name, role_texts
 
@@ -40,6 +43,8 @@ class Draft:
     body: str
     section: str
     reading: Reading | None = None  # the mail in the run's language when that is not Dutch; never sent
+    follows: str | None = None  # a reminder: the id of the mail it follows up (that team has not answered)
+    waited: int = 0  # a reminder: the working days waited since the mail went out
 
     @property
     def translated_subject(self) -> str:
@@ -89,8 +94,9 @@ def drafts(content: Content, checklist: Checklist) -> list[Draft]:
 
     dutch = load_content(content.directory)
     progress = {e.item.id: e.status for e in checklist.items() if e.status in ("doing", "done")}
+    marks = {e.item.id: e.marked for e in checklist.items()}
     with language.speaking(language.DEFAULT):  # the words in a mail that is sent
-        sent = _drafts(dutch, build_checklist(dutch, checklist.answers, progress))
+        sent = _drafts(dutch, build_checklist(dutch, checklist.answers, progress, marks, checklist.today))
     with language.speaking(content.language):
         shown = {d.id: d for d in _drafts(content, checklist)}  # the same mails: the same items are open
     return [
@@ -101,6 +107,39 @@ def drafts(content: Content, checklist: Checklist) -> list[Draft]:
 
 
 def _drafts(content: Content, checklist: Checklist) -> list[Draft]:
+    """Every mail whose checklist item is open, filled in from ``content`` in the words of the run; after a
+    mail whose team has not answered in time, the reminder to send."""
+    late = {o.mail.id: o for o in overdue(content, checklist)}
+    found = []
+    for draft in _first_drafts(content, checklist):
+        found.append(draft)
+        if draft.id in late and content.mails.follow_up is not None:
+            found.append(_reminder(content.mails.follow_up, checklist, draft, late[draft.id]))
+    return found
+
+
+def _reminder(rule: FollowUp, checklist: Checklist, draft: Draft, late: Overdue) -> Draft:
+    """The reminder of ``draft``: quotes its greeting, subject and the day it went out."""
+    day = date.fromisoformat(late.since)
+    values = {
+        "aanhef": draft.body.split("\n\n", 1)[0],
+        "onderwerp": draft.subject,
+        "datum": f"{day:%d-%m-%Y}",
+        "organisatie": organisation_name(checklist),
+    }
+    lots = [lot.number for lot in checklist.lots]
+    paragraphs = [p.text for p in rule.paragraphs if holds(p.when, checklist.answers, lots)]
+    return replace(
+        draft,
+        id=f"{draft.id}-herinnering",
+        subject=rule.subject.format_map(values),
+        body="\n\n".join(p.format_map(values) for p in paragraphs) + "\n",
+        follows=draft.id,
+        waited=late.waited,
+    )
+
+
+def _first_drafts(content: Content, checklist: Checklist) -> list[Draft]:
     """Every mail whose checklist item is open, filled in from ``content`` in the words of the run."""
     open_items = {e.item.id: e for e in checklist.items() if e.status != "done"}
     lots = [lot.number for lot in checklist.lots]
@@ -131,8 +170,10 @@ DRAFT_HEADER = "X-Instapgids-Mail"  # names the mail a draft is (which drafts in
 
 
 def draft_file_name(content: Content, draft: Draft) -> str:
-    """The draft's file name, numbered by the mail's place in mails.yaml (stable while others come and go)."""
-    number = next(n for n, mail in enumerate(content.mails.mails, 1) if mail.id == draft.id)
+    """The draft's file name, numbered by the mail's place in mails.yaml (stable while others come and go);
+    a reminder has the number of the mail it follows up."""
+    original = draft.follows or draft.id
+    number = next(n for n, mail in enumerate(content.mails.mails, 1) if mail.id == original)
     return f"{number:02d}-{draft.id}.eml"
 
 

@@ -6,7 +6,7 @@ HTML page. Which items come first: those in progress, then those that can start,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
@@ -37,13 +37,15 @@ class Summary:
     phases: list[PhaseProgress]
     done: int
     total: int
+    out_of_order: list[ItemText] = field(default_factory=list)  # items marked done while they still waited
 
 
-def summary(content: Content, checklist: Checklist, count: int = NEXT_COUNT) -> Summary:
+def summary(content: Content, checklist: Checklist, count: int | None = NEXT_COUNT) -> Summary:
+    """The first ``count`` things to do now (None: all of them), with their mails, and the progress per phase."""
     phases = walk(content, checklist)
     by_id = {i.id: i for i in all_items(phases)}
     now = [by_id[e.item.id] for e in checklist.startable()]
-    shown = now[:count]
+    shown = now if count is None else now[:count]
     ids = {i.id for i in shown}
     mails = [d for d in drafts(content, checklist) if d.item in ids]
     progress = [
@@ -56,4 +58,5 @@ def summary(content: Content, checklist: Checklist, count: int = NEXT_COUNT) -> 
         phases=progress,
         done=sum(p.done for p in progress),
         total=sum(p.total for p in progress),
+        out_of_order=[i for i in all_items(phases) if i.out_of_order],
     )

@@ -111,6 +111,49 @@ def _line(content: Content, checklist: Checklist, key: str, negated: bool, value
     return f"{question.label}: {describe_answer(question, value, tuple(values))}"
 
 
+OUT_OF_ORDER = N_("klaar, buiten de volgorde")  # the status of an item marked done while it still waited
+
+
+def days_words(days: int) -> str:
+    """'12 dagen', '1 dag', 'vandaag'."""
+    if days == 0:
+        return _("vandaag")
+    return _("1 dag") if days == 1 else _("{count} dagen").format(count=days)
+
+
+def doing_words(days: int) -> str:
+    """'bezig sinds 12 dagen' (in English: 'doing for 12 days')."""
+    if days == 0:
+        return _("bezig sinds vandaag")
+    return (_("bezig sinds 1 dag") if days == 1 else _("bezig sinds {count} dagen")).format(count=days)
+
+
+def quiet_words(days: int) -> str:
+    """'14 dagen stil' (in English: 'quiet for 14 days'): how long a customer has not moved."""
+    if days == 0:
+        return _("vandaag nog bewogen")
+    return (_("1 dag stil") if days == 1 else _("{count} dagen stil")).format(count=days)
+
+
+def dates_text(checklist: Checklist, entry: ChecklistItem) -> str | None:
+    """When the user marked the item, in words: 'bezig sinds 12 dagen (2026-11-20)', 'klaar op 2026-12-01
+    (begonnen op 2026-11-20); buiten de volgorde'. None when the item has no dates."""
+    marked = entry.marked
+    if entry.status == "doing" and marked.started:
+        days = checklist.days_since(marked.started)
+        said = doing_words(days) if days is not None else _("bezig")
+        return f"{said} ({marked.started})"
+    if entry.status != "done" or entry.done_by_answers:
+        return None
+    parts = [_("klaar op {date}").format(date=marked.finished)] if marked.finished else []
+    if marked.started:
+        parts.append(_("begonnen op {date}").format(date=marked.started))
+    said = "; ".join(parts)
+    if marked.out_of_order:
+        said = "; ".join([*parts, _("aangeduid terwijl het nog wachtte (buiten de volgorde)")])
+    return said or None
+
+
 STATUS_WORDS = {  # translated where used: _(STATUS_WORDS[status])
     "open": N_("niet gestart"),
     "doing": N_("bezig"),

@@ -1,17 +1,17 @@
 """Every profile in the profile folder, for those who guide many customers (``instapgids profiles``, the library).
 
 Returns rows; the CLI prints them. A profile that cannot be read is a row marked broken, never the end
-of the list. Sorted so that the customer who has not moved longest comes first.
+of the list. Sorted so that the customer who has been quiet longest comes first: days since the
+last progress date in the profile (since the file changed, when it has none).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from instapgids.content.bundle import Content
-from instapgids.engine.checklist import build_checklist
 from instapgids.errors import UserError
 from instapgids.paths import state_dir
 
@@ -29,6 +29,9 @@ class ProfileRow:
     waits_on: str | None = None  # the first thing to do now (its title), None when all is done
     complete: bool = True  # the interview was finished
     problem: str | None = None  # why the profile cannot be read; the other fields are empty then
+    quiet: int = 0  # days since the customer last moved (the last progress date, else the file's change)
+    waiting_since: int | None = None  # ``waits_on`` is in progress: for so many days
+    reminders: int = 0  # mails that waited too long for an answer: a reminder is ready for each
 
 
 def profile_folder() -> Path:
@@ -37,9 +40,13 @@ def profile_folder() -> Path:
 
 def overview(content: Content, folder: Path | None = None) -> list[ProfileRow]:
     """A row per profile in ``folder`` (the profile folder), the one that has not moved longest first."""
+    from instapgids.engine.followups import overdue
+    from instapgids.store.clock import today
     from instapgids.store.profiles import read_profile
+    from instapgids.store.usecases import checklist_of
 
     folder = folder or profile_folder()
+    day = today()
     rows = []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
@@ -50,13 +57,19 @@ def overview(content: Content, folder: Path | None = None) -> list[ProfileRow]:
             saved = read_profile(path, content, strict=False)
         except (UserError, OSError, ValueError) as exc:
             lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-            rows.append(ProfileRow(path.stem, changed, problem=" ".join(lines[:2]) or type(exc).__name__))
+            quiet = max(0, (day - changed.date()).days)
+            rows.append(ProfileRow(path.stem, changed, problem=" ".join(lines[:2]) or type(exc).__name__, quiet=quiet))
             continue
-        checklist = build_checklist(content, saved.answers, saved.statuses())
+        checklist = checklist_of(content, saved)
         items = checklist.items()
         now = checklist.startable()
         later = [e for e in items if e.status == "blocked"]
-        first_up = next(iter(now or later), None)
+        doing = sorted(
+            (e for e in now if e.status == "doing" and e.marked.started), key=lambda e: e.marked.started or ""
+        )
+        first_up = next(iter(doing or now or later), None)
+        moved = [d for e in saved.progress.values() for k in ("date", "started") if (d := e.get(k))]
+        last = date.fromisoformat(max(moved)) if moved else changed.date()
         rows.append(
             ProfileRow(
                 name=path.stem,
@@ -67,6 +80,9 @@ def overview(content: Content, folder: Path | None = None) -> list[ProfileRow]:
                 total=len(items),
                 waits_on=first_up.item.title if first_up is not None else None,
                 complete=saved.complete,
+                quiet=max(0, (day - last).days),
+                waiting_since=checklist.days_since(first_up.marked.started) if first_up in doing else None,
+                reminders=len(overdue(content, checklist)),
             )
         )
-    return sorted(rows, key=lambda r: (r.changed, r.name))
+    return sorted(rows, key=lambda r: (-r.quiet, r.changed, r.name))

@@ -25,16 +25,18 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, text_problem
+from instapgids.engine.checklist import Marked
 from instapgids.errors import Problem, UserError, display_path, note_written, os_reason
 from instapgids.language import DEFAULT, LANGUAGES, N_, Language, _, current, is_language
 from instapgids.paths import named_profile, profile_exists, state_dir
 from instapgids.store.files import locked, write_file
+from instapgids.store.progress import PROGRESS_FIELDS, At, read_progress
 from instapgids.store.userfile import read_text, refuse_unreadable
 
 if TYPE_CHECKING:
@@ -45,11 +47,6 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 TOP_KEYS = {"format", "guide_version", "complete", "language", "updated", "answers", "progress", "checklist"}
-PROGRESS_STATUSES = ("doing", "done")
-# Profiles once stored the Dutch words; they still read, and are written back as codes.
-OLD_STATUS_WORDS = {"bezig": "doing", "klaar": "done"}
-# Places a problem at a path of the file being read: at(("answers", "needs"), message, key=False).
-At = Callable[..., Problem]
 
 
 class AnswersError(UserError):
@@ -87,8 +84,9 @@ class Profile:
     stale: dict[str, Any] = field(default_factory=dict)  # answers the current content cannot use
     notices: list[str] = field(default_factory=list)
     answers_line: int = 1  # where `answers:` stands in the file, for problems about a missing answer
-    # item id -> {"status": "doing" | "done", "date": "YYYY-MM-DD"}, as marked with doing/done
-    progress: dict[str, dict[str, str]] = field(default_factory=dict)
+    # item id -> {"status": "doing" | "done", "date": "YYYY-MM-DD", "started": ..., "out_of_order": True},
+    # as marked with doing/done (see PROGRESS_FIELDS)
+    progress: dict[str, dict[str, Any]] = field(default_factory=dict)
     stale_progress: dict[str, Any] = field(default_factory=dict)  # for items the content no longer has
     progress_pos: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each progress entry stands
     text: str | None = None  # the file as read: writing it back keeps the user's comments and extra fields
@@ -104,6 +102,16 @@ class Profile:
     def statuses(self) -> dict[str, str]:
         """Item id -> "doing" | "done", for the engine."""
         return {item: entry["status"] for item, entry in self.progress.items()}
+
+    def marks(self) -> dict[str, Marked]:
+        """Item id -> when it became doing and done, for the engine."""
+        found = {}
+        for item, entry in self.progress.items():
+            if entry["status"] == "doing":
+                found[item] = Marked(started=entry.get("date"))
+            else:
+                found[item] = Marked(entry.get("started"), entry.get("date"), entry.get("out_of_order") is True)
+        return found
 
 
 def profile_path(value: str | None) -> Path:
@@ -176,7 +184,7 @@ def read_profile(path: Path, content: Content, *, strict: bool) -> Profile:
     if isinstance(seen, dict):
         profile.checklist = {str(k): str(v) for k, v in seen.items()}
     problems += _read_answers(profile, raw, content, strict, at)
-    problems += _read_progress(profile, raw, content, strict, at)
+    problems += read_progress(profile, raw, content, strict, at)
     if problems:
         raise failed(problems)
     return profile
@@ -264,54 +272,6 @@ def set_aside_broken(path: Path) -> Path:
     )
 
 
-def _read_progress(profile: Profile, raw: LocatedDict, content: Content, strict: bool, at: At) -> list[Problem]:
-    """Fill ``profile.progress``; progress for items the content no longer has is kept aside and reported."""
-    from instapgids.content.located import plain
-
-    given = raw.get("progress")
-    if given is None:
-        return []
-    if not isinstance(given, dict):
-        return [at(("progress",), _("verwacht een mapping: checklistpunt-id → status"))]
-    items = {item.id for phase in content.journey.phases for step in phase.steps for item in step.items}
-    problems: list[Problem] = []
-    for item_id, entry in plain(given).items():
-        status = entry.get("status") if isinstance(entry, dict) else None
-        status = OLD_STATUS_WORDS.get(status, status) if isinstance(status, str) else status
-        when = _date(entry.get("date", date.today())) if isinstance(entry, dict) else None
-        if not isinstance(entry, dict):
-            problems.append(
-                at(("progress", item_id), _("verwacht {{status: done of doing, date: JJJJ-MM-DD}}").format())
-            )
-        elif status not in PROGRESS_STATUSES:
-            problems.append(at(("progress", item_id, "status"), _("verwacht done of doing")))
-        elif when is None:
-            problems.append(at(("progress", item_id, "date"), _("verwacht een datum als JJJJ-MM-DD")))
-        elif item_id not in items:
-            if strict:
-                problems.append(at(("progress", item_id), _("onbekend checklistpunt"), key=True))
-            else:
-                notice = _(
-                    "De voortgang van '{item}' hoort bij geen checklistpunt meer; "
-                    "het blijft bewaard maar telt niet mee."
-                )
-                profile.set_aside(profile.stale_progress, item_id, entry, notice.format(item=item_id))
-        else:
-            profile.progress[str(item_id)] = {"status": status, "date": when}
-            profile.progress_pos[str(item_id)] = raw["progress"].key_pos[item_id]
-    return problems
-
-
-def _date(value: Any) -> str | None:
-    """A progress date as YYYY-MM-DD (YAML reads an unquoted date as a date), or None when it is not one."""
-    if isinstance(value, date):
-        return value.isoformat()[:10]
-    try:
-        return date.fromisoformat(value).isoformat() if isinstance(value, str) and len(value) == 10 else None
-    except ValueError:
-        return None
-
-
 def _profile_data(profile: Profile, content: Content) -> dict[str, Any]:
     """What a profile stores, in file order; an answer given now replaces one that was set aside."""
     answers = {q.id: profile.answers[q.id] for q in content.interview.questions if q.id in profile.answers}
@@ -354,7 +314,13 @@ def profile_text(profile: Profile, content: Content) -> str:
     from instapgids.store.roundtrip import HEADER, WouldLose, round_trip
 
     try:
-        return round_trip(profile.text, _profile_data(profile, content), owned=TOP_KEYS, header=_(HEADER))
+        return round_trip(
+            profile.text,
+            _profile_data(profile, content),
+            owned=TOP_KEYS,
+            header=_(HEADER),
+            entry_fields=set(PROGRESS_FIELDS),
+        )
     except WouldLose as exc:  # refused before anything is written: nothing of the user's is lost
         raise UserError(
             _(

@@ -57,13 +57,21 @@ def _dump(document: Any) -> str:
     return stream.getvalue().removeprefix(_DIRECTIVE)
 
 
-def round_trip(text: str | None, data: Mapping[str, Any], *, owned: set[str], header: str) -> str:
+def round_trip(
+    text: str | None,
+    data: Mapping[str, Any],
+    *,
+    owned: set[str],
+    header: str,
+    entry_fields: set[str] | frozenset[str] = frozenset(),
+) -> str:
     """``data`` as YAML; where ``text`` (the file as read) is given, written into it.
 
     ``owned`` are the top-level keys that belong to instapgids: one that ``data`` lacks is removed.
     Other top-level keys in ``text`` are the user's and stay as they are. Inside the owned mappings,
     the keys are instapgids' own (answers, progress), except the extra fields of a progress entry
-    (a field ``data`` does not give), which stay too. Raises :class:`WouldLose` instead of losing anything.
+    (a field ``data`` does not give), which stay too; of those, ``entry_fields`` are instapgids' own
+    (one the new entry lacks is removed). Raises :class:`WouldLose` instead of losing anything.
     """
     from ruamel.yaml.comments import CommentedMap
 
@@ -79,14 +87,14 @@ def round_trip(text: str | None, data: Mapping[str, Any], *, owned: set[str], he
     for key, value in data.items():
         old = document.get(key)
         if isinstance(value, Mapping) and isinstance(old, CommentedMap):
-            _merge_section(old, value)
+            _merge_section(old, value, entry_fields)
         elif key not in document or old != value:
             document[key] = value
     rendered = _dump(document)
     if "\r\n" in text:  # a file saved on Windows keeps its line ends in what instapgids writes too
         rendered = rendered.replace("\n", "\r\n")
     result = _splice(text, rendered, data, owned, kept_comments)
-    _check(text, result, data, owned)
+    _check(text, result, data, owned, entry_fields)
     return result
 
 
@@ -115,7 +123,7 @@ def _load_round_trip(text: str) -> Any:
     return None
 
 
-def _merge_section(into: Any, new: Mapping[str, Any]) -> None:
+def _merge_section(into: Any, new: Mapping[str, Any], entry_fields: set[str] | frozenset[str]) -> None:
     """An owned section (answers, progress): its keys are instapgids'; a progress entry's extra fields stay."""
     from ruamel.yaml.comments import CommentedMap
 
@@ -125,6 +133,8 @@ def _merge_section(into: Any, new: Mapping[str, Any]) -> None:
     for key, value in new.items():
         old = into.get(key)
         if isinstance(value, Mapping) and isinstance(old, CommentedMap):
+            for field in [f for f in old if f in entry_fields and f not in value]:
+                del old[field]
             for field, field_value in value.items():
                 if old.get(field) != field_value:
                     old[field] = field_value
@@ -269,7 +279,9 @@ def _splice(text: str, rendered: str, data: Mapping[str, Any], owned: set[str], 
 # --------------------------------------------------------------------------- the check
 
 
-def _check(text: str, result: str, data: Mapping[str, Any], owned: set[str]) -> None:
+def _check(
+    text: str, result: str, data: Mapping[str, Any], owned: set[str], entry_fields: set[str] | frozenset[str]
+) -> None:
     """Read ``result`` back: the user's fields as in ``text``, instapgids' as in ``data``; else :class:`WouldLose`."""
     import yaml
 
@@ -287,22 +299,23 @@ def _check(text: str, result: str, data: Mapping[str, Any], owned: set[str]) -> 
         if key not in after or not _same(value, after[key]):
             raise WouldLose(str(key))
     for key, value in data.items():
-        if key not in after or not _same(_with_extra_fields(plain(value), before.get(key)), after[key]):
+        if key not in after or not _same(_with_extra_fields(plain(value), before.get(key), entry_fields), after[key]):
             raise WouldLose(key)
     mine = {k for k in before if not (isinstance(k, str) and k in owned)}
     if set(after) != mine | set(data):
         raise WouldLose(", ".join(sorted(str(k) for k in set(after) ^ (mine | set(data)))))
 
 
-def _with_extra_fields(section: Any, read: Any) -> Any:
-    """An owned section as it should read back: each entry with the extra fields it had as read."""
+def _with_extra_fields(section: Any, read: Any, entry_fields: set[str] | frozenset[str]) -> Any:
+    """An owned section as it should read back: each entry with the extra fields it had as read (not those
+    of ``entry_fields``, which are instapgids' own)."""
     if not isinstance(section, dict) or not isinstance(read, dict):
         return section
     out = {}
     for name, fields in section.items():
         was = read.get(name)
         if isinstance(fields, dict) and isinstance(was, dict):
-            fields = {**fields, **{f: v for f, v in was.items() if f not in fields}}
+            fields = {**fields, **{f: v for f, v in was.items() if f not in fields and f not in entry_fields}}
         out[name] = fields
     return out
 

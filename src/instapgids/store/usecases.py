@@ -12,16 +12,16 @@ import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from instapgids.content.bundle import Content
 from instapgids.content.questions import Answers, AnswerValue
-from instapgids.engine.checklist import Checklist, build_checklist
+from instapgids.engine.checklist import Checklist, ChecklistItem, build_checklist
 from instapgids.engine.routing import applicable_answers, next_question
 from instapgids.errors import UserError
 from instapgids.language import N_, _
+from instapgids.store.clock import today
 from instapgids.store.files import check_writable, locked, regular_bytes, write_file, write_files
 from instapgids.store.profiles import Profile, open_profile, update_profile, write_profile
 
@@ -69,6 +69,23 @@ class TargetsExist(UserError):
         self.paths = paths
 
 
+class OutOfOrder(UserError):
+    """Items marked done that still wait for another item: recorded only with ``force``; nothing was written."""
+
+    def __init__(self, waiting: list[ChecklistItem]) -> None:
+        told = _("'{item}' kan nog niet starten: het wacht op {others}.")
+        super().__init__("\n".join(told.format(item=e.item.id, others=", ".join(e.waits_for)) for e in waiting))
+        self.waiting = waiting
+
+
+@dataclass(frozen=True)
+class Marking:
+    """The checklist before and after a change of progress (to say what the change unlocked or put on hold)."""
+
+    before: Checklist
+    after: Checklist
+
+
 def saved_profile(content: Content, path: Path) -> Profile:
     """The saved profile at ``path``, or :class:`NoProfile`."""
     saved = open_profile(content, path)
@@ -83,8 +100,8 @@ def is_incomplete(content: Content, profile: Profile) -> bool:
 
 
 def checklist_of(content: Content, profile: Profile) -> Checklist:
-    """The checklist of a saved profile, with the progress marked in it."""
-    return build_checklist(content, profile.answers, profile.statuses())
+    """The checklist of a saved profile, with the progress marked in it and its dates counted to today."""
+    return build_checklist(content, profile.answers, profile.statuses(), profile.marks(), today())
 
 
 def remember_guide_version(content: Content, saved: Profile, on_wait: Wait) -> None:
@@ -118,30 +135,60 @@ def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait, *,
     return saved
 
 
-def mark_items(content: Content, path: Path, item_ids: list[str], status: str | None, on_wait: Wait) -> Checklist:
+def mark_items(
+    content: Content, path: Path, item_ids: list[str], status: str | None, on_wait: Wait, force: bool = False
+) -> Marking:
     """Record ``status`` ("done", "doing" or None: not started) for these items, under the profile's lock.
 
     Ids that are not on the checklist, or a doing or undo of what the answers settle, raise
-    :class:`MarksRefused` and nothing is written; a done of what the answers settle writes no mark (it is
-    done already). Returns the checklist afterwards.
+    :class:`MarksRefused`; marking done an item that still waits raises :class:`OutOfOrder` unless ``force``
+    (it is then recorded as done out of order). Nothing is written when one is raised; a done of what the
+    answers settle writes no mark (it is done already). Returns the checklist before and after.
     """
+    found: list[Checklist] = []
 
     def record(current: Profile | None) -> Profile:
         if current is None:  # removed in the meantime
             raise NoProfile(path)
         refuse_marks(content, current, item_ids, status)
-        today = date.today().isoformat()
-        settled = {e.item.id for e in checklist_of(content, current).items() if e.done_by_answers}
+        before = checklist_of(content, current)
+        found.append(before)
+        # out of order: it waits for an item that is neither done nor marked done in the same command
+        waiting = {
+            e.item.id: e
+            for e in before.items()
+            if status == "done" and e.status == "blocked" and e.item.id in item_ids and set(e.waits_for) - set(item_ids)
+        }
+        if waiting and not force:
+            raise OutOfOrder([waiting[i] for i in dict.fromkeys(item_ids) if i in waiting])
+        day = today().isoformat()
+        settled = {e.item.id for e in before.items() if e.done_by_answers}
         for item_id in item_ids:
             if item_id in settled:  # "done" by the answers already: a mark would only be one undo cannot remove
                 continue
+            current.progress[item_id] = _marked(current.progress.get(item_id), status, day, item_id in waiting)
             if status is None:
-                current.progress.pop(item_id, None)
-            else:
-                current.progress[item_id] = {"status": status, "date": today}
+                current.progress.pop(item_id)
         return current
 
-    return checklist_of(content, update_profile(path, content, record, on_wait))
+    after = checklist_of(content, update_profile(path, content, record, on_wait))
+    return Marking(found[-1], after)
+
+
+def _marked(entry: dict[str, Any] | None, status: str | None, day: str, out_of_order: bool) -> dict[str, Any]:
+    """The progress entry after a mark: the day of a status is kept when it is marked again; done keeps the start."""
+    if status is None:
+        return {}
+    if entry is not None and entry["status"] == status:
+        return entry
+    if status == "doing":
+        return {"status": "doing", "date": day}
+    new: dict[str, Any] = {"status": "done", "date": day}
+    if entry is not None and entry.get("date"):  # it was doing: when it started stays known
+        new["started"] = entry["date"]
+    if out_of_order:
+        new["out_of_order"] = True
+    return new
 
 
 def refuse_marks(content: Content, saved: Profile, item_ids: list[str], status: str | None) -> None:

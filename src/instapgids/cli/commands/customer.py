@@ -81,10 +81,15 @@ def checklist(
 @app.command(
     "next", help=N_("Wat u nu kunt doen: de eerste stappen, volledig uitgeschreven. Voorbeeld: instapgids next")
 )
-def next_step(profile: ProfileOption = None) -> None:
+def next_step(
+    profile: ProfileOption = None,
+    everything: Annotated[
+        bool, typer.Option("--all", "-a", help=N_("Toon alles wat nu kan, niet alleen de eerste stappen."))
+    ] = False,
+) -> None:
     from instapgids.cli.session import show_next
 
-    show_next(read_content(in_language=True), profile)
+    show_next(read_content(in_language=True), profile, everything)
 
 
 @app.command(help=N_("Uw voortgang per fase en wat u nu kunt doen. Voorbeeld: instapgids status"))

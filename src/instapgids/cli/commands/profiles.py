@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+import typer
+
 from instapgids.cli.commands.shared import ItemIds, ProfileOption, app
 from instapgids.cli.lines import read_both, read_content
 from instapgids.language import N_
 
 
-def _mark(ids: list[str], profile: str | None, status: str | None) -> None:
+def _mark(ids: list[str], profile: str | None, status: str | None, force: bool = False) -> None:
     """Record the status in the Dutch profile; confirm with the titles in the language of this run."""
     from instapgids.cli.session import mark
 
     content, dutch = read_both()
-    mark(dutch, profile, ids, status, content)
+    mark(dutch, profile, ids, status, content, force)
 
 
 @app.command(help=N_("Duid checklistpunten aan als klaar. Voorbeeld: instapgids done ddc-dms-toegang"))
-def done(ids: ItemIds, profile: ProfileOption = None) -> None:
-    _mark(ids, profile, "done")
+def done(
+    ids: ItemIds,
+    profile: ProfileOption = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help=N_("Ook een punt dat nog op een ander wacht, zonder te vragen (het heet dan: buiten de volgorde)."),
+        ),
+    ] = False,
+) -> None:
+    _mark(ids, profile, "done", force)
 
 
 @app.command(help=N_("Duid checklistpunten aan als bezig. Voorbeeld: instapgids doing lokale-beheerder-aanvraag"))

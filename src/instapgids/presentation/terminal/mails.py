@@ -61,6 +61,11 @@ def mails_view(drafts: list[Draft]) -> list[tuple[RenderableType, bool]]:
         parts.append(_recipient(draft))
         parts.append(Text.assemble((_("Onderwerp: "), "bold"), draft.subject))
         parts.append(Text.assemble((_("Bij checklistpunt: "), "bold"), f"{draft.item} (§{draft.section})"))
+        if draft.follows:
+            late = _("een herinnering: al {days} werkdagen geen antwoord op de mail hierboven").format(
+                days=draft.waited
+            )
+            parts.append(Text.assemble((_("Opvolgen: "), "bold yellow"), late))
         parts += [Text(""), Text(draft.body.rstrip("\n")), Text("")]
         link = Text.assemble((_("Link (kopieer in uw browser): "), "bold"), (draft.mailto, f"dim link {draft.mailto}"))
         links.append(link)

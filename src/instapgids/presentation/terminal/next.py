@@ -44,10 +44,12 @@ def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True)
             more = _("En {count} ander punt kan ook al starten.") if summary.others == 1 else None
             more = more or _("En {count} andere punten kunnen ook al starten.")
             lines += [Line(""), Line(more.format(count=summary.others), style="dim")]
+            lines.append(Line.assemble((_("Alles tonen: "), "dim"), (f"instapgids next --all{flag}", "bold")))
     elif summary.done == summary.total:
         lines.append(Line(_("Alles is klaar."), style="bold"))
     else:
         lines.append(Line(_("Niets kan nu starten: elk open punt wacht op een ander."), style="bold"))
+    lines += _out_of_order_lines(summary, width)
     lines += [Line(""), Line(_("Voortgang:"), style="bold")]
     for phase in summary.phases:
         lines += wrapped(
@@ -57,4 +59,13 @@ def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True)
             "    ",
         )
     lines += [Line(""), Line.assemble(_("De volledige checklist: "), (f"instapgids checklist{flag}", "bold"))]
+    return lines
+
+
+def _out_of_order_lines(summary: Summary, width: int) -> list[Line]:
+    """The items marked done while they still waited: said once more, so nobody forgets what was skipped."""
+    lines: list[Line] = [Line("")] if summary.out_of_order else []
+    for text in summary.out_of_order:
+        told = _("{title} (id: {id}) is klaar, buiten de volgorde: het wachtte nog op een ander punt.")
+        lines += wrapped(told.format(title=text.title, id=text.id), width, Line(_("Let op: "), style="yellow"), "  ")
     return lines

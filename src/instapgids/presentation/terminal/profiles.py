@@ -8,6 +8,7 @@ from instapgids.errors import visible
 from instapgids.language import _
 from instapgids.presentation.terminal.checklist import wrapped
 from instapgids.presentation.terminal.line import Line
+from instapgids.presentation.words import doing_words, quiet_words
 from instapgids.store.overview import ProfileRow
 
 
@@ -26,7 +27,11 @@ def profiles_lines(rows: Sequence[ProfileRow], folder: str, width: int) -> list[
     for row in rows:
         lines.append(Line(""))
         changed = _("gewijzigd {moment}").format(moment=f"{row.changed:%Y-%m-%d %H:%M}")
-        lines.append(Line(visible(row.name), style="bold") + Line(f"  ({changed})", style="dim"))
+        lines.append(
+            Line(visible(row.name), style="bold")
+            + Line(f"  {quiet_words(row.quiet)}", style="yellow")
+            + Line(f"  ({changed})", style="dim")
+        )
         if row.problem is not None:
             lines += wrapped(visible(row.problem), width, Line(_("  Onleesbaar: "), style="bold red"), "  ")
             continue
@@ -45,5 +50,18 @@ def _row_lines(row: ProfileRow, width: int) -> list[Line]:
     stand = _("percelen {lots}; {progress}").format(lots=lots, progress=progress)
     lines += wrapped(stand, width, Line(_("  Stand: "), style="bold"), "    ")
     waits = row.waits_on or _("niets: alles is klaar")
+    if row.waits_on and row.waiting_since is not None:
+        waits = f"{waits} ({doing_words(row.waiting_since)})"
     lines += wrapped(waits, width, Line(_("  Wacht op: "), style="bold"), "    ")
+    if row.reminders:
+        told = (
+            _("1 herinnering klaar: {command}") if row.reminders == 1 else _("{count} herinneringen klaar: {command}")
+        )
+        command = f"instapgids mails --profile {row.name}"
+        lines += wrapped(
+            told.format(count=row.reminders, command=command),
+            width,
+            Line(_("  Opvolgen: "), style="bold yellow"),
+            "    ",
+        )
     return lines

@@ -9,7 +9,7 @@ from rich.text import Text
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
 from instapgids.language import _
-from instapgids.presentation.words import STATUS_WORDS, organisation_name
+from instapgids.presentation.words import STATUS_WORDS, doing_words, organisation_name
 
 BAR_WIDTH = 20
 
@@ -19,7 +19,8 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> RenderableType:
+def status_view(content: Content, checklist: Checklist, next_count: int = 3, flag: str = "") -> RenderableType:
+    """``flag``: the ``--profile`` option to repeat in the commands shown ("" for the standard profile)."""
     parts: list[RenderableType] = [
         Text(_("Voortgang voor {name}").format(name=organisation_name(checklist)), style="bold underline")
     ]
@@ -52,7 +53,9 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> 
         for entry in startable[:next_count]:
             line = Text()
             if entry.status == "doing":
-                line.append(f"[{_(STATUS_WORDS['doing'])}] ", style="yellow")
+                days = checklist.days_since(entry.marked.started)
+                said = _(STATUS_WORDS["doing"]) if days is None else doing_words(days)
+                line.append(f"[{said}] ", style="yellow")
             line.append(entry.item.title)
             line.append(f"  (id: {entry.item.id}, §{entry.item.section})", style="dim")
             now.add_row("  •", line)
@@ -62,10 +65,10 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> 
             parts.append(
                 Text(
                     (
-                        _("  en {count} ander; alles: instapgids checklist")
+                        _("  en {count} ander; alles: {command}")
                         if rest == 1
-                        else _("  en {count} andere; alles: instapgids checklist")
-                    ).format(count=rest),
+                        else _("  en {count} andere; alles: {command}")
+                    ).format(count=rest, command=f"instapgids next --all{flag}"),
                     style="dim",
                 )
             )
