@@ -60,6 +60,8 @@ def startable_ids(cli: Callable[..., Result]) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_next_all_shows_every_item_that_can_start_and_next_points_to_it(cli: Callable[..., Result], lang: str) -> None:
     start(cli)
+    first_phase = [i for i, item in json_items(cli).items() if item["phase"]["number"] == 1]
+    assert cli("done", *first_phase, "--profile", "p").code == 0  # phase 2 starts after phase 1 (6.2)
     can_start = startable_ids(cli)
     assert len(can_start) > 3  # else this test shows nothing
     short = run(cli, lang, "next", "--profile", "p")
