@@ -40,6 +40,7 @@ NOW_ID = re.compile(r"\(id:\s+([a-z0-9-]+),\s+§")
 
 PHASE_1 = ("behoefte-beschrijven", "demand-contacteren", "werkaanvraag-voorbereiden")  # the end of phase 1
 
+
 def shown_statuses(cli: Callable[..., Result], name: str = PROFILE) -> dict[str, str]:
     """Item id -> status in words, as `checklist` shows them."""
     result = cli("checklist", "--profile", name)
