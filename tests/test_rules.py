@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from collections.abc import Iterator
 
 import pytest
 
@@ -517,19 +518,19 @@ def test_outside_the_scope_ends_the_interview_with_only_account_and_demand_manag
 SCOPE = ("klantbereik-nakijken", "klantbereik-navragen")
 
 
-def rounds(answers: Answers) -> list[Checklist]:
-    """The checklist, then again after doing everything that can start, round after round, until all is done."""
+def rounds(answers: Answers) -> Iterator[Checklist]:
+    """The checklist, then again after doing everything that can start, round after round, until all is done
+    (lazily: a test that has seen enough stops the rounds)."""
     progress: dict[str, str] = {}
     current = build_checklist(CONTENT, answers)
-    seen = [current]
+    yield current
     for _ in range(len(current.items()) + 1):
         startable = [e.item.id for e in current.items() if e.status in ("open", "doing")]
         if not startable:
-            break
+            return
         progress.update(dict.fromkeys(startable, "done"))
         current = build_checklist(CONTENT, answers, progress)
-        seen.append(current)
-    return seen
+        yield current
 
 
 def test_nothing_can_start_before_the_scope_check_on_every_path() -> None:
