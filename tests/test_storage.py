@@ -10,7 +10,6 @@ import random
 import signal
 import stat
 import subprocess
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -82,15 +81,17 @@ def test_a_process_that_waits_for_the_lock_says_so(
     path = profile_file(private_home)
     lock = FileLock(path.parent / f".{path.name}.lock", thread_local=False)
     lock.acquire()
-    releaser = threading.Timer(2.0, lock.release)
-    releaser.start()
     try:
         waiting = run("done", item_ids(content)[0], "--profile", PROFILE)
-        out, err = waiting.communicate(timeout=60)
+        # Held until the process says something (it cannot finish without the lock): a fixed delay was
+        # shorter than a loaded machine takes to start the process, which then never had to wait.
+        assert waiting.stderr is not None
+        said = waiting.stderr.readline()
     finally:
-        releaser.join()
-    assert waiting.returncode == 0, out + err
-    assert "even wachten" in err
+        lock.release()
+    out, err = waiting.communicate(timeout=60)
+    assert waiting.returncode == 0, out + said + err
+    assert "even wachten" in said
     assert item_ids(content)[0] in saved(private_home)["progress"]
 
 
