@@ -58,6 +58,7 @@ def test_other_arguments_go_through_typer(args: tuple[str, ...]) -> None:
 # writing needs (tempfile, ruamel.yaml, filelock) or only an unknown key (difflib); and, piped, Rich (the lines
 # are written as plain text, as Rich would write them).
 NOT_ON_THE_FAST_PATH = ("typer", "click", "yaml", "pydantic", "ruamel", "filelock", "difflib", "rich")
+NOT_ON_THE_FAST_PATH += ("flask", "werkzeug", "jinja2", "waitress", "flask_wtf", "wtforms")  # `instapgids web`'s
 
 
 def _imported(command: str, profile: str) -> list[str]:
