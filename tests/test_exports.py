@@ -4,7 +4,6 @@ works in a real browser (Debian's chromium through selenium), and folders that c
 from __future__ import annotations
 
 import json
-import os
 import re
 import struct
 from collections.abc import Callable, Iterator
@@ -15,7 +14,17 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLE_FILES, LOKAAL, Result, checklist_of, example_answers, ids_with, no_traceback, start
+from conftest import (
+    EXAMPLE_FILES,
+    LOKAAL,
+    Result,
+    checklist_of,
+    chromium,
+    example_answers,
+    ids_with,
+    no_traceback,
+    start,
+)
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -23,19 +32,6 @@ PROFILE = "p"
 JSON_STATUS = {"open": "niet-gestart", "doing": "bezig", "done": "klaar", "blocked": "kan-nog-niet-starten"}
 NASTY = '<script>alert(1)</script> & "Co"'
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1200,900",
-]
 PROGRESS_TEXT = re.compile(r"^(\d+) van (\d+) punten klaar$")
 
 
@@ -300,32 +296,8 @@ def test_html_export_ticks_what_the_profile_marks_done(
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Any]:
-    """Headless chromium through chromedriver; skipped when they are missing, except on CI (which installs them)."""
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not (p.is_file() and os.access(p, os.X_OK))]
-    if missing:
-        reason = (
-            f"the browser test needs Debian's chromium and chromedriver, and {', '.join(missing)} is missing "
-            "(install them with: apt-get install chromium chromium-driver)"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI must install them)")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in [*CHROMIUM_ARGS, f"--user-data-dir={tmp_path / 'chromium-profiel'}"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = Service(executable_path=str(CHROMEDRIVER), log_output=str(tmp_path / "chromedriver.log"))
-    driver = webdriver.Chrome(options=options, service=service)
-    try:
-        driver.set_page_load_timeout(20)
-        driver.set_script_timeout(10)
+    with chromium(tmp_path) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def _loaded(driver: Any) -> None:

@@ -1,0 +1,255 @@
+"""Issue 16: `instapgids web` in a real browser (headless Chromium through selenium, pages served by waitress on
+127.0.0.1): the interview by clicking, a mark read back through the command line, axe-core on every kind of page,
+and no horizontal scrolling at 390 px or at 200 % zoom. One browser for the module; each site its own server."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, Result, chromium, example_answers
+
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
+
+AXE = ROOT / "tests" / "axe" / "axe.min.js"
+# Three answer sets that walk different paths: a local government, an agency, a consultant (an outcome).
+WALKS = ["lokaal-bestuur-netwerk", "agentschap-applicaties", "consultant-zonder-eid"]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    with chromium(tmp_path_factory.mktemp("chromium")) as driver:
+        yield driver
+
+
+@contextlib.contextmanager
+def serving(profile: Path | None = None, folder: Path | None = None) -> Iterator[str]:
+    """A real server on 127.0.0.1 and a free port, in a thread; yields the address with its token."""
+    from instapgids.web.server import bind
+    from instapgids.web.site import Site
+
+    site = Site(profile=profile, folder=folder)
+    _app, server = bind(site, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield site.address("127.0.0.1")
+    finally:
+        server.close()
+
+
+def by_css(driver: Any, selector: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.CSS_SELECTOR, selector)
+
+
+def all_css(driver: Any, selector: str) -> list[Any]:
+    from selenium.webdriver.common.by import By
+
+    return list(driver.find_elements(By.CSS_SELECTOR, selector))
+
+
+def click(driver: Any, selector: str) -> None:
+    """Click what leads to another page, and wait until that page has come."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = by_css(driver, "html")
+    by_css(driver, selector).click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+
+
+def enter(driver: Any, address: str, lang: str = "nl") -> None:
+    """Open the address with its token, in this language (headless Chromium asks for English by default)."""
+    driver.get(address)
+    base = address.split("/?")[0]
+    driver.get(f"{base}/taal/{lang}?next=/")
+
+
+def question_id(driver: Any) -> str:
+    assert "/vraag/" in driver.current_url, driver.current_url
+    return str(driver.current_url.split("/vraag/")[1].split("?")[0])
+
+
+def answer(driver: Any, value: Any) -> None:
+    """Fill in this question's answer as a user would (type, or click the labels), then Continue."""
+    text = all_css(driver, "input#answer")
+    if text:
+        text[0].clear()
+        text[0].send_keys(value)
+    else:
+        wanted = [value] if not isinstance(value, list) else value
+        wanted = ["true" if v is True else "false" if v is False else v for v in wanted]
+        for box in all_css(driver, "input[name=answer]"):
+            if (box.get_attribute("value") in wanted) != box.is_selected():
+                by_css(driver, f"label[for={box.get_attribute('id')}]").click()
+    click(driver, "form button[type=submit]")
+
+
+def axe(driver: Any) -> list[dict[str, Any]]:
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result = driver.execute_async_script("const done = arguments[0]; axe.run(document).then(r => done(r.violations));")
+    return list(result)
+
+
+def no_horizontal_scroll(driver: Any) -> list[str]:
+    """What sticks out on the right: the page itself, or an element that is cut or outside the viewport."""
+    return list(
+        driver.execute_script(
+            """
+            const width = document.documentElement.clientWidth, wrong = [];
+            if (document.documentElement.scrollWidth > width) wrong.push('page ' + document.documentElement.scrollWidth + ' > ' + width);
+            for (const e of document.body.querySelectorAll('*')) {
+              const box = e.getBoundingClientRect();
+              if (box.width <= 1 && box.height <= 1) continue;  // visually hidden: for screen readers only
+              if (box.width && box.right > width + 1 && getComputedStyle(e).position !== 'absolute')
+                wrong.push(e.tagName + '.' + e.className + ' right=' + Math.round(box.right));
+              if (e.scrollWidth > e.clientWidth + 1 && ['hidden', 'clip'].includes(getComputedStyle(e).overflowX)
+                  && !e.classList.contains('visually-hidden'))
+                wrong.push(e.tagName + '.' + e.className + ' cut');
+            }
+            return wrong;"""
+        )
+    )
+
+
+@pytest.mark.parametrize("name", WALKS)
+def test_the_whole_interview_by_clicking(browser: Any, tmp_path: Path, name: str) -> None:
+    from instapgids import api
+
+    answers = example_answers(EXAMPLES / f"{name}.yaml")
+    profile = tmp_path / "klant.yaml"
+    with serving(profile) as address:
+        enter(browser, address)
+        assert by_css(browser, "h1").text
+        click(browser, "a.button-start")
+        first = question_id(browser)
+        answer(browser, answers[first])
+        if name == WALKS[0]:  # one step back: the first answer is shown again, and Continue goes on
+            click(browser, "a.back-link")
+            assert question_id(browser) == first
+            assert by_css(browser, "input#answer").get_attribute("value") == answers[first]
+            click(browser, "form button[type=submit]")
+        while "/vraag/" in browser.current_url:
+            answer(browser, answers[question_id(browser)])
+        assert browser.current_url.endswith("/controle")
+        if name == WALKS[1]:  # one Change: back to the question, then straight back to the check page
+            click(browser, "a[href*='/vraag/org_name']")
+            answer(browser, "Agentschap Gewijzigd")
+            assert browser.current_url.endswith("/controle")
+            assert "Agentschap Gewijzigd" in by_css(browser, ".summary-list").text
+            answers = {**answers, "org_name": "Agentschap Gewijzigd"}
+        click(browser, "form button[type=submit]")
+        assert browser.current_url.endswith("/checklist")
+        shown = {a.get_attribute("href").rsplit("/", 1)[1] for a in all_css(browser, ".phases a.task-list-link")}
+    content = api.load_content()
+    expected = api.build_checklist(content, api.applicable_answers(content, answers))
+    assert shown == {item.id for item in expected.items}
+    saved = api.open_profile(profile)
+    assert saved.complete
+    assert unordered(saved.answers) == unordered(api.applicable_answers(content, answers))
+
+
+def unordered(answers: dict[str, Any]) -> dict[str, Any]:
+    """Answers with each list as a set: the page sends the ticked boxes in the options' order."""
+    return {k: set(v) if isinstance(v, list) else v for k, v in answers.items()}
+
+
+@pytest.fixture
+def started(tmp_path: Path, process: Any) -> Path:
+    profile = tmp_path / "gemeente.yaml"
+    done: Result = process("start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "-p", str(profile))
+    assert done.code == 0, done.err
+    return profile
+
+
+def test_a_mark_in_the_page_shows_in_the_command_line_and_back(browser: Any, started: Path, process: Any) -> None:
+    def status_in_cli(item_id: str) -> str:
+        done = process("checklist", "-p", str(started), "--export", "json")
+        assert done.code == 0, done.err
+        return str(next(i["status"] for i in json.loads(done.out)["items"] if i["id"] == item_id))
+
+    with serving(started) as address:
+        enter(browser, address)
+        assert browser.current_url.endswith("/checklist")  # a profile started in the terminal goes on here
+        link = by_css(browser, ".task-list a.task-list-link")  # the first of "Dit kunt u nu doen"
+        item_id = link.get_attribute("href").rsplit("/", 1)[1]
+        before = status_in_cli(item_id)
+        click(browser, ".task-list a.task-list-link")
+        click(browser, "form:has(input[value=done]) button")
+        assert "Bewaard in uw profiel." in by_css(browser, ".notification").text
+        assert status_in_cli(item_id) == "done" != before
+        assert process("doing", item_id, "-p", str(started)).code == 0  # and the other way round
+        browser.refresh()
+        assert "Bezig" in by_css(browser, "main").text
+
+
+def page_kinds(browser: Any, address: str, folder: Path) -> Iterator[str]:
+    """Visit every kind of page in turn (the browser holds the cookie); yields the kind's name."""
+    browser.get(address.split("/?")[0] + "/")
+    yield "profiles overview"
+    click(browser, "a[href$='/p/nieuw/']")
+    yield "start"
+    click(browser, "a.button-start")
+    yield "question"
+    click(browser, "form button[type=submit]")  # nothing typed
+    yield "question with an error"
+    base = browser.current_url.split("/p/")[0]
+    browser.get(f"{base}/p/klaar/controle")
+    yield "check answers"
+    browser.get(f"{base}/p/klaar/checklist")
+    yield "task list"
+    click(browser, ".task-list a.task-list-link")
+    yield "item"
+    browser.get(f"{base}/p/klaar/export")
+    yield "exports"
+    browser.get(f"{base}/bestaat-niet")
+    yield "not found"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, process: Any) -> Path:
+    (tmp_path / "nieuw.yaml").write_text("format: 1\nanswers: {}\n", encoding="utf-8")
+    done = process(
+        "start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "-p", str(tmp_path / "klaar.yaml")
+    )
+    assert done.code == 0, done.err
+    return tmp_path
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_axe_finds_nothing_on_any_kind_of_page(browser: Any, folder: Path, lang: str) -> None:
+    found = {}
+    with serving(folder=folder) as address:
+        enter(browser, address, lang)
+        for kind in page_kinds(browser, address, folder):
+            assert browser.find_element("xpath", "/html").get_attribute("lang") == lang
+            if violations := axe(browser):
+                found[kind] = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert not found, json.dumps(found, indent=1)
+
+
+@pytest.mark.parametrize(("width", "zoom"), [(390, 1), (1280, 2)], ids=["390px", "200%"])
+def test_no_horizontal_scrolling_on_any_kind_of_page(browser: Any, folder: Path, width: int, zoom: int) -> None:
+    found = {}
+    # A page zoomed to 200 % in a 1280 px window lays out as a 640 px one at twice the pixel density.
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width // zoom, "height": 800 // zoom, "deviceScaleFactor": zoom, "mobile": False},
+    )
+    try:
+        with serving(folder=folder) as address:
+            enter(browser, address)
+            for kind in page_kinds(browser, address, folder):
+                if wrong := no_horizontal_scroll(browser):
+                    found[kind] = wrong[:5]
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert not found, json.dumps(found, indent=1)
