@@ -6,6 +6,9 @@ and the target from issue 2.
 
     python benchmarks/startup.py            # 21 rounds
     python benchmarks/startup.py --rounds 51
+
+`checklist` and `next` read a profile made from examples/lokaal-bestuur-netwerk.yaml in a temporary
+INSTAPGIDS_HOME.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 
 LANG_EN = "instapgids --lang en lots show 5"  # issue 11: beside the Dutch, to show what choosing English costs
 TARGETS_MS = {"instapgids --version": 100, "instapgids lots show 5": 250, LANG_EN: 250}
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "lokaal-bestuur-netwerk.yaml"  # the profile of `checklist` and `next`
 
 
 def commands() -> dict[str, list[str]]:
@@ -32,6 +36,8 @@ def commands() -> dict[str, list[str]]:
         "instapgids --version": [exe, "--version"],
         "instapgids lots show 5": [exe, "lots", "show", "5"],
         LANG_EN: [exe, "--lang", "en", "lots", "show", "5"],
+        "instapgids checklist": [exe, "checklist"],
+        "instapgids next": [exe, "next"],
     }
 
 
@@ -42,6 +48,9 @@ def main() -> None:
     env = {**os.environ, "COLUMNS": "100"}
     with tempfile.TemporaryDirectory() as cache:
         env["XDG_CACHE_HOME"] = cache  # a cache of our own, filled by the first (unmeasured) run
+        env["INSTAPGIDS_HOME"] = cache  # and a profile of our own, for `checklist` and `next`
+        env.pop("INSTAPGIDS_LANG", None)
+        subprocess.run([commands()["instapgids --version"][0], "start", "--answers", str(EXAMPLE)], env=env, stdout=subprocess.DEVNULL, check=True)
         cmds = commands()
         for argv in cmds.values():
             subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)

@@ -144,7 +144,7 @@ def test_profiles_in_english_have_no_dutch_words(cli: Callable[..., Result]) -> 
     out = english(cli, "profiles")
     assert out.startswith("2 profiles in ")
     assert flat(out).count("Progress: lot(s) ") == 2 and "Waiting for: " in out
-    from instapgids.cli.overview import profile_folder
+    from instapgids.store.overview import profile_folder
 
     no_dutch(out, [*organisations, str(profile_folder())])
 

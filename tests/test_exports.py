@@ -29,7 +29,7 @@ from conftest import (
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
 PROFILE = "p"
-JSON_STATUS = {"open": "niet-gestart", "doing": "bezig", "done": "klaar", "blocked": "kan-nog-niet-starten"}
+JSON_STATUS = {"open": "open", "doing": "doing", "done": "done", "blocked": "blocked"}  # schema 3: the codes
 NASTY = '<script>alert(1)</script> & "Co"'
 
 PROGRESS_TEXT = re.compile(r"^(\d+) van (\d+) punten klaar$")
@@ -63,7 +63,7 @@ def test_json_export_follows_schema_2_and_the_checklist(
     data = export_json(cli)
     checklist = checklist_of(content, example)
 
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["organisation"]["name"] == example_answers(example)["org_name"]
     assert data["organisation"]["kind"] == example_answers(example)["org_kind"]
     assert [lot["number"] for lot in data["lots"]] == [lot.number for lot in checklist.lots]
@@ -81,7 +81,7 @@ def test_json_export_follows_schema_2_and_the_checklist(
         for key in ("id", "phase", "step", "status", "section", "reasons", "contacts", "roles", "documents"):
             assert key in item, (key, item["id"])
         assert "waits_for" in item
-        assert item["status"] in {"niet-gestart", "bezig", "klaar", "kan-nog-niet-starten"}
+        assert item["status"] in {"open", "doing", "done", "blocked"}
         assert item["status"] == JSON_STATUS[entry.status]
         assert item["title"] == entry.item.title
         number, title, step_number, step_title = places[entry.item.id]
@@ -164,7 +164,7 @@ def test_json_export_statuses_follow_done_and_doing(cli: Callable[..., Result], 
     data = export_json(cli)
     statuses = {item["id"]: item["status"] for item in data["items"]}
     assert statuses == {e.item.id: JSON_STATUS[e.status] for e in checklist.items()}
-    assert (statuses[opened[0]], statuses[opened[1]]) == ("klaar", "bezig")
+    assert (statuses[opened[0]], statuses[opened[1]]) == ("done", "doing")
     assert set(statuses.values()) == set(JSON_STATUS.values())  # all four, this example has waiting items
 
     target = tmp_path / "checklist.json"

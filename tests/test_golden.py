@@ -86,8 +86,8 @@ def _compare(case: str, outputs: dict[str, str]) -> None:
 def _marks(cli: Callable[..., Result], flag: list[str]) -> tuple[str | None, str | None]:
     """One item to mark done and one to mark in progress: the first open ones (a blocked one preferred)."""
     items = json.loads(cli("checklist", *flag, "--export", "json").out)["items"]
-    open_ids = [i["id"] for i in items if i["status"] == "niet-gestart"]
-    blocked = [i["id"] for i in items if i["status"] == "kan-nog-niet-starten"]
+    open_ids = [i["id"] for i in items if i["status"] == "open"]
+    blocked = [i["id"] for i in items if i["status"] == "blocked"]
     done = open_ids[0] if open_ids else None
     doing = (blocked or open_ids[1:] or [None])[0]
     return done, doing

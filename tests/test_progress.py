@@ -33,7 +33,7 @@ PROFILE = "p"
 
 # "(niet gestart, id: x)" after an item's title in `checklist`; Rich may wrap it between any two words.
 WORDS = {"open": "niet gestart", "doing": "bezig", "done": "klaar", "blocked": "kan nog niet starten"}
-JSON_CODES = ["niet-gestart", "bezig", "klaar", "kan-nog-niet-starten"]
+JSON_CODES = ["open", "doing", "done", "blocked"]  # schema 3: the library's codes
 PHASE_ROW = re.compile(r"^\s*(\d+)\.\s+(.+?)\s+(\d+)/(\d+)\s+([█░]+)\s*$", re.M)
 NOW_ID = re.compile(r"\(id:\s+([a-z0-9-]+),\s+§")
 

@@ -5,6 +5,11 @@ Dutch. :func:`choose` decides; the command line stores its choice with :func:`us
 anything (so that a catalog for click's own messages can follow it), and the rest of the program reads it
 with :func:`current`. Only the standard library: choosing costs microseconds.
 
+The language is a value of the current context (a :class:`contextvars.ContextVar`), not of the process:
+every entry point of the library and of the renderers binds it from what it renders, for as long as it
+renders (``with speaking(content.language): ...``). Each thread (and each asyncio task) has its own,
+Dutch until bound, so a server can answer a Dutch and an English user at the same time.
+
 ``--lang`` may stand anywhere before ``--`` (``instapgids lots show 5 --lang en``): :func:`pull_option`
 moves it to the front, where the root command declares it.
 
@@ -20,6 +25,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Literal, TypeGuard
 
 from instapgids.errors import UserError
@@ -33,17 +39,28 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # in POSIX order: the firs
 
 DOMAIN = "instapgids"  # the gettext domain of the program's own messages
 
-_current: Language = DEFAULT
-_explicit = False  # chosen with --lang or INSTAPGIDS_LANG (not only the locale or the default)
+_LANGUAGE: ContextVar[Language] = ContextVar("instapgids_language", default=DEFAULT)
+# chosen with --lang or INSTAPGIDS_LANG (not only the locale or the default)
+_EXPLICIT: ContextVar[bool] = ContextVar("instapgids_language_explicit", default=False)
 _catalogs: dict[str, Callable[[str], str]] = {}
 
 
 class UnknownLanguage(UserError):
-    """``--lang`` with a value other than nl or en (a usage error: exit 2)."""
+    """A language other than nl or en (a usage error: exit 2). ``option``: the command-line option that
+    gave it, named in the message; the library gives none (its messages name no command-line flag)."""
 
-    def __init__(self, value: str) -> None:
+    def __init__(self, value: str, option: str | None = None) -> None:
         self.value = value
-        super().__init__(f"Onbekende taal '{value}' voor {OPTION}. Kies uit: {', '.join(LANGUAGES)}.")
+        where = f" voor {option}" if option else ""
+        super().__init__(f"Onbekende taal '{value}'{where}. Kies uit: {', '.join(LANGUAGES)}.")
+
+
+def parse(value: str) -> Language:
+    """``value`` as a language (``"EN"`` is ``en``), else :class:`UnknownLanguage` (naming no option)."""
+    chosen = value.strip().lower() if isinstance(value, str) else value
+    if not is_language(chosen):
+        raise UnknownLanguage(str(value))
+    return chosen
 
 
 def is_language(value: object) -> TypeGuard[Language]:
@@ -65,7 +82,7 @@ def choose(option: str | None, env: Mapping[str, str], *, warn: Callable[[str], 
     if option is not None:
         chosen = option.strip().lower()
         if not is_language(chosen):
-            raise UnknownLanguage(option)
+            raise UnknownLanguage(option, OPTION)
         return chosen
     if wanted := env.get(ENV, "").strip():
         if is_language(lowered := wanted.lower()):
@@ -123,31 +140,31 @@ def asked(option: str | None, env: Mapping[str, str]) -> bool:
 
 
 def use(language: Language, *, explicit: bool = False) -> None:
-    """Make ``language`` the language of this run (the command line calls this once, before parsing);
-    ``explicit``: the user asked for it (:func:`asked`)."""
-    global _current, _explicit
-    _current, _explicit = language, explicit
+    """Make ``language`` the language of this run, in the current context (the command line calls this once,
+    before parsing); ``explicit``: the user asked for it (:func:`asked`). A library binds it with :func:`speaking`."""
+    _LANGUAGE.set(language)
+    _EXPLICIT.set(explicit)
 
 
 @contextmanager
 def speaking(language: Language) -> Iterator[None]:
-    """Our own words (:func:`_`) in ``language`` for a while (a mail is sent in Dutch from an English run)."""
-    was, asked = _current, _explicit
-    use(language, explicit=asked)
+    """Our own words (:func:`_`) in ``language`` while the block runs, in this context only (this thread or
+    task): what renders a checklist speaks its language; a mail is sent in Dutch from an English run."""
+    token = _LANGUAGE.set(language)
     try:
         yield
     finally:
-        use(was, explicit=asked)
+        _LANGUAGE.reset(token)
 
 
 def current() -> Language:
-    """The language of this run: what :func:`use` set, else Dutch."""
-    return _current
+    """The language of the current context: what :func:`speaking` or :func:`use` set, else Dutch."""
+    return _LANGUAGE.get()
 
 
 def explicit() -> bool:
     """Whether the language of this run was asked for with ``--lang`` or ``INSTAPGIDS_LANG``."""
-    return _explicit
+    return _EXPLICIT.get()
 
 
 def _catalog(language: str) -> Callable[[str], str]:
@@ -167,7 +184,8 @@ def N_(message: str) -> str:
 
 
 def _(message: str) -> str:
-    """``message`` (Dutch) in the language of this run; a message the catalog lacks stays Dutch."""
-    if _current == DEFAULT:
+    """``message`` (Dutch) in the language of this context; a message the catalog lacks stays Dutch."""
+    language = _LANGUAGE.get()
+    if language == DEFAULT:
         return message
-    return (_catalogs.get(_current) or _catalog(_current))(message)
+    return (_catalogs.get(language) or _catalog(language))(message)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import questionary
@@ -28,11 +27,11 @@ from questionary.prompts.common import InquirerControl
 
 from instapgids.cli.lines import describe, in_language, say, wrap
 from instapgids.content.bundle import Content
-from instapgids.content.glossary import Term, terms_in
 from instapgids.content.questions import AnswerValue, Question
-from instapgids.engine.conditions import chosen_options
 from instapgids.engine.routing import active_questions, applicable_answers, next_question
-from instapgids.language import _, current
+from instapgids.language import _
+from instapgids.presentation import interview as words
+from instapgids.presentation.interview import question_terms
 
 STYLE = Style(
     [
@@ -173,27 +172,10 @@ def answer_problem(question: Question, value: AnswerValue) -> str | None:
     return question.problem(value)
 
 
-_DUTCH_TERMS: dict[Path, list[Term]] = {}
-
-
-def _dutch_terms(content: Content) -> list[Term] | None:
-    """The Dutch glossary beside the shown one when that is not Dutch: an English question is also searched
-    for the Dutch names it keeps and the English glosses of the terms (``terms_in``). Read once."""
-    if current() == "nl":
-        return None
-    if content.directory not in _DUTCH_TERMS:
-        from instapgids.content.load import load_content
-
-        _DUTCH_TERMS[content.directory] = load_content(content.directory).glossary.terms
-    return _DUTCH_TERMS[content.directory]
-
-
 def _notes(content: Content, question: Question) -> list[tuple[str, str]]:
     """The lines under a question: its help, and the short explanation of each glossary term it uses."""
     notes = [("class:note", question.help)] if question.help else []
-    texts = [question.prompt, *(o.label for o in question.options)]
-    found = terms_in(content.glossary.terms, texts, _dutch_terms(content))
-    notes += [("class:note", f"{t.term}: {t.short}") for t in found]
+    notes += [("class:note", f"{t.term}: {t.short}") for t in question_terms(content, question)]
     return notes
 
 
@@ -210,23 +192,11 @@ def _ask(question: Question, default: AnswerValue | None, frame: Frame) -> Answe
 
 def welcome(content: Content) -> None:
     """The screen before the first question: what it is for, how long it takes, what to have at hand."""
-    content = in_language(content)
-    about = len(active_questions(content, {}))
-    say(("bold", _("Welkom bij instapgids.")))
-    say(
-        _(
-            "U beantwoordt ongeveer {about} korte vragen over uw organisatie en wat ze nodig heeft (een vijftal "
-            "minuten); daarna krijgt u een checklist met enkel wat voor u geldt, volgens de Instapgids "
-            "ICT-raamcontracten 2022."
-        ).format(about=about)
-    )
+    said = words.welcome(in_language(content))
+    say(("bold", said.title))
+    say(said.text)
     say(_("Houd bij de hand:"))
-    for line in (
-        _("de naam van uw organisatie en wat voor organisatie het is (Vlaamse overheid, lokaal bestuur, andere)"),
-        _("welke dienstverlening u nodig heeft (werkplekken, cloud, netwerk, applicaties of andere)"),
-        _("of uw organisatie het toegangs- en gebruikersbeheer ACM/IDM al gebruikt"),
-        _("of u uw digitale sleutels al geactiveerd heeft, en tot welke systemen u al toegang heeft"),
-    ):
+    for line in said.have_at_hand:
         say("  • " + wrap(line, indent=4, first=4))
     keys = _(
         "Met Shift+Tab gaat u terug naar de vorige vraag; op het einde kunt u elk antwoord nog wijzigen. "
@@ -245,24 +215,15 @@ def _echo(question: Question, value: AnswerValue) -> None:
         say(("fg:ansigreen", "✔ "), ("bold", text[2:]))
 
 
-def _notice(question: Question, value: AnswerValue) -> None:
+def _notice(content: Content, question: Question, value: AnswerValue) -> None:
     """What a chosen option means right away (a blocker), from ``notice:`` in interview.yaml."""
-    for option in chosen_options(question, value):
-        if option.notice:
-            where = _(" (gids, {section})").format(section=question.section) if question.section else ""
-            say(("fg:ansiyellow bold", _("Let op: ")), option.notice + where)
+    for notice in words.notices(content, question, value):
+        say(("fg:ansiyellow bold", _("Let op: ")), notice)
 
 
 # Called with the answers after every answer; returns the answers to go on with (the same, or merged
 # with answers changed elsewhere in the meantime, when the user chose to take those over).
 OnAnswer = Callable[[Answers], Answers]
-
-
-def progress_text(content: Content, answers: Answers, question: Question) -> str:
-    """'Vraag 4 van ongeveer 12': the count follows the answers so far (an answer may add or drop questions)."""
-    active = active_questions(content, answers)
-    position = next((i for i, q in enumerate(active) if q is question), len(active) - 1) + 1
-    return _("Vraag {position} van ongeveer {total}").format(position=position, total=max(len(active), position))
 
 
 def _following(content: Content, answers: Answers, question: Question) -> Question | None:
@@ -283,7 +244,7 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
         active = active_questions(content, answers)
         earlier = [q for q in active[: next((i for i, q in enumerate(active) if q is current), 0)] if q.id in answers]
         frame = Frame(
-            progress=progress_text(content, answers, current),
+            progress=words.progress_text(content, answers, current),
             notes=_notes(content, current),
             back=_("vorige vraag") if earlier else None,
         )
@@ -294,7 +255,7 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
         answers = applicable_answers(content, {**answers, current.id: value})
         if current.id not in echoed or echoed[current.id] != value:  # kept after going back: shown already
             _echo(current, value)
-            _notice(current, value)
+            _notice(content, current, value)
             echoed[current.id] = value
         answers = on_answer(answers)
         current = _following(content, answers, current) if revisiting else next_question(content, answers)
@@ -336,7 +297,7 @@ def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
         if isinstance(value, Back):
             continue
         _echo(question, value)
-        _notice(question, value)
+        _notice(content, question, value)
         answers = on_answer(applicable_answers(content, {**answers, question.id: value}))
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from instapgids.content.bundle import Content
 from instapgids.errors import UserError
 from instapgids.language import N_, _
-from instapgids.presentation.exports import UnknownFormat, check_format
+from instapgids.presentation.exports import check_format
 from instapgids.presentation.exports import export as export_as
 from instapgids.presentation.terminal.console import literal, out, tell
 from instapgids.store import usecases
@@ -249,11 +249,5 @@ def write_drafts(content: Content, folder: Path, found: list[Draft], force: bool
 
 
 def _check_format(export: str) -> str:
-    """The export format, or a message in the language of this run (``presentation.exports`` words it in Dutch)."""
-    try:
-        return check_format(export)
-    except UnknownFormat as exc:
-        from instapgids.presentation.exports import FORMATS
-
-        message = _("Onbekend exportformaat '{format}'. Kies uit: {choices}.")
-        raise UserError(message.format(format=exc.format, choices=", ".join(FORMATS))) from None
+    """The export format, or :class:`UnknownFormat` (in the language of this run)."""
+    return check_format(export)

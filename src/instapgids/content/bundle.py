@@ -12,7 +12,7 @@ from instapgids.content import models as m
 from instapgids.content.glossary import GlossaryFile
 from instapgids.content.journey import JourneyFile, MailsFile, Phase
 from instapgids.content.questions import InterviewFile, Question
-from instapgids.language import N_
+from instapgids.language import DEFAULT, N_, Language
 
 # Each content file and the model it holds.
 FILES: dict[str, type] = {
@@ -66,6 +66,7 @@ class Content:
     glossary: GlossaryFile
     directory: Path
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    language: Language = DEFAULT  # the language of its texts: what renders it speaks this language
 
     @property
     def lots(self) -> list[m.Lot]:

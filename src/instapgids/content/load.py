@@ -81,8 +81,14 @@ def load_content(directory: Path | None = None, *, use_cache: bool = True, langu
     directory = directory or data_dir()
     if language != "nl":
         names = [*FILES, *(f"en/{name}" for name in FILES)]
-        return _cached(directory, names, "en", use_cache, lambda: _english(directory, use_cache))
-    return _cached(directory, list(FILES), "nl", use_cache, lambda: validate_files(directory, *read_files(directory)))
+        content = _cached(directory, names, "en", use_cache, lambda: _english(directory, use_cache))
+        content.language = "en"
+        return content
+    content = _cached(
+        directory, list(FILES), "nl", use_cache, lambda: validate_files(directory, *read_files(directory))
+    )
+    content.language = "nl"
+    return content
 
 
 def _cached(directory: Path, names: list[str], language: str, use_cache: bool, build: Callable[[], Content]) -> Content:

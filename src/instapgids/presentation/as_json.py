@@ -12,8 +12,8 @@ from instapgids.engine.checklist import Checklist
 from instapgids.presentation.items import ItemText, walk
 from instapgids.presentation.words import contact_text, document_text
 
-SCHEMA_VERSION = 2  # 2: a finished item shows what the screen shows (docs/checklist-json.md)
-STATUS_CODES = {"open": "niet-gestart", "doing": "bezig", "done": "klaar", "blocked": "kan-nog-niet-starten"}
+# 2: a finished item shows what the screen shows; 3: the statuses are the library's codes (docs/checklist-json.md)
+SCHEMA_VERSION = 3
 
 
 def _item_data(phase: Phase, step: Step, text: ItemText) -> dict[str, Any]:
@@ -24,7 +24,7 @@ def _item_data(phase: Phase, step: Step, text: ItemText) -> dict[str, Any]:
         "details": list(text.details),
         "phase": {"number": phase.number, "title": phase.title},
         "step": {"number": step.number, "title": step.title},
-        "status": STATUS_CODES[text.code],
+        "status": text.code,  # "open", "doing", "done" or "blocked": the same words as the library
         "done_by_answers": text.entry.done_by_answers,
         "section": text.entry.item.section,
         "reasons": list(text.reasons),

@@ -10,6 +10,7 @@ from importlib import import_module
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
 from instapgids.errors import UserError
+from instapgids.language import _, speaking
 
 # format -> (module, function): each function takes the content and a checklist and returns the text
 FORMATS = {
@@ -20,9 +21,11 @@ FORMATS = {
 
 
 def export(content: Content, checklist: Checklist, fmt: str) -> str:
-    """The checklist as text in ``fmt`` (a key of :data:`FORMATS`); a KeyError for an unknown one."""
+    """The checklist as text in ``fmt`` (a key of :data:`FORMATS`), wholly in the content's language;
+    a KeyError for an unknown one."""
     module, function = FORMATS[fmt]
-    text: str = getattr(import_module(module), function)(content, checklist)
+    with speaking(content.language):
+        text: str = getattr(import_module(module), function)(content, checklist)
     return text
 
 
@@ -30,7 +33,8 @@ class UnknownFormat(UserError):
     """An export format that instapgids does not have."""
 
     def __init__(self, fmt: str) -> None:
-        super().__init__(f"Onbekend exportformaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
+        message = _("Onbekend exportformaat '{format}'. Kies uit: {choices}.")
+        super().__init__(message.format(format=fmt, choices=", ".join(FORMATS)))
         self.format = fmt
 
 

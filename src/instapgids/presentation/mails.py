@@ -79,19 +79,21 @@ def _hint(contact: m.Contact) -> str:
 def drafts(content: Content, checklist: Checklist) -> list[Draft]:
     """Every mail whose checklist item is open for this customer, filled in, in Dutch.
 
-    ``content`` and ``checklist`` are in the language of the run. When that is not Dutch, the mail is
+    ``content`` and ``checklist`` are in the content's language. When that is not Dutch, the mail is
     made from the Dutch content (and in Dutch words), and carries the mail in the run's language as its
     ``reading``; the recipient's name and how to find them stay in the run's language.
     """
-    if language.current() == language.DEFAULT:
-        return _drafts(content, checklist)
+    if content.language == language.DEFAULT:
+        with language.speaking(language.DEFAULT):
+            return _drafts(content, checklist)
     from instapgids.content.load import load_content
 
     dutch = load_content(content.directory)
     progress = {e.item.id: e.status for e in checklist.items() if e.status in ("doing", "done")}
     with language.speaking(language.DEFAULT):  # the words in a mail that is sent
         sent = _drafts(dutch, build_checklist(dutch, checklist.answers, progress))
-    shown = {d.id: d for d in _drafts(content, checklist)}  # the same mails: the same items are open
+    with language.speaking(content.language):
+        shown = {d.id: d for d in _drafts(content, checklist)}  # the same mails: the same items are open
     return [
         replace(d, to_name=r.to_name, to_hint=r.to_hint, reading=Reading(r.subject, r.body)) if r else d
         for d in sent

@@ -37,8 +37,8 @@ def undo(ids: ItemIds, profile: ProfileOption = None) -> None:
     )
 )
 def profiles() -> None:
-    from instapgids.cli.overview import overview, profile_folder
     from instapgids.presentation.terminal.console import show, width
     from instapgids.presentation.terminal.profiles import profiles_lines
+    from instapgids.store.overview import overview, profile_folder
 
     show(profiles_lines(overview(read_content(in_language=True)), str(profile_folder()), width()))

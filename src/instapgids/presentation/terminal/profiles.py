@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 
 from instapgids.errors import visible
 from instapgids.language import _
 from instapgids.presentation.terminal.checklist import wrapped
 from instapgids.presentation.terminal.line import Line
-
-
-@dataclass(frozen=True)
-class ProfileRow:
-    """One profile as cli/overview.py finds it."""
-
-    name: str  # what to give to --profile
-    changed: datetime  # the file's last change
-    organisation: str | None = None
-    lots: tuple[int, ...] = ()
-    done: int = 0
-    total: int = 0
-    waits_on: str | None = None  # the first thing to do now (its title), None when all is done
-    complete: bool = True  # the interview was finished
-    problem: str | None = None  # why the profile cannot be read; the other fields are empty then
+from instapgids.store.overview import ProfileRow
 
 
 def profiles_lines(rows: Sequence[ProfileRow], folder: str, width: int) -> list[Line]:

@@ -1,4 +1,4 @@
-"""`instapgids profiles`: every profile in the profile folder, for those who guide many customers.
+"""Every profile in the profile folder, for those who guide many customers (``instapgids profiles``, the library).
 
 Returns rows; the CLI prints them. A profile that cannot be read is a row marked broken, never the end
 of the list. Sorted so that the customer who has not moved longest comes first.
@@ -6,6 +6,7 @@ of the list. Sorted so that the customer who has not moved longest comes first.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -13,7 +14,21 @@ from instapgids.content.bundle import Content
 from instapgids.engine.checklist import build_checklist
 from instapgids.errors import UserError
 from instapgids.paths import state_dir
-from instapgids.presentation.terminal.profiles import ProfileRow
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    """One profile as ``instapgids profiles`` shows it."""
+
+    name: str  # what to give to --profile
+    changed: datetime  # the file's last change
+    organisation: str | None = None
+    lots: tuple[int, ...] = ()
+    done: int = 0
+    total: int = 0
+    waits_on: str | None = None  # the first thing to do now (its title), None when all is done
+    complete: bool = True  # the interview was finished
+    problem: str | None = None  # why the profile cannot be read; the other fields are empty then
 
 
 def profile_folder() -> Path:
