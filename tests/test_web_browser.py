@@ -57,13 +57,15 @@ def all_css(driver: Any, selector: str) -> list[Any]:
 
 
 def click(driver: Any, selector: str) -> None:
-    """Click what leads to another page, and wait until that page has come."""
-    from selenium.webdriver.support import expected_conditions
+    """Click what leads to another page, and wait until that page has come (the old one had a mark)."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    old = by_css(driver, "html")
+    driver.execute_script("window.instapgidsOld = true;")
     by_css(driver, selector).click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 10, ignored_exceptions=[WebDriverException]).until(
+        lambda d: d.execute_script("return !window.instapgidsOld && document.readyState === 'complete';")
+    )
 
 
 def enter(driver: Any, address: str, lang: str = "nl") -> None:

@@ -16,12 +16,12 @@ import secrets
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Flask, Response, g, redirect, render_template, request
+from flask import Flask, Response, g, redirect, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from instapgids import language
+from instapgids import api, language
 from instapgids.language import N_, Language, _
-from instapgids.web.site import LANGUAGE_COOKIE, Site, cookie_name, site
+from instapgids.web.site import LANGUAGE_COOKIE, Site, cookie_name, render_error, site
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
@@ -65,6 +65,7 @@ def create_app(site: Site) -> Flask:
     app.teardown_request(_restore_language)
     app.after_request(_safety_headers)
     app.register_error_handler(CSRFError, _csrf_failed)
+    app.register_error_handler(api.Error, _library_error)
     for code in (400, 403, 404, 405, 413):
         app.register_error_handler(code, _error_page)
     pages.register(app)
@@ -129,9 +130,13 @@ def _refuse(code: int, message: str) -> Response:
     if "lang" not in g:
         g.lang = choose_language() if request.host in site().hosts else "nl"
     with language.speaking(g.lang):
-        text = _(message)  # a message id (Dutch), said in the language of the browser
-        body = render_template("error.html", code=code, message=text, title=text)
+        body = render_error(code, _(message))  # a message id (Dutch), said in the language of the browser
     return Response(body, status=code, mimetype="text/html")
+
+
+def _library_error(exc: api.Error) -> Response:
+    """What the library refuses (a profile that cannot be read, …): its message, in the content's language."""
+    return Response(render_error(400, str(exc)), status=400, mimetype="text/html")
 
 
 def _csrf_failed(_exc: CSRFError) -> Response:

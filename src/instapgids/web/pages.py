@@ -12,21 +12,21 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, abort, g, redirect, render_template, request, url_for
+from flask import Flask, Response, abort, flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from instapgids import api
 from instapgids.language import Language, _
-from instapgids.web.site import LANGUAGE_COOKIE, site
+from instapgids.web.site import LANGUAGE_COOKIE, render_error, site
 
 KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 EXPORTS = {"md": "text/markdown", "html": "text/html", "json": "application/json"}
 STATUSES = ("open", "doing", "done")
-_contents: dict[Language, Any] = {}
+_contents: dict[Language, api.Content] = {}
 _loading = threading.Lock()
 
 
-def content() -> Any:
+def content() -> api.Content:
     """The content in this request's language (loaded once per language)."""
     lang: Language = g.lang
     with _loading:
@@ -45,7 +45,8 @@ def profiles() -> dict[str, Path]:
         assert here.profile is not None
         key = here.profile.stem if KEY.match(here.profile.stem) else "profiel"
         return {key: here.profile}
-    return {row.path.stem: row.path for row in api.list_profiles(here.folder) if KEY.match(row.path.stem)}
+    rows = api.list_profiles(here.folder, content=content())
+    return {row.path.stem: row.path for row in rows if KEY.match(row.path.stem)}
 
 
 def profile_path(key: str) -> Path:
@@ -63,10 +64,10 @@ def profile_path(key: str) -> Path:
     abort(404)
 
 
-def read_profile(key: str) -> Any | None:
+def read_profile(key: str) -> api.Profile | None:
     """The profile, or None while it does not exist yet (a new user)."""
     try:
-        return api.open_profile(profile_path(key))
+        return api.open_profile(profile_path(key), content())
     except api.ProfileNotFound:
         return None
 
@@ -82,8 +83,9 @@ def answers_of(key: str) -> dict[str, Any]:
 def home() -> BaseResponse | str:
     if site().folder is None:
         return redirect(url_for("start", key=next(iter(profiles()))))
-    rows = api.list_profiles(site().folder)
-    return render_template("profiles.html", rows=rows, folder=str(site().folder), keys=set(profiles()))
+    rows = api.list_profiles(site().folder, content=content())
+    keys = {row.path.stem for row in rows if KEY.match(row.path.stem) and row.problem is None}
+    return render_template("profiles.html", rows=rows, folder=str(site().folder), keys=keys)
 
 
 def start(key: str) -> BaseResponse | str:
@@ -91,10 +93,9 @@ def start(key: str) -> BaseResponse | str:
     if found is not None and found.complete:
         return redirect(url_for("tasks", key=key))
     answers = dict(found.answers) if found is not None else {}
-    questions = api.active_questions(content(), {})
     first = api.next_question(content(), answers)
     target = url_for("question", key=key, qid=first.id) if first is not None else url_for("check", key=key)
-    return render_template("start.html", key=key, count=len(questions), target=target, begun=bool(answers))
+    return render_template("start.html", key=key, welcome=api.welcome(content()), target=target, begun=bool(answers))
 
 
 def _value_from_form(question: Any) -> Any:
@@ -116,7 +117,8 @@ def _problem(question: Any, value: Any) -> str | None:
 
 def question(key: str, qid: str) -> BaseResponse | str:
     path = profile_path(key)
-    answers = answers_of(key)
+    found = read_profile(key)
+    answers = dict(found.answers) if found is not None else {}
     active = api.active_questions(content(), answers)
     asked = next((q for q in active if q.id == qid), None)
     if asked is None:
@@ -128,12 +130,18 @@ def question(key: str, qid: str) -> BaseResponse | str:
         value = _value_from_form(asked)
         error = _problem(asked, value)
         if error is None:
-            answers = api.applicable_answers(content(), {**answers, qid: value})
-            api.save_answers(path, answers, content=content(), complete=False)
+            answers = api.applicable_answers(content(), {**answers_of(key), qid: value})  # as on disk now
             following = api.next_question(content(), answers)
+            # a finished profile stays finished while a change leaves no question open (the terminal's
+            # checklist goes on showing it); a new question makes it an interview again until answered
+            complete = found is not None and found.complete and following is None
+            api.save_answers(path, answers, content=content(), complete=complete)
+            for notice in api.notices(content(), qid, value):
+                flash(notice)
             if following is None:
                 return redirect(url_for("check", key=key))
-            return redirect(url_for("question", key=key, qid=following.id, **({"change": "1"} if changing else {})))
+            target = url_for("question", key=key, qid=following.id)
+            return redirect(target + ("?change=1" if changing else ""))
     index = [q.id for q in active].index(qid)
     if changing:
         back = url_for("check", key=key)
@@ -173,7 +181,7 @@ def check(key: str) -> BaseResponse | str:
     return render_template("check.html", key=key, rows=rows)
 
 
-def checklist_of(key: str) -> Any:
+def checklist_of(key: str) -> api.Checklist:
     found = read_profile(key)
     if found is None or not found.complete:
         abort(redirect(url_for("start", key=key)))
@@ -204,7 +212,10 @@ def mark(key: str, item_id: str) -> BaseResponse:
     built = checklist_of(key)
     if item_id not in {i.id for i in built.items}:
         abort(404)
-    api.mark(profile_path(key), item_id, status, content=content())
+    try:
+        api.mark(profile_path(key), item_id, status, content=content())
+    except api.Error as exc:  # an item the answers settle cannot be undone: said in the content's words
+        abort(Response(render_error(409, str(exc)), status=409, mimetype="text/html"))
     return redirect(url_for("item", key=key, item_id=item_id, marked=status), code=303)
 
 
@@ -213,8 +224,8 @@ def mail(key: str, item_id: str) -> Response:
     found = next((i for i in built.items if i.id == item_id and i.mail is not None), None)
     if found is None:
         abort(404)
-    data = found.mail.eml_bytes()
-    return download(data, "message/rfc822", _safe_name(found.mail.filename, "mail.eml"))
+    assert found.mail is not None
+    return download(found.mail.eml_bytes(), "message/rfc822", _safe_name(found.mail.filename, "mail.eml"))
 
 
 def exports(key: str) -> str:

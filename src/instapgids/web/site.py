@@ -63,3 +63,10 @@ def site() -> Site:
 def cookie_name(stem: str) -> str:
     """Cookies are kept per host, not per port: each server's own names, so two servers never mix."""
     return f"instapgids-{stem}-{site().port}"
+
+
+def render_error(code: int, text: str) -> str:
+    """The error page for ``text`` (already in the browser's language), as HTML."""
+    from flask import render_template
+
+    return render_template("error.html", code=code, message=text, title=text)
