@@ -106,8 +106,8 @@ def no_horizontal_scroll(driver: Any) -> list[str]:
     return list(
         driver.execute_script(
             """
-            const width = document.documentElement.clientWidth, wrong = [];
-            if (document.documentElement.scrollWidth > width) wrong.push('page ' + document.documentElement.scrollWidth + ' > ' + width);
+            const root = document.documentElement, width = root.clientWidth, wrong = [];
+            if (root.scrollWidth > width) wrong.push('page ' + root.scrollWidth + ' > ' + width);
             for (const e of document.body.querySelectorAll('*')) {
               const box = e.getBoundingClientRect();
               if (box.width <= 1 && box.height <= 1) continue;  // visually hidden: for screen readers only

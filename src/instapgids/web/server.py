@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -58,9 +59,9 @@ def serve(site: Site, host: str, port: int, *, browser: bool, say: Callable[[str
             ).format(host=host)
         )
     say(_("Stoppen: Ctrl+C."))
-    if browser:
-        _open(address, say)
     try:
+        if browser:  # beside the server: a browser that is slow to start never holds up the pages
+            threading.Thread(target=_open, args=(address, say), daemon=True).start()
         server.run()
     except KeyboardInterrupt:
         pass
