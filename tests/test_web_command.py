@@ -102,7 +102,7 @@ def test_a_browser_that_cannot_be_opened_is_a_message_not_an_error(running: list
     server.address()
     said = server.wait_for("Er kon geen browser")  # the browser is opened beside the server
     assert said == "Er kon geen browser geopend worden. Open het adres hierboven zelf in uw browser."
-    code, out, err = server.stop()
+    code, _out, err = server.stop()
     assert code in (0, 130)
     assert "Traceback" not in err, err
 
@@ -112,7 +112,7 @@ def test_off_loopback_the_token_is_said_to_be_the_only_protection(running: list[
     server = Running("--no-browser", "--host", "0.0.0.0", "-p", str(tmp_path / "nieuw.yaml"))
     running.append(server)
     server.address()
-    code, out, err = server.stop()
+    code, out, _err = server.stop()
     assert "de toegangscode is de enige bescherming" in out
     assert code in (0, 130)
 

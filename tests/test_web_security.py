@@ -102,6 +102,16 @@ def test_a_non_loopback_host_answers_to_its_own_name_only(tmp_path: Path) -> Non
     app = create_app(site)
     site.serve_at(app, "192.168.1.5", PORT)
     assert site.hosts == {f"192.168.1.5:{PORT}"}
+    assert site.answers(f"192.168.1.5:{PORT}") and not site.answers(f"evil.example:{PORT}")
+
+
+def test_on_every_address_any_name_of_the_machine_is_served_with_the_token(tmp_path: Path) -> None:
+    site = Site(profile=tmp_path / "x.yaml")
+    app = create_app(site)
+    site.serve_at(app, "0.0.0.0", PORT)
+    assert site.answers(f"pc-van-an.local:{PORT}") and not site.answers("pc-van-an.local:80")
+    with app.test_client() as client:
+        assert client.get("/static/style.css", base_url=f"http://pc-van-an.local:{PORT}").status_code == 403
 
 
 @pytest.mark.parametrize("path", ["/static/style.css", "/", "/bestaat-niet"])

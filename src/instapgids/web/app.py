@@ -73,7 +73,7 @@ def create_app(site: Site) -> Flask:
 
 
 def _check_host() -> Response | None:
-    if request.host not in site().hosts:
+    if not site().answers(request.host):
         return _refuse(400, N_("Dit adres hoort niet bij deze instapgids."))
     return None
 
@@ -128,7 +128,7 @@ def _safety_headers(answer: Response) -> Response:
 def _refuse(code: int, message: str) -> Response:
     """An error page with ``message`` (a Dutch message id) in the language of the browser."""
     if "lang" not in g:
-        g.lang = choose_language() if request.host in site().hosts else "nl"
+        g.lang = choose_language() if site().answers(request.host) else "nl"
     with language.speaking(g.lang):
         body = render_error(code, _(message))  # a message id (Dutch), said in the language of the browser
     return Response(body, status=code, mimetype="text/html")

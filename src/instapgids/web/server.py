@@ -48,18 +48,18 @@ def bind(site: Site, host: str, port: int) -> tuple[Flask, Any]:
 def serve(site: Site, host: str, port: int, *, browser: bool, say: Callable[[str], None]) -> int:
     """Serve until Ctrl-C; 0 when stopped that way."""
     _app, server = bind(site, host, port)
-    address = site.address(host)
-    say(_("instapgids web luistert. Open dit adres in uw browser (de toegangscode hoort erbij):"))
-    say(address)
-    if not is_loopback(host):
-        say(
-            _(
-                "Let op: instapgids web luistert op {host}, niet alleen op deze computer. Wie het adres met de "
-                "toegangscode kent, ziet en wijzigt uw profielen: de toegangscode is de enige bescherming."
-            ).format(host=host)
-        )
-    say(_("Stoppen: Ctrl+C."))
-    try:
+    try:  # from here on, Ctrl-C stops the server cleanly, wherever it comes
+        address = site.address(host)
+        say(_("instapgids web luistert. Open dit adres in uw browser (de toegangscode hoort erbij):"))
+        say(address)
+        if not is_loopback(host):
+            say(
+                _(
+                    "Let op: instapgids web luistert op {host}, niet alleen op deze computer. Wie het adres met de "
+                    "toegangscode kent, ziet en wijzigt uw profielen: de toegangscode is de enige bescherming."
+                ).format(host=host)
+            )
+        say(_("Stoppen: Ctrl+C."))
         if browser:  # beside the server: a browser that is slow to start never holds up the pages
             threading.Thread(target=_open, args=(address, say), daemon=True).start()
         server.run()

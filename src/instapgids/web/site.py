@@ -27,6 +27,7 @@ class Site:
     token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     hosts: frozenset[str] = frozenset()  # the Host headers answered: set by server.bind() once the port is known
     port: int = 0
+    any_host: bool = False
 
     def serve_at(self, app: Flask, host: str, port: int) -> None:
         """The address is known (the port may have been 0): the Host headers and cookie names follow it."""
@@ -34,11 +35,26 @@ class Site:
         app.config["SESSION_COOKIE_NAME"] = f"instapgids-sessie-{port}"
         names = {host, "127.0.0.1", "localhost", "[::1]"} if is_loopback(host) else {host}
         self.hosts = frozenset(f"{name}:{port}" for name in names)
+        # on every address of this machine (0.0.0.0, ::) it goes by any of its names: the token guards it alone
+        self.any_host = is_unspecified(host)
+
+    def answers(self, host_header: str) -> bool:
+        """Whether a request with this Host header is for this server (not a page elsewhere renamed to it)."""
+        return host_header in self.hosts or (self.any_host and host_header.endswith(f":{self.port}"))
 
     def address(self, host: str) -> str:
         """The address to open, with its token: on a line of its own for the user."""
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{self.port}/?{urlencode({'token': self.token})}"
+
+
+def is_unspecified(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
 
 
 def is_loopback(host: str) -> bool:
