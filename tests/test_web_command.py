@@ -51,6 +51,8 @@ class Running:
     def stop(self) -> tuple[int, str, str]:
         """Ctrl-C, as in the terminal."""
         assert self.process.stdout is not None and self.process.stderr is not None
+        if not any(line.startswith("Stoppen: Ctrl+C.") for line in self.lines):
+            self.wait_for("Stoppen: Ctrl+C.")  # the last line before it serves: all that comes before is said
         self.process.send_signal(signal.SIGINT)
         code = self.process.wait(timeout=20)
         out, err = self.process.stdout.read(), self.process.stderr.read()  # the same reader as address()
