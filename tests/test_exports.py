@@ -415,3 +415,23 @@ def test_html_links_every_address() -> None:
     assert '<a href="mailto:demand@vlaanderen.be">demand@vlaanderen.be</a>' in text
     assert '<a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>.' in text
     assert "&lt;b&gt;" in text
+
+
+@pytest.mark.parametrize("example", [LOKAAL], ids=lambda p: p.stem)
+def test_html_export_needs_no_horizontal_scrolling_on_a_phone(
+    browser: Any, cli: Callable[..., Result], tmp_path: Path, example: Path
+) -> None:
+    """390 px wide (a phone): the heading's table of lots and the items' fields wrap instead of sticking out."""
+    start(cli, example)
+    page = tmp_path / "checklist.html"
+    export_html(cli, page)
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+    )
+    browser.get(page.as_uri())
+    _loaded(browser)
+    widths = browser.execute_script(
+        "const r = document.documentElement; return [r.scrollWidth, r.clientWidth,"
+        " Math.max(...[...document.querySelectorAll('dl, dd, dt, li')].map(e => e.getBoundingClientRect().right))];"
+    )
+    assert widths[0] <= widths[1] and widths[2] <= widths[1] + 1, widths
