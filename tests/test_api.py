@@ -8,6 +8,7 @@ import functools
 import html
 import json
 import re
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 
 from dutch import dutch_words
 
-from conftest import AGENTSCHAP, LOKAAL, example_answers
+from conftest import AGENTSCHAP, LOKAAL, ROOT, example_answers
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -359,3 +360,30 @@ def test_errors_speak_the_language_of_the_content_and_name_no_flag(language: str
         assert dutch_words("\n".join(raised), [str(tmp_path)]) == [], raised
     else:
         assert all(re.search(r"\b(Onbekend|Onbekende|bestaat|profiel|Kies)\b", m) for m in raised), raised
+
+
+def test_the_example_of_docs_library_md_builds_marks_and_exports_in_both_languages(tmp_path: Path) -> None:
+    script = ROOT / "docs" / "examples" / "build_mark_export.py"
+    source = script.read_text(encoding="utf-8")
+    assert re.findall(r"^(?:from|import) instapgids.*$", source, re.M) == ["from instapgids import api"]
+    assert source.split('"""', 2)[2].strip() in (ROOT / "docs" / "library.md").read_text(encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(LOKAAL), str(tmp_path)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert [line.split(":")[0] for line in done.stdout.splitlines()] == ["nl", "en"]
+    for language in ("nl", "en"):
+        for fmt in FORMATS:
+            text = (tmp_path / f"checklist.{language}.{fmt}").read_text(encoding="utf-8")
+            assert_wholly(language, fmt, text)
+        data = json.loads((tmp_path / f"checklist.{language}.json").read_text(encoding="utf-8"))
+        assert [i["status"] for i in data["items"]].count("doing") == 1  # the mark reached the export
+
+
+def test_answers_saved_during_the_interview_leave_it_unfinished(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    first = dict(list(example_answers(LOKAAL).items())[:2])
+    assert api().save_answers(path, first, complete=False).complete is False
+    assert api().open_profile(path).complete is False
+    assert api().open_profile(path).answers == first
+    assert api().save_answers(path, example_answers(LOKAAL)).complete is True

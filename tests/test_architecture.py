@@ -23,7 +23,9 @@ PACKAGE = SRC / "instapgids"
 LAYERS = {"ground": 0, "content": 1, "engine": 2, "store": 3, "presentation": 4, "api": 5, "cli": 6, "web": 6}
 GROUND = {"instapgids", "instapgids.errors", "instapgids.paths", "instapgids.language"}
 UI = ("typer", "click", "rich", "questionary", "prompt_toolkit")
-WEB = ("flask", "werkzeug", "jinja2", "waitress", "flask_wtf", "wtforms")  # instapgids.web's alone
+# web front-ends: instapgids.web's (the first six) alone
+WEB = ("flask", "werkzeug", "jinja2", "waitress", "flask_wtf", "wtforms", "starlette", "uvicorn", "fastapi", "django")
+WEB += ("aiohttp",)
 
 
 def module_name(path: Path) -> str:
@@ -135,6 +137,30 @@ def test_the_command_line_loads_no_web_library_until_web_runs(args: list[str]) -
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_importing_and_using_the_library_loads_no_front_end_library(tmp_path: Path) -> None:
+    """``python -X importtime``: what importing instapgids.api and a whole round through it (checklist,
+    exports, mails, interview, profile) imports, at any depth."""
+    script = (
+        "from instapgids import api\n"
+        f"content = api.load_content(language='en')\n"
+        f"answers = api.read_answers({str(EXAMPLE_FILES[0])!r}, content)\n"
+        f"profile = api.save_answers({str(tmp_path / 'p.yaml')!r}, answers, content=content).path\n"
+        "checklist = api.mark(profile, api.build_checklist(content, answers).startable[0], 'doing', content=content)\n"
+        "texts = [api.export(checklist, fmt) for fmt in ('md', 'html', 'json')]\n"
+        "eml = [mail.eml_bytes() for mail in api.mails(checklist)]\n"
+        "asked = api.active_questions(content, answers), api.welcome(content), api.list_profiles(profile.parent)\n"
+    )
+    for code in ("import instapgids.api", script):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        imported = {line.split("|")[-1].strip().split(".")[0] for line in done.stderr.splitlines() if "|" in line}
+        assert "instapgids" in imported, done.stderr[-2000:]
+        loaded = sorted(imported & {*UI, *WEB})
+        assert loaded == [], f"{code.splitlines()[-1]!r} loaded {loaded}"
 
 
 def test_the_script_of_docs_library_md_builds_the_checklists_of_a_folder(tmp_path: Path) -> None:

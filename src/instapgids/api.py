@@ -20,7 +20,7 @@ option. Importing this module loads neither Typer, click, Rich, questionary nor 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -272,8 +272,8 @@ class Checklist:
     phases: tuple[Phase, ...]
     organisation: str | None  # None when the answers give no name
     answers: Mapping[str, AnswerValue]
-    _content: Content
-    _engine: _engine_checklist.Checklist
+    _content: Content = field(repr=False, compare=False)  # what export() renders from; not part of the API
+    _engine: _engine_checklist.Checklist = field(repr=False, compare=False)
 
     def item(self, item_id: str) -> Item:
         """The item with this id, or :class:`UnknownItem`."""
@@ -583,8 +583,7 @@ def welcome(content: Content) -> Welcome:
     from instapgids.presentation.interview import welcome as said
 
     found = said(content)
-    with speaking(content.language):
-        return Welcome(found.title, found.text, _("Houd bij de hand:"), found.have_at_hand, found.about)
+    return Welcome(found.title, found.text, found.have_at_hand_title, found.have_at_hand, found.about)
 
 
 # --------------------------------------------------------------------------- profiles
@@ -676,8 +675,8 @@ def save_answers(
         if problems:
             raise AnswersError(problems)
         dutch = _dutch(content)
-        given = Saved(path=target, answers=applicable_answers(dutch, answers), complete=complete)
-        return _profile(take_answers(dutch, target, given, _no_wait))
+        given = Saved(path=target, answers=applicable_answers(dutch, answers))
+        return _profile(take_answers(dutch, target, given, _no_wait, complete=complete))
 
 
 def mark(path: str | Path, item_id: str, status: str, *, content: Content | None = None) -> Checklist:

@@ -195,7 +195,7 @@ def welcome(content: Content) -> None:
     said = words.welcome(in_language(content))
     say(("bold", said.title))
     say(said.text)
-    say(_("Houd bij de hand:"))
+    say(said.have_at_hand_title)
     for line in said.have_at_hand:
         say("  • " + wrap(line, indent=4, first=4))
     keys = _(

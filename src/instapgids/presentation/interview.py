@@ -24,6 +24,7 @@ class Welcome:
 
     title: str
     text: str
+    have_at_hand_title: str
     have_at_hand: tuple[str, ...]
     about: int  # about this many questions (those that apply before any answer)
 
@@ -38,6 +39,7 @@ def welcome(content: Content) -> Welcome:
                 "minuten); daarna krijgt u een checklist met enkel wat voor u geldt, volgens de Instapgids "
                 "ICT-raamcontracten 2022."
             ).format(about=about),
+            have_at_hand_title=_("Houd bij de hand:"),
             have_at_hand=(
                 _(
                     "de naam van uw organisatie en wat voor organisatie het is (Vlaamse overheid, lokaal bestuur, "

@@ -92,17 +92,17 @@ def remember_guide_version(content: Content, saved: Profile, on_wait: Wait) -> N
         update_profile(saved.path, content, lambda current: current or saved, on_wait)
 
 
-def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait) -> Profile:
+def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait, *, complete: bool = True) -> Profile:
     """`start --answers`: the answers of ``given`` replace the saved ones; progress and comments are kept.
 
     The progress in ``given`` is added to the saved progress. The result carries the notices of the
-    profile as it was on disk.
+    profile as it was on disk. ``complete=False``: the interview goes on (the library saving as it asks).
     """
 
     notices: list[str] = []
 
     def replace(current: Profile | None) -> Profile:
-        saved = Profile(path=path, answers=given.answers, complete=True)
+        saved = Profile(path=path, answers=given.answers, complete=complete)
         if current is not None:  # progress marked before, and the user's comments, are kept
             notices.extend(current.notices)
             saved.progress, saved.stale_progress, saved.text = current.progress, current.stale_progress, current.text
