@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from webclient import Client  # noqa: E402
+from webclient import Client
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -59,8 +59,12 @@ def main() -> None:
         folder = Path(home) / "klanten"
         folder.mkdir()
         content = api.load_content()
-        api.save_answers(folder / "gemeente.yaml", api.read_answers(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), content=content)
-        api.save_answers(folder / "agentschap.yaml", api.read_answers(EXAMPLES / "agentschap-applicaties.yaml"), content=content)
+        api.save_answers(
+            folder / "gemeente.yaml", api.read_answers(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), content=content
+        )
+        api.save_answers(
+            folder / "agentschap.yaml", api.read_answers(EXAMPLES / "agentschap-applicaties.yaml"), content=content
+        )
         api.save_answers(folder / "nieuw.yaml", {}, content=content, complete=False)
         site = Site(folder=folder)
         _app, server = bind(site, "127.0.0.1", 0)
