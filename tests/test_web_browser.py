@@ -264,3 +264,73 @@ def test_every_kind_of_page_passes_axe_and_fits_a_phone_and_200_percent_zoom(
             if lang == "nl" and (narrow := narrow_problems(browser)):
                 found[f"{kind} (smal)"] = narrow
     assert not found, json.dumps(found, indent=1)
+
+
+FOCUS_SHOWN = """
+const e = document.activeElement;
+if (!e || e === document.body) return null;
+const shown = s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
+  || (s.boxShadow && s.boxShadow !== 'none') || s.backgroundColor === 'rgb(255, 221, 0)';
+let ok = shown(getComputedStyle(e));
+if (e.type === 'radio' || e.type === 'checkbox')  // the real input is invisible: its label's box shows the focus
+  ok = shown(getComputedStyle(document.querySelector('label[for="' + e.id + '"]'), '::before'));
+return [e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || e.value || '').trim().slice(0, 30), ok];
+"""
+
+
+def tab_to(driver: Any, wanted: str, most: int = 15) -> list[Any]:
+    """Press Tab until the element matching the CSS selector ``wanted`` has the focus; each stop's focus is shown."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    stops = []
+    for _ in range(most):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        stop = driver.execute_script(FOCUS_SHOWN)
+        stops.append(stop)
+        if driver.execute_script("return document.activeElement.matches(arguments[0]);", wanted):
+            return stops
+    raise AssertionError(f"{wanted} never got the focus: {stops}")
+
+
+def test_the_keyboard_alone_goes_from_the_start_page_through_questions_with_a_visible_focus(
+    browser: Any, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    def press(*keys: str) -> None:
+        browser.execute_script("window.instapgidsOld = true;")
+        ActionChains(browser).send_keys(*keys).perform()
+
+    def arrived() -> None:
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(browser, 10).until(
+            lambda d: d.execute_script("return !window.instapgidsOld && document.readyState === 'complete';")
+        )
+
+    stops = []
+    with serving(tmp_path / "nieuw.yaml") as address:
+        enter(browser, address)
+        stops += tab_to(browser, "a.button-start")
+        press(Keys.ENTER)
+        arrived()
+        stops += tab_to(browser, "input#answer")
+        press("Gemeente Toetsenbord", Keys.ENTER)
+        arrived()
+        assert "/vraag/" in browser.current_url and "org_name" not in browser.current_url
+        stops += tab_to(browser, "input[name=answer]")
+        press(Keys.SPACE)
+        press(Keys.ENTER)
+        arrived()
+    assert api_answers(tmp_path / "nieuw.yaml")["org_name"] == "Gemeente Toetsenbord"
+    assert len(api_answers(tmp_path / "nieuw.yaml")) == 2
+    hidden = [stop for stop in stops if stop is not None and not stop[1]]
+    assert not hidden, f"focus not visible on: {hidden}"
+
+
+def api_answers(profile: Path) -> dict[str, Any]:
+    from instapgids import api
+
+    return dict(api.open_profile(profile).answers)
