@@ -25,7 +25,9 @@ from pathlib import Path
 
 LANG_EN = "instapgids --lang en lots show 5"  # issue 11: beside the Dutch, to show what choosing English costs
 TARGETS_MS = {"instapgids --version": 100, "instapgids lots show 5": 250, LANG_EN: 250}
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "lokaal-bestuur-netwerk.yaml"  # the profile of `checklist` and `next`
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent / "examples" / "lokaal-bestuur-netwerk.yaml"
+)  # the profile of `checklist` and `next`
 
 
 def commands() -> dict[str, list[str]]:
@@ -50,7 +52,12 @@ def main() -> None:
         env["XDG_CACHE_HOME"] = cache  # a cache of our own, filled by the first (unmeasured) run
         env["INSTAPGIDS_HOME"] = cache  # and a profile of our own, for `checklist` and `next`
         env.pop("INSTAPGIDS_LANG", None)
-        subprocess.run([commands()["instapgids --version"][0], "start", "--answers", str(EXAMPLE)], env=env, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            [commands()["instapgids --version"][0], "start", "--answers", str(EXAMPLE)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
         cmds = commands()
         for argv in cmds.values():
             subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)

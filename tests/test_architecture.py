@@ -87,7 +87,7 @@ def test_the_folder_listing_shows_the_layers() -> None:
     # locale/: the catalogs of language.py's messages (data beside the ground, not a layer)
     listed = {p.name for p in PACKAGE.iterdir() if not p.name.startswith(("_", "."))} - {"py.typed", "locale"}
     assert listed == {
-        *("api.py", "errors.py", "paths.py", "language.py"),
+        *("api", "errors.py", "paths.py", "language.py"),
         *("content", "engine", "store", "presentation", "cli", "web"),
     }
 

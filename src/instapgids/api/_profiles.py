@@ -1,0 +1,180 @@
+"""Profiles, through the same use cases as the commands (lock, atomic write, merge rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from instapgids.api._checklist import Checklist, _wrap, build_checklist
+from instapgids.api._content import _dutch, load_content
+from instapgids.api._errors import MARKS, UnknownItem, UnknownStatus
+from instapgids.api._interview import applicable_answers
+from instapgids.content.bundle import Content
+from instapgids.content.questions import Answers, AnswerValue
+from instapgids.language import Language, speaking
+from instapgids.store.profiles import AnswersError
+from instapgids.store.usecases import MarksRefused
+
+# --------------------------------------------------------------------------- profiles
+
+
+@dataclass(frozen=True)
+class Profile:
+    path: Path
+    answers: Mapping[str, AnswerValue]
+    progress: Mapping[str, str]  # item id -> "doing" | "done" (an item not in it is "open")
+    language: Language | None  # the language of its interview (None: not said, which reads as Dutch)
+    complete: bool  # the interview was finished
+    updated: datetime | None  # when the file last changed
+    notices: tuple[str, ...]  # what its reader noticed (answers the content can no longer use, …)
+
+
+def profile_path(name_or_path: str | Path | None = None, folder: str | Path | None = None) -> Path:
+    """A profile as ``--profile`` names it: a bare name is a file in the profile folder (``folder``, else the
+    default one), a path is that file; None is the default profile."""
+    from instapgids.store.profiles import profile_path as resolve
+
+    if isinstance(name_or_path, Path):
+        return name_or_path
+    path = resolve(name_or_path)
+    return Path(folder) / path.name if folder is not None and path.parent == _folder(None) else path
+
+
+def _folder(folder: str | Path | None) -> Path:
+    from instapgids.store.overview import profile_folder
+
+    return Path(folder) if folder is not None else profile_folder()
+
+
+def _profile(saved: object) -> Profile:
+    from instapgids.store.profiles import Profile as Saved
+
+    assert isinstance(saved, Saved)
+    try:
+        updated: datetime | None = datetime.fromtimestamp(saved.path.stat().st_mtime)
+    except OSError:
+        updated = None
+    return Profile(
+        path=saved.path,
+        answers=dict(saved.answers),
+        progress=saved.statuses(),
+        language=saved.language,
+        complete=saved.complete,
+        updated=updated,
+        notices=tuple(saved.notices),
+    )
+
+
+def open_profile(path: str | Path, content: Content | None = None) -> Profile:
+    """The saved profile at ``path``: its answers, progress and language. None there raises
+    :class:`ProfileNotFound`; one that cannot be used :class:`ProfileError` (every problem, at its line)."""
+    from instapgids.store.usecases import saved_profile
+
+    content = content or load_content()
+    with speaking(content.language):
+        return _profile(saved_profile(_dutch(content), Path(path)))
+
+
+def _no_wait() -> None:
+    """Another process holds the profile's lock: the library waits without a word (as long as it takes)."""
+
+
+def save_answers(
+    path: str | Path, answers: Answers, *, content: Content | None = None, complete: bool = True
+) -> Profile:
+    """Save ``answers`` in the profile at ``path`` (made when there is none), under its lock and atomically,
+    as ``instapgids start`` does: the progress and the user's comments in the file are kept.
+
+    Only the answers that apply are kept (:func:`applicable_answers`); an answer its question cannot take
+    raises :class:`AnswersError`. ``complete``: the interview is finished (else ``start`` resumes it).
+    A new profile takes ``content.language`` as its language.
+    """
+    from instapgids.errors import Problem
+    from instapgids.store.profiles import Profile as Saved
+    from instapgids.store.usecases import take_answers
+
+    content = content or load_content()
+    target = Path(path)
+    with speaking(content.language):
+        problems = [
+            Problem(target, 1, 1, f"answers.{qid}", problem)
+            for qid, value in answers.items()
+            if (q := content.question_by_id.get(qid)) is not None and (problem := q.problem(value)) is not None
+        ]
+        if problems:
+            raise AnswersError(problems)
+        dutch = _dutch(content)
+        given = Saved(path=target, answers=applicable_answers(dutch, answers))
+        return _profile(take_answers(dutch, target, given, _no_wait, complete=complete))
+
+
+def mark(path: str | Path, item_id: str, status: str, *, content: Content | None = None) -> Checklist:
+    """Mark one item of the profile at ``path`` as "open", "doing" or "done", under its lock and atomically,
+    as ``instapgids done``, ``doing`` and ``undo`` do; returns the checklist afterwards (in ``content``'s
+    language). An item not on this checklist raises :class:`UnknownItem`, another status
+    :class:`UnknownStatus`; "open" for an item the answers settle raises :class:`Error`; nothing is written then.
+    """
+    from instapgids.store.usecases import mark_items, saved_profile
+
+    content = content or load_content()
+    if status not in MARKS:
+        with speaking(content.language):
+            raise UnknownStatus(status)
+    target = Path(path)
+    dutch = _dutch(content)
+    with speaking(content.language):
+        saved_profile(dutch, target)  # ProfileNotFound when there is none
+        try:
+            after = mark_items(dutch, target, [item_id], None if status == "open" else status, _no_wait)
+        except MarksRefused as refused:
+            if refused.refused[0].why != "by_answers":
+                raise UnknownItem(str(refused), item_id) from None
+            raise
+        if dutch is content:
+            return _wrap(content, after)
+        marked = {e.item.id: e.status for e in after.items() if e.status in MARKS and not e.done_by_answers}
+        return build_checklist(content, after.answers, marked)
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    """One profile as ``instapgids profiles`` shows it."""
+
+    name: str  # what ``profile_path`` (and ``--profile``) take
+    path: Path
+    organisation: str | None
+    lots: tuple[int, ...]
+    done: int
+    total: int
+    waits_on: str | None  # the title of the first thing to do now; None when all is done
+    complete: bool  # the interview was finished
+    updated: datetime  # the file's last change
+    problem: str | None  # why it cannot be read (the other fields are empty then); None when it can
+
+
+def list_profiles(folder: str | Path | None = None, *, content: Content | None = None) -> list[ProfileRow]:
+    """Every profile in ``folder`` (else the profile folder), the one that has not moved longest first, as
+    ``instapgids profiles`` lists them; one that cannot be read is a row with its ``problem``."""
+    from instapgids.store.overview import overview
+
+    content = content or load_content()
+    where = _folder(folder)
+    with speaking(content.language):
+        rows = overview(content, where)
+    return [
+        ProfileRow(
+            r.name,
+            where / f"{r.name}.yaml",
+            r.organisation,
+            r.lots,
+            r.done,
+            r.total,
+            r.waits_on,
+            r.complete,
+            r.changed,
+            r.problem,
+        )
+        for r in rows
+    ]
