@@ -161,3 +161,18 @@ def test_the_language_switch_goes_only_to_a_page_of_this_site(client: FlaskClien
         answer = client.get("/taal/en", query_string={"next": target}, base_url=f"http://{HOST}")
         assert answer.status_code == 303
         assert answer.headers["Location"] == "/"
+
+
+def test_lang_is_the_language_until_the_browser_switches(tmp_path: Path) -> None:
+    site = Site(profile=tmp_path / "x.yaml", language="en")  # instapgids web --lang en
+    app = create_app(site)
+    site.serve_at(app, "127.0.0.1", PORT)
+    with app.test_client() as client:
+        enter(client, site)
+        dutch_browser = {"Accept-Language": "nl-BE,nl;q=0.9"}
+        assert (
+            client.get("/bestaat-niet", base_url=f"http://{HOST}", headers=dutch_browser).headers["Content-Language"]
+            == "en"
+        )
+        client.get("/taal/nl", base_url=f"http://{HOST}")
+        assert client.get("/bestaat-niet", base_url=f"http://{HOST}").headers["Content-Language"] == "nl"
