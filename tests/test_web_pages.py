@@ -201,3 +201,27 @@ def test_the_mail_is_a_mailto_link_and_an_eml_download(dutch: FlaskClient, folde
 def test_a_page_outside_the_profiles_is_not_found(dutch: FlaskClient) -> None:
     for path in ("/p/bestaat-niet/", "/p/..%2Fgeheim/", "/p/klaar/punt/geen-punt", "/p/klaar/vraag/geen-vraag"):
         assert "Deze pagina bestaat niet." in page(dutch, path, 404)
+
+
+def test_the_english_pages_say_nothing_in_dutch(folder: Path) -> None:
+    """Names keep their Dutch (with an English gloss, from the content); the mail stays Dutch (lang="nl")."""
+    import html
+
+    from dutch import dutch_words
+
+    client = next(client_for(folder, "en"))
+    checklist = api.build_checklist(api.load_content(language="en"), api.open_profile(folder / "klaar.yaml").answers)
+    following = api.next_question(api.load_content(language="en"), api.open_profile(folder / "half.yaml").answers)
+    assert following is not None
+    paths = ["/p/half/", f"/p/half/vraag/{following.id}", "/p/klaar/controle", "/p/klaar/checklist", "/p/klaar/export"]
+    paths += [f"/p/klaar/punt/{item.id}" for item in checklist.items[:8]]
+    found = {}
+    for path in paths:
+        text = re.sub(r'<(pre|dd|p|strong) [^>]*lang="nl".*?</\1>', " ", page(client, path), flags=re.S)
+        text = re.sub(r'<a [^>]*hreflang="nl".*?</a>', " ", text, flags=re.S)  # the switch says "Nederlands"
+        shown = re.sub(r"<[^>]+>", " ", re.sub(r"<(title|style|script)>.*?</\1>", " ", text, flags=re.S))
+        if words := dutch_words(
+            html.unescape(shown), extra=["Gemeente Voorbeeld", "Instapgids ICT-raamcontracten 2022"]
+        ):
+            found[path] = words
+    assert not found, found
