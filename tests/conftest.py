@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import os
@@ -170,6 +171,52 @@ def data_copy(tmp_path: Path) -> Iterator[Path]:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     yield target
+
+
+# Debian's (installed by .ci/run); elsewhere (the hosted workflow) named by these variables.
+CHROMIUM = Path(os.environ.get("INSTAPGIDS_CHROMIUM", "/usr/bin/chromium"))
+CHROMEDRIVER = Path(os.environ.get("INSTAPGIDS_CHROMEDRIVER", "/usr/bin/chromedriver"))
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1200,900",
+]
+
+
+@contextlib.contextmanager
+def chromium(folder: Path) -> Iterator[Any]:
+    """Headless chromium through chromedriver; skipped when they are missing, except on CI (which installs them)."""
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not (p.is_file() and os.access(p, os.X_OK))]
+    if missing:
+        reason = (
+            f"the browser test needs Debian's chromium and chromedriver, and {', '.join(missing)} is missing "
+            "(install them with: apt-get install chromium chromium-driver)"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} (CI must install them)")
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in [*CHROMIUM_ARGS, f"--user-data-dir={folder / 'chromium-profiel'}"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(executable_path=str(CHROMEDRIVER), log_output=str(folder / "chromedriver.log"))
+    driver = webdriver.Chrome(options=options, service=service)
+    try:
+        driver.set_page_load_timeout(20)
+        driver.set_script_timeout(10)
+        yield driver
+    finally:
+        driver.quit()
 
 
 def pytest_configure(config: pytest.Config) -> None:

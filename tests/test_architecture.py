@@ -19,10 +19,13 @@ from conftest import EXAMPLE_FILES, EXAMPLES, ROOT
 SRC = ROOT / "src"
 PACKAGE = SRC / "instapgids"
 # Each module's layer; a module may import from its own layer and from lower ones only.
-LAYERS = {"ground": 0, "content": 1, "engine": 2, "store": 3, "presentation": 4, "api": 5, "cli": 6}
+# The front-ends (cli, web) share the top layer: both only call what is below them.
+LAYERS = {"ground": 0, "content": 1, "engine": 2, "store": 3, "presentation": 4, "api": 5, "cli": 6, "web": 6}
 GROUND = {"instapgids", "instapgids.errors", "instapgids.paths", "instapgids.language"}
 UI = ("typer", "click", "rich", "questionary", "prompt_toolkit")
-WEB = ("flask", "werkzeug", "jinja2", "waitress", "starlette", "uvicorn", "fastapi", "django", "aiohttp")  # front-ends
+# web front-ends: instapgids.web's (the first six) alone
+WEB = ("flask", "werkzeug", "jinja2", "waitress", "flask_wtf", "wtforms", "starlette", "uvicorn", "fastapi", "django")
+WEB += ("aiohttp",)
 
 
 def module_name(path: Path) -> str:
@@ -85,7 +88,7 @@ def test_the_folder_listing_shows_the_layers() -> None:
     listed = {p.name for p in PACKAGE.iterdir() if not p.name.startswith(("_", "."))} - {"py.typed", "locale"}
     assert listed == {
         *("api", "errors.py", "paths.py", "language.py"),
-        *("content", "engine", "store", "presentation", "cli"),
+        *("content", "engine", "store", "presentation", "cli", "web"),
     }
 
 
@@ -104,6 +107,8 @@ def test_only_the_terminal_views_and_the_command_line_import_a_user_interface() 
                 )
                 if top in UI and not allowed:
                     wrong.append(f"{name} imports {module}")
+                if top in WEB and not name.startswith("instapgids.web"):
+                    wrong.append(f"{name} imports {module}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -114,11 +119,24 @@ def test_the_library_builds_a_checklist_without_loading_a_user_interface(example
         "from instapgids import api\n"
         f"checklist = api.build_checklist(api.load_content(), api.read_answers({str(example)!r}))\n"
         "assert checklist.items, 'an empty checklist'\n"
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {UI!r}))\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {(*UI, *WEB)!r}))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]", f"the library loaded: {done.stdout}"
+
+
+@pytest.mark.parametrize("args", [["--version"], ["status", "-p", "nergens"], ["web", "--help"]])
+def test_the_command_line_loads_no_web_library_until_web_runs(args: list[str]) -> None:
+    script = (
+        "import sys\n"
+        f"sys.argv = ['instapgids', *{args!r}]\n"
+        "from instapgids.cli.main import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {WEB!r}), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
 
 
 def test_importing_and_using_the_library_loads_no_front_end_library(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ works in a real browser (Debian's chromium through selenium), and folders that c
 from __future__ import annotations
 
 import json
-import os
 import re
 import struct
 from collections.abc import Callable, Iterator
@@ -16,7 +15,17 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import EXAMPLE_FILES, LOKAAL, Result, checklist_of, example_answers, ids_with, no_traceback, start
+from conftest import (
+    EXAMPLE_FILES,
+    LOKAAL,
+    Result,
+    checklist_of,
+    chromium,
+    example_answers,
+    ids_with,
+    no_traceback,
+    start,
+)
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -24,20 +33,6 @@ PROFILE = "p"
 JSON_STATUS = {"open": "open", "doing": "doing", "done": "done", "blocked": "blocked"}  # schema 3: the codes
 NASTY = '<script>alert(1)</script> & "Co"'
 
-# Debian's (installed by .ci/run); elsewhere (the hosted workflow) named by these variables.
-CHROMIUM = Path(os.environ.get("INSTAPGIDS_CHROMIUM", "/usr/bin/chromium"))
-CHROMEDRIVER = Path(os.environ.get("INSTAPGIDS_CHROMEDRIVER", "/usr/bin/chromedriver"))
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1200,900",
-]
 PROGRESS_TEXT = re.compile(r"^(\d+) van (\d+) punten klaar$")
 
 
@@ -305,32 +300,8 @@ def test_html_export_ticks_what_the_profile_marks_done(
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Any]:
-    """Headless chromium through chromedriver; skipped when they are missing, except on CI (which installs them)."""
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not (p.is_file() and os.access(p, os.X_OK))]
-    if missing:
-        reason = (
-            f"the browser test needs Debian's chromium and chromedriver, and {', '.join(missing)} is missing "
-            "(install them with: apt-get install chromium chromium-driver)"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI must install them)")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in [*CHROMIUM_ARGS, f"--user-data-dir={tmp_path / 'chromium-profiel'}"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = Service(executable_path=str(CHROMEDRIVER), log_output=str(tmp_path / "chromedriver.log"))
-    driver = webdriver.Chrome(options=options, service=service)
-    try:
-        driver.set_page_load_timeout(20)
-        driver.set_script_timeout(10)
+    with chromium(tmp_path) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def _loaded(driver: Any) -> None:
@@ -448,3 +419,23 @@ def test_html_links_every_address() -> None:
     assert '<a href="mailto:demand@vlaanderen.be">demand@vlaanderen.be</a>' in text
     assert '<a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>.' in text
     assert "&lt;b&gt;" in text
+
+
+@pytest.mark.parametrize("example", [LOKAAL], ids=lambda p: p.stem)
+def test_html_export_needs_no_horizontal_scrolling_on_a_phone(
+    browser: Any, cli: Callable[..., Result], tmp_path: Path, example: Path
+) -> None:
+    """390 px wide (a phone): the heading's table of lots and the items' fields wrap instead of sticking out."""
+    start(cli, example)
+    page = tmp_path / "checklist.html"
+    export_html(cli, page)
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+    )
+    browser.get(page.as_uri())
+    _loaded(browser)
+    widths = browser.execute_script(
+        "const r = document.documentElement; return [r.scrollWidth, r.clientWidth,"
+        " Math.max(...[...document.querySelectorAll('dl, dd, dt, li')].map(e => e.getBoundingClientRect().right))];"
+    )
+    assert widths[0] <= widths[1] and widths[2] <= widths[1] + 1, widths

@@ -58,6 +58,7 @@ def test_other_arguments_go_through_typer(args: tuple[str, ...]) -> None:
 # only an unknown key (difflib); and, piped, Rich (the lines are written as plain text, as Rich would
 # write them). PyYAML is needed: the profile is parsed on every read (no copy of it is cached; issue 18, L1).
 NOT_ON_THE_FAST_PATH = ("typer", "click", "pydantic", "ruamel", "filelock", "difflib", "rich")
+NOT_ON_THE_FAST_PATH += ("flask", "werkzeug", "jinja2", "waitress", "flask_wtf", "wtforms")  # `instapgids web`'s
 
 
 def _imported(command: str, profile: str) -> list[str]:

@@ -32,7 +32,7 @@ HOW = (
 
 def marked_in_the_code() -> set[str]:
     """Every message marked with _() or N_() in the package, as Babel extracts it with babel.cfg."""
-    method_map = [("**.py", "python")]
+    method_map = [("**.py", "python"), ("web/templates/**.html", "jinja2")]
     found = extract_from_dir(str(PACKAGE), method_map, keywords={"_": None, "N_": None})
     return {message for _file, _line, message, _comments, _context in found if isinstance(message, str)}
 
@@ -43,7 +43,9 @@ def ids(path: Path) -> set[str]:
 
 
 def test_babel_cfg_extracts_what_the_test_extracts() -> None:
-    assert (ROOT / "babel.cfg").read_text(encoding="utf-8").count("[python: **.py]") == 1
+    config = (ROOT / "babel.cfg").read_text(encoding="utf-8")
+    assert config.count("[python: **.py]") == 1
+    assert config.count("[jinja2: web/templates/**.html]") == 1
 
 
 def test_every_marked_message_is_in_the_template_and_the_english_catalog() -> None:

@@ -26,7 +26,8 @@ body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; 
 h1 { font-size: 1.6rem; margin-bottom: .25rem; }
 h2 { font-size: 1.25rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; margin-top: 2rem; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
-dl.heading { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
+dl.heading { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .15rem 1rem; margin: .5rem 0; }
+dd { overflow-wrap: anywhere; }
 dl.heading dt { font-weight: 600; }
 .progress { margin: 1rem 0; }
 progress { width: 100%; height: 1rem; accent-color: var(--accent); }
@@ -37,11 +38,17 @@ li.item input { transform: scale(1.25); }
 li.item.klaar label span.title { text-decoration: line-through; color: var(--muted); }
 .meta { color: var(--muted); font-size: .9rem; font-weight: normal; }
 .fields { margin: .4rem 0 0 2rem; font-size: .95rem; display: grid;
-          grid-template-columns: max-content 1fr; gap: .2rem .8rem; }
+          grid-template-columns: max-content minmax(0, 1fr); gap: .2rem .8rem; }
 .fields dt { font-weight: 600; }
 .fields dd { margin: 0; }
 .fields ul, .details { margin: .2rem 0; padding-left: 1.2rem; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
+@media (max-width: 36rem) {  /* a phone: each label above its value, nothing sticks out on the right */
+  body { padding: 1rem; }
+  dl.heading, .fields { grid-template-columns: minmax(0, 1fr); }
+  dl.heading dd, .fields dd { margin: 0 0 .4rem; }
+  .fields { margin-left: 0; }
+}
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   li.item { break-inside: avoid; }

@@ -7,7 +7,7 @@ look-ups (``lookups``) and the content team's ``validate`` (``content_team``).
 
 from __future__ import annotations
 
-from instapgids.cli.commands import content_team, customer, lookups, profiles
+from instapgids.cli.commands import content_team, customer, lookups, profiles, web
 from instapgids.cli.commands.shared import HELP_ORDER, app
 
-__all__ = ["HELP_ORDER", "app", "content_team", "customer", "lookups", "profiles"]
+__all__ = ["HELP_ORDER", "app", "content_team", "customer", "lookups", "profiles", "web"]

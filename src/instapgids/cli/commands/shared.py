@@ -18,7 +18,7 @@ from instapgids.language import N_, _
 
 # The commands in the order a customer meets them; the content team's `validate` last, in its own group.
 HELP_ORDER = ["start", "next", "checklist", "done", "status", "mails", "lots", "doing", "undo", "profiles"]
-HELP_ORDER += ["systems", "contacts", "journey", "search", "validate"]
+HELP_ORDER += ["web", "systems", "contacts", "journey", "search", "validate"]
 
 
 class _Ordered(typer.core.TyperGroup):

@@ -1,0 +1,227 @@
+"""Issue 16: every kind of page of `instapgids web` through Flask's test client, in Dutch and English: what it
+shows, what a form changes (through the same profile files as the command line), and what it refuses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+pytest.importorskip("flask")
+
+from flask.testing import FlaskClient
+
+from instapgids import api
+from instapgids.web.app import create_app
+from instapgids.web.site import Site
+
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
+PORT = 8766
+BASE = f"http://127.0.0.1:{PORT}"
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    content = api.load_content()
+    answers = api.read_answers(EXAMPLES / "lokaal-bestuur-netwerk.yaml", content)
+    api.save_answers(tmp_path / "klaar.yaml", answers, content=content)
+    half = {k: answers[k] for k in ("org_name", "org_kind")}
+    api.save_answers(tmp_path / "half.yaml", half, content=content, complete=False)  # as `start` leaves it
+    (tmp_path / "kapot.yaml").write_text("answers: [dit is geen profiel\n", encoding="utf-8")
+    return tmp_path
+
+
+def client_for(folder: Path, lang: str = "nl") -> Iterator[FlaskClient]:
+    site = Site(folder=folder)
+    app = create_app(site)
+    site.serve_at(app, "127.0.0.1", PORT)
+    with app.test_client() as client:
+        assert client.get(f"/?token={site.token}", base_url=BASE).status_code == 303
+        assert client.get(f"/taal/{lang}", base_url=BASE).status_code == 303
+        yield client
+
+
+@pytest.fixture(params=["nl", "en"])
+def client(folder: Path, request: pytest.FixtureRequest) -> Iterator[FlaskClient]:
+    yield from client_for(folder, request.param)
+
+
+@pytest.fixture
+def dutch(folder: Path) -> Iterator[FlaskClient]:
+    yield from client_for(folder)
+
+
+def page(client: FlaskClient, path: str, status: int = 200) -> str:
+    answer = client.get(path, base_url=BASE)
+    assert answer.status_code == status, (path, answer.status_code)
+    return answer.get_data(as_text=True)
+
+
+def post(client: FlaskClient, path: str, form: dict[str, str], csrf_from: str) -> tuple[int, str]:
+    token = CSRF.search(page(client, csrf_from))
+    assert token, csrf_from
+    answer = client.post(path, data={"csrf_token": token.group(1), **form}, base_url=BASE)
+    return answer.status_code, answer.headers.get("Location", "") or answer.get_data(as_text=True)
+
+
+WORDS = {
+    "nl": [
+        "Alle profielen",
+        "Verder gaan",
+        "Vraag {position} van ongeveer {total}",
+        "Kijk uw antwoorden na",
+        "Dit kunt u nu doen",
+    ],
+    "en": [
+        "All profiles",
+        "Continue where you left off",
+        "Question {position} of about {total}",
+        "Check your answers",
+        "What you can do now",
+    ],
+}
+
+
+def test_every_kind_of_page_is_shown_in_the_chosen_language(client: FlaskClient) -> None:
+    lang = "en" if "en" in client.get("/", base_url=BASE).headers["Content-Language"] else "nl"
+    content = api.load_content(language=lang)
+    checklist = api.build_checklist(content, api.open_profile(folder_of(client) / "klaar.yaml").answers)
+    following = api.next_question(content, api.open_profile(folder_of(client) / "half.yaml").answers)
+    assert following is not None
+    shown = [
+        page(client, "/"),
+        page(client, "/p/half/"),
+        page(client, f"/p/half/vraag/{following.id}"),
+        page(client, "/p/klaar/controle"),
+        page(client, "/p/klaar/checklist"),
+    ]
+    for words, text in zip(WORDS[lang], shown, strict=True):
+        assert f'<html lang="{lang}">' in text
+        words = words.format(position=following.position, total=following.total)
+        assert words in text, words
+    item = checklist.items[0]
+    assert item.title in page(client, f"/p/klaar/punt/{item.id}")  # the title in the checklist's language
+    assert following.prompt in shown[2]
+    for term in following.terms:
+        assert term.term in shown[2]
+    assert 'href="/p/klaar/export/md"' in page(client, "/p/klaar/export")
+
+
+def folder_of(client: FlaskClient) -> Path:
+    site: Site = client.application.config["INSTAPGIDS_SITE"]
+    assert site.folder is not None
+    return site.folder
+
+
+def test_an_interview_begun_in_the_terminal_goes_on_at_its_next_question(dutch: FlaskClient, folder: Path) -> None:
+    following = api.next_question(api.load_content(), api.open_profile(folder / "half.yaml").answers)
+    assert following is not None
+    start = page(dutch, "/p/half/")
+    assert f'href="/p/half/vraag/{following.id}"' in start and "Verder gaan" in start
+    assert page(dutch, "/p/half/checklist", 302) is not None  # no checklist before the interview is finished
+
+
+def test_a_missing_answer_is_an_error_summary_linked_to_the_field(dutch: FlaskClient, folder: Path) -> None:
+    following = api.next_question(api.load_content(), api.open_profile(folder / "half.yaml").answers)
+    assert following is not None
+    path = f"/p/half/vraag/{following.id}"
+    status, text = post(dutch, path, {}, path)
+    assert status == 400
+    assert 'class="error-summary"' in text and "<title>Fout: " in text
+    target = re.search(r'error-summary-list"><li><a href="#([^"]+)"', text)
+    assert target and f'id="{target.group(1)}"' in text
+    assert api.open_profile(folder / "half.yaml").answers.keys() == {"org_name", "org_kind"}  # nothing saved
+
+
+def test_an_answer_is_saved_in_the_profile_and_leads_to_the_next_question(dutch: FlaskClient, folder: Path) -> None:
+    content = api.load_content()
+    answers = dict(api.open_profile(folder / "half.yaml").answers)
+    following = api.next_question(content, answers)
+    assert following is not None and following.kind in ("select", "confirm")
+    value = following.options[0].value if following.kind == "select" else "true"
+    path = f"/p/half/vraag/{following.id}"
+    status, location = post(dutch, path, {"answer": value}, path)
+    assert status == 302
+    saved = api.open_profile(folder / "half.yaml")
+    assert following.id in saved.answers and not saved.complete
+    after = api.next_question(content, saved.answers)
+    assert location.endswith(f"/p/half/vraag/{after.id}" if after else "/p/half/controle")
+
+
+def test_a_mark_is_saved_as_the_command_line_saves_it(dutch: FlaskClient, folder: Path) -> None:
+    checklist = api.build_checklist(api.load_content(), api.open_profile(folder / "klaar.yaml").answers)
+    item = checklist.startable[0]
+    status, location = post(dutch, f"/p/klaar/punt/{item}/aanduiden", {"status": "done"}, f"/p/klaar/punt/{item}")
+    assert status == 303 and location.endswith(f"/p/klaar/punt/{item}?marked=done")
+    assert api.open_profile(folder / "klaar.yaml").progress[item] == "done"
+    assert "Bewaard in uw profiel." in page(dutch, f"/p/klaar/punt/{item}?marked=done")
+
+
+def test_what_the_answers_settle_cannot_be_undone(dutch: FlaskClient, folder: Path) -> None:
+    checklist = api.build_checklist(api.load_content(), api.open_profile(folder / "klaar.yaml").answers)
+    settled = next(item for item in checklist.items if item.done_by_answers)
+    item = checklist.startable[0]  # a page with a form, for the CSRF token
+    assert "Terugzetten" not in page(dutch, f"/p/klaar/punt/{settled.id}")  # no button for it
+    status, text = post(dutch, f"/p/klaar/punt/{settled.id}/aanduiden", {"status": "open"}, f"/p/klaar/punt/{item}")
+    assert status == 409 and "Traceback" not in text
+    assert settled.id not in api.open_profile(folder / "klaar.yaml").progress
+
+
+def test_a_profile_that_cannot_be_read_is_a_message_not_a_link(dutch: FlaskClient) -> None:
+    overview = page(dutch, "/")
+    assert "kapot" in overview and 'href="/p/kapot/' not in overview
+    text = page(dutch, "/p/kapot/", 400)
+    assert "kapot.yaml" in text and "Traceback" not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_exports_are_downloads_with_a_plain_file_name(dutch: FlaskClient, fmt: str) -> None:
+    answer = dutch.get(f"/p/klaar/export/{fmt}", base_url=BASE)
+    assert answer.status_code == 200
+    assert re.fullmatch(r'attachment; filename="checklist-klaar\.' + fmt + '"', answer.headers["Content-Disposition"])
+    assert "Gemeente Voorbeeld" in answer.get_data(as_text=True)
+
+
+def test_the_mail_is_a_mailto_link_and_an_eml_download(dutch: FlaskClient, folder: Path) -> None:
+    checklist = api.build_checklist(api.load_content(), api.open_profile(folder / "klaar.yaml").answers)
+    item = next(i for i in checklist.items if i.mail is not None)
+    assert item.mail is not None
+    text = page(dutch, f"/p/klaar/punt/{item.id}")
+    assert f'href="{item.mail.mailto_url.replace("&", "&amp;")}"' in text
+    answer = dutch.get(f"/p/klaar/punt/{item.id}/mail.eml", base_url=BASE)
+    assert answer.status_code == 200 and answer.data == item.mail.eml_bytes()
+    assert re.fullmatch(r'attachment; filename="[A-Za-z0-9._-]+\.eml"', answer.headers["Content-Disposition"])
+
+
+def test_a_page_outside_the_profiles_is_not_found(dutch: FlaskClient) -> None:
+    for path in ("/p/bestaat-niet/", "/p/..%2Fgeheim/", "/p/klaar/punt/geen-punt", "/p/klaar/vraag/geen-vraag"):
+        assert "Deze pagina bestaat niet." in page(dutch, path, 404)
+
+
+def test_the_english_pages_say_nothing_in_dutch(folder: Path) -> None:
+    """Names keep their Dutch (with an English gloss, from the content); the mail stays Dutch (lang="nl")."""
+    import html
+
+    from dutch import dutch_words
+
+    client = next(client_for(folder, "en"))
+    checklist = api.build_checklist(api.load_content(language="en"), api.open_profile(folder / "klaar.yaml").answers)
+    following = api.next_question(api.load_content(language="en"), api.open_profile(folder / "half.yaml").answers)
+    assert following is not None
+    paths = ["/p/half/", f"/p/half/vraag/{following.id}", "/p/klaar/controle", "/p/klaar/checklist", "/p/klaar/export"]
+    paths += [f"/p/klaar/punt/{item.id}" for item in checklist.items[:8]]
+    found = {}
+    for path in paths:
+        text = re.sub(r'<(pre|dd|p|strong) [^>]*lang="nl".*?</\1>', " ", page(client, path), flags=re.S)
+        text = re.sub(r'<a [^>]*hreflang="nl".*?</a>', " ", text, flags=re.S)  # the switch says "Nederlands"
+        shown = re.sub(r"<[^>]+>", " ", re.sub(r"<(title|style|script)>.*?</\1>", " ", text, flags=re.S))
+        if words := dutch_words(
+            html.unescape(shown), extra=["Gemeente Voorbeeld", "Instapgids ICT-raamcontracten 2022"]
+        ):
+            found[path] = words
+    assert not found, found
