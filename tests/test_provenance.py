@@ -39,6 +39,11 @@ def test_quotes_and_apostrophes_are_told_apart() -> None:
     assert list(values_in(text)) == [("naam", "Rapporten en overlegfora"), ("naam", "Kernteam Communicatie")]
 
 
+def test_a_mail_field_in_quotes_is_no_name_but_a_made_up_name_beside_it_is() -> None:
+    text = 'Op {datum} stuurde ik u een mail met als onderwerp "{onderwerp}" over \'Mijn profiel\'.'
+    assert list(values_in(text)) == [("naam", "Mijn profiel")]
+
+
 def test_addresses_urls_and_phone_numbers_are_found() -> None:
     text = "Mail ict.gos@vlaanderen.be of bel 02/553 90 00, zie https://ddc-dwh.vlaanderen.be/ibmcognos."
     assert set(values_in(text)) == {

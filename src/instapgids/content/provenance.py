@@ -31,6 +31,8 @@ DECISIONS_FILE = "provenance.yaml"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"https?://[^\s<>)\]'\"]+")
 PHONE = re.compile(r"(?<![\w/.])(?:\+32[\s/]?|0)\d{1,2}[\s/.]?\d{2,3}(?:[\s.]?\d{2}){2}(?![\w/])")
+# a mail's field, filled in when the mail is written ("{onderwerp}"): what fills it is traced where it stands
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[/]))(?:'([^'\n]+?)'|\"([^\"\n]+?)\"|‘([^’\n]+?)’|“([^”\n]+?)”)(?![\w])")
 CITED = re.compile(r"§\s?(\d+(?:\.\d+)*)|\((\d+\.\d+(?:\.\d+)*)\)")
 # A heading of the guide: in the table of contents, with its page ("6.2.2 Stap 2: Indienen Werkaanvraag.....\t26",
@@ -207,7 +209,7 @@ def values_in(text: str) -> Iterator[tuple[str, str]]:
         yield "telefoonnummer", phone
     for groups in QUOTED.findall(without_urls):
         name = next(g for g in groups if g)
-        if not EMAIL.fullmatch(name):
+        if not EMAIL.fullmatch(name) and not PLACEHOLDER.fullmatch(name):
             yield "naam", name
 
 
