@@ -346,13 +346,13 @@ def test_html_export_works_in_a_real_browser(
     item = box.get_attribute("data-item")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
     box.click()
-    WebDriverWait(browser, 5).until(lambda d: _progress(d) == (len(ticked) + 1, len(boxes)))
+    WebDriverWait(browser, 15).until(lambda d: _progress(d) == (len(ticked) + 1, len(boxes)))
     assert "klaar" in (browser.find_element(By.ID, f"punt-{item}-li").get_attribute("class") or "")
 
     browser.refresh()
     _loaded(browser)
     again = browser.find_element(By.CSS_SELECTOR, f'input[data-item="{item}"]')
-    WebDriverWait(browser, 5).until(lambda d: again.is_selected())  # remembered in localStorage
+    WebDriverWait(browser, 15).until(lambda d: again.is_selected())  # remembered in localStorage
     assert _progress(browser) == (len(ticked) + 1, len(boxes))
     assert browser.execute_script("return window.localStorage.length") == 1
 
