@@ -41,6 +41,7 @@ class Draft:
     body: str
     section: str
     reading: Reading | None = None  # the mail in the run's language when that is not Dutch; never sent
+    number: int = 0  # the mail's place in mails.yaml: its number on screen and in its file name
 
     @property
     def translated_subject(self) -> str:
@@ -105,7 +106,7 @@ def _drafts(content: Content, checklist: Checklist) -> list[Draft]:
     lots = [lot.number for lot in checklist.lots]
     suppliers = len(needed_suppliers(content, lots))  # counted as the checklist counts them
     out: list[Draft] = []
-    for mail in content.mails.mails:
+    for number, mail in enumerate(content.mails.mails, 1):
         if mail.item not in open_items:
             continue
         values = _values(content, checklist, open_items[mail.item])
@@ -121,6 +122,7 @@ def _drafts(content: Content, checklist: Checklist) -> list[Draft]:
                 subject=mail.subject.format_map(values),
                 body="\n\n".join(p.format_map(values) for p in paragraphs) + "\n",
                 section=mail.section,
+                number=number,
             )
         )
     return out
@@ -131,7 +133,7 @@ DRAFT_HEADER = "X-Instapgids-Mail"  # marks the .eml files that instapgids wrote
 
 def draft_file_name(content: Content, draft: Draft) -> str:
     """The draft's file name, numbered by the mail's place in mails.yaml (stable while others come and go)."""
-    number = next(n for n, mail in enumerate(content.mails.mails, 1) if mail.id == draft.id)
+    number = draft.number or next(n for n, mail in enumerate(content.mails.mails, 1) if mail.id == draft.id)
     return f"{number:02d}-{draft.id}.eml"
 
 

@@ -56,8 +56,9 @@ def mails_view(drafts: list[Draft]) -> list[tuple[RenderableType, bool]]:
     if any(d.reading for d in drafts):
         parts.append(Text(_(IN_DUTCH), style="dim"))
     links: list[Text] = []
-    for n, draft in enumerate(drafts, 1):
-        parts.append(Rule(Text(f"{n}. {draft.subject}", style="bold cyan"), align="left", style="cyan"))
+    for draft in drafts:  # numbered as their .eml files (04-behoefte.eml is mail 4); the title wraps, never cut
+        parts.append(Rule(style="cyan"))
+        parts.append(Text(f"{draft.number}. {draft.subject}", style="bold cyan"))
         parts.append(_recipient(draft))
         parts.append(Text.assemble((_("Onderwerp: "), "bold"), draft.subject))
         parts.append(Text.assemble((_("Bij checklistpunt: "), "bold"), f"{draft.item} (§{draft.section})"))
