@@ -38,11 +38,18 @@ def hints(profile: str | None) -> Iterator[None]:
     try:
         yield
     except usecases.NoProfile as exc:
+        others = [] if profile else _other_profiles(exc.path)
+        if others:
+            told = _("Er zijn wel andere profielen: {names}. Kies er een met --profile, bv.: {command}")
+            raise UserError(
+                f"{exc}\n" + told.format(names=", ".join(others), command=f"instapgids status --profile {others[0]}")
+            ) from None
         raise UserError(
             f"{exc}\n" + _("Beantwoord eerst de vragen met: {command}").format(command=_start(flag))
         ) from None
     except usecases.MarksRefused as exc:
-        raise UserError("\n".join([*map(_refused_line(flag), exc.refused), _(_IDS_HINT)])) from None
+        ids_hint = _(_IDS_HINT).format(command=f"instapgids checklist{flag}")
+        raise UserError("\n".join([*map(_refused_line(flag), exc.refused), ids_hint])) from None
     except usecases.TargetsExist as exc:  # an export (the drafts say it their own way: write_drafts)
         raise UserError(
             _("'{path}' bestaat al. Kies een andere naam of overschrijf met --force.").format(path=exc.paths[0])
@@ -54,11 +61,20 @@ def hints(profile: str | None) -> Iterator[None]:
         raise ProfileError(exc.problems, hint.format(command=_start(flag))) from None
 
 
+def _other_profiles(default: Path) -> list[str]:
+    """The names of the other profiles beside the missing default one (at most ten), for --profile."""
+    try:
+        found = sorted(p.stem for p in default.parent.glob("*.yaml") if p != default)
+    except OSError:
+        return []
+    return found[:10] + (["…"] if len(found) > 10 else [])
+
+
 def _start(flag: str) -> str:
     return f"instapgids start{flag}"
 
 
-_IDS_HINT = N_("De ids staan in uw checklist: instapgids checklist")
+_IDS_HINT = N_("De ids staan in uw checklist: {command}")
 _DRAFTS_HINT = N_("Overschrijf met --force; concepten van instapgids die niet meer gelden, worden dan verwijderd.")
 _MIND = N_("Let op:")
 
@@ -147,7 +163,7 @@ def org_kind_of(content: Content, profile: str | None) -> str | None:
         if profile:
             raise UserError(
                 _("Er is geen profiel '{profile}' ({path}). Beantwoord eerst de vragen met: {command}").format(
-                    profile=profile, path=path, command="instapgids start"
+                    profile=profile, path=path, command=_start(profile_flag(profile))
                 )
             )
         return None
@@ -198,7 +214,8 @@ def show_status(content: Content, profile: str | None) -> None:
     """`status`: progress per phase and what can be started now."""
     from instapgids.presentation.terminal.status import status_view
 
-    out().print(status_view(content, usecases.checklist_of(content, saved_profile(content, profile))))
+    checklist = usecases.checklist_of(content, saved_profile(content, profile))
+    out().print(status_view(content, checklist, flag=profile_flag(profile)))
 
 
 def show_mails(content: Content, profile: str | None, export: str | None, output: Path | None, force: bool) -> None:
@@ -213,7 +230,7 @@ def show_mails(content: Content, profile: str | None, export: str | None, output
     if export is None:
         from instapgids.presentation.terminal.mails import mails_view
 
-        for part, one_line in mails_view(found):
+        for part, one_line in mails_view(found, profile_flag(profile)):
             out().print(part, soft_wrap=one_line)
         return
     if output is None:

@@ -19,7 +19,8 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> RenderableType:
+def status_view(content: Content, checklist: Checklist, next_count: int = 3, flag: str = "") -> RenderableType:
+    """``flag``: ' --profile X' when the run named a profile, kept in every command shown."""
     parts: list[RenderableType] = [
         Text(_("Voortgang voor {name}").format(name=organisation_name(checklist)), style="bold underline")
     ]
@@ -62,13 +63,15 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 3) -> 
             parts.append(
                 Text(
                     (
-                        _("  en {count} ander; alles: instapgids checklist")
+                        _("  en {count} ander; alles: {command}")
                         if rest == 1
-                        else _("  en {count} andere; alles: instapgids checklist")
-                    ).format(count=rest),
+                        else _("  en {count} andere; alles: {command}")
+                    ).format(count=rest, command=f"instapgids checklist{flag}"),
                     style="dim",
                 )
             )
-    marking = _("Afvinken: instapgids done <id> · bezig: instapgids doing <id> · terug: instapgids undo <id>")
+    marking = _("Afvinken: {done} · bezig: {doing} · terug: {undo}").format(
+        **{word: f"instapgids {word} <id>{flag}" for word in ("done", "doing", "undo")}
+    )
     parts.append(Text("\n" + marking, style="dim"))
     return Group(*parts)
