@@ -105,11 +105,11 @@ def prompt_start(qid: str) -> str:
 class Screen:
     """A spawned `instapgids` in a pseudo-terminal, with everything it wrote kept for later checks."""
 
-    def __init__(self, *args: str, columns: int = 120, env: dict[str, str] | None = None) -> None:
+    def __init__(self, *args: str, columns: int = 120, env: dict[str, str] | None = None, rows: int = 50) -> None:
         self.log = io.StringIO()
         env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": str(columns), **(env or {})}
         self.child = pexpect.spawn(
-            instapgids_exe(), list(args), env=env, encoding="utf-8", dimensions=(50, columns), timeout=10
+            instapgids_exe(), list(args), env=env, encoding="utf-8", dimensions=(rows, columns), timeout=10
         )
         self.child.logfile_read = self.log
 

@@ -370,9 +370,7 @@ def test_a_paragraph_about_suppliers_counts_suppliers_as_the_checklist_does(
 
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
-def test_a_mail_on_screen_has_the_number_of_its_file(
-    example: Path, cli: Callable[..., Result], tmp_path: Path
-) -> None:
+def test_a_mail_on_screen_has_the_number_of_its_file(example: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
     start(cli, example)
     shown = cli("mails", "--profile", PROFILE)
     target = tmp_path / "mails"

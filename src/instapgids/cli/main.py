@@ -27,7 +27,7 @@ import codecs
 import errno
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from instapgids import __version__
 
@@ -261,7 +261,6 @@ def _run_typer(args: list[str]) -> int:
     # click's and Typer's own words in the run's language (English: their own). Before click and
     # Typer load: Typer reads its Rich headings at import.
     localize.use_language(language.current())
-    import click
     import typer.main
 
     from instapgids.cli.commands import app
@@ -272,6 +271,41 @@ def _run_typer(args: list[str]) -> int:
         from instapgids.presentation.terminal.console import own_broken_pipes
 
         own_broken_pipes()  # Typer's Rich help (~100 ms to load) prints through a console of its own
+        return _paged_help(command, args)
+    return _main(command, args)
+
+
+def _paged_help(command: Any, args: list[str]) -> int:
+    """A help page longer than the terminal goes through the pager (never when piped): what Typer prints
+    through its own Rich consoles is captured, then paged."""
+    from instapgids.presentation.terminal.console import can_page, page_text
+
+    if not can_page():
+        return _main(command, args)
+    import typer.rich_utils
+
+    made = typer.rich_utils._get_rich_console
+    consoles: list[Any] = []
+
+    def capturing(stderr: bool = False) -> Any:
+        console = made(stderr=stderr)
+        if not stderr:
+            console.begin_capture()
+            consoles.append(console)
+        return console
+
+    typer.rich_utils._get_rich_console = capturing
+    try:
+        return _main(command, args)
+    finally:
+        typer.rich_utils._get_rich_console = made
+        page_text("".join(console.end_capture() for console in consoles))
+
+
+def _main(command: Any, args: list[str]) -> int:
+    """Run the click command; its own ways of ending as our exit codes."""
+    import click
+
     try:
         code = command.main(args=args, prog_name="instapgids", standalone_mode=False)
     except click.exceptions.Exit as exc:

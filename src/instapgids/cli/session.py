@@ -228,10 +228,12 @@ def show_mails(content: Content, profile: str | None, export: str | None, output
         raise UserError(_("Met -o geeft u een map op voor --export eml."))
     found = drafts(content, usecases.checklist_of(content, saved_profile(content, profile)))
     if export is None:
+        from instapgids.presentation.terminal.console import paged
         from instapgids.presentation.terminal.mails import mails_view
 
-        for part, one_line in mails_view(found, profile_flag(profile)):
-            out().print(part, soft_wrap=one_line)
+        with paged():
+            for part, one_line in mails_view(found, profile_flag(profile)):
+                out().print(part, soft_wrap=one_line)
         return
     if output is None:
         raise UserError(

@@ -42,7 +42,7 @@ def lots_show(
         ),
     ],
 ) -> None:
-    from instapgids.presentation.terminal.console import out
+    from instapgids.presentation.terminal.console import out, paged
     from instapgids.presentation.terminal.lots import lot_detail, unknown_lot_message
 
     content = read_content(in_language=True)
@@ -50,7 +50,8 @@ def lots_show(
     chosen = content.lot_by_number.get(wanted) if wanted is not None else None
     if chosen is None:
         raise UserError(unknown_lot_message(content, number))
-    out().print(lot_detail(content, chosen))
+    with paged():
+        out().print(lot_detail(content, chosen))
 
 
 @app.command(help=N_("Alle systemen, of voor één systeem hoe u toegang krijgt. Voorbeeld: instapgids systems cmdb2"))
