@@ -126,6 +126,16 @@ class Screen:
         self.child.close()
         return self.child.exitstatus if self.child.exitstatus is not None else -(self.child.signalstatus or 0)
 
+    def display(self) -> list[str]:
+        """The rows on the screen now, as a terminal shows them (cursor moves and erasing applied)."""
+        import pyte
+
+        rows, columns = self.child.getwinsize()
+        screen = pyte.Screen(columns, rows)
+        stream = pyte.Stream(screen)
+        stream.feed(self.log.getvalue())
+        return [row.rstrip() for row in screen.display]
+
     @property
     def text(self) -> str:
         return ANSI.sub("", self.log.getvalue())

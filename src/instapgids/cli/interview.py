@@ -26,7 +26,7 @@ from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HS
 from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl
 
-from instapgids.cli.lines import describe, in_language, say, wrap
+from instapgids.cli.lines import describe, in_language, say, unsay, wrap
 from instapgids.content.bundle import Content
 from instapgids.content.glossary import Term, terms_in
 from instapgids.content.questions import AnswerValue, Question
@@ -235,22 +235,24 @@ def welcome(content: Content) -> None:
     say(("fg:ansibrightblack", wrap(keys) + "\n"))
 
 
-def _echo(question: Question, value: AnswerValue) -> None:
-    """The answer given, as "✔ Label: answer"; its wrapped lines start under the label, not at column 0."""
+def _echo(question: Question, value: AnswerValue) -> int:
+    """The answer given, as "✔ Label: answer"; its wrapped lines start under the label, not at column 0.
+    Returns the rows printed."""
     head = f"✔ {question.label}: "
     text = wrap(head + describe(question, value), indent=2)
     if text.startswith(head):
-        say(("fg:ansigreen", "✔ "), ("bold", head[2:]), text[len(head) :])
-    else:  # the label itself is wrapped
-        say(("fg:ansigreen", "✔ "), ("bold", text[2:]))
+        return say(("fg:ansigreen", "✔ "), ("bold", head[2:]), text[len(head) :])
+    return say(("fg:ansigreen", "✔ "), ("bold", text[2:]))  # the label itself is wrapped
 
 
-def _notice(question: Question, value: AnswerValue) -> None:
-    """What a chosen option means right away (a blocker), from ``notice:`` in interview.yaml."""
+def _notice(question: Question, value: AnswerValue) -> int:
+    """What a chosen option means right away (a blocker), from ``notice:`` in interview.yaml; the rows printed."""
+    rows = 0
     for option in chosen_options(question, value):
         if option.notice:
             where = _(" (gids, {section})").format(section=question.section) if question.section else ""
-            say(("fg:ansiyellow bold", _("Let op: ")), option.notice + where)
+            rows += say(("fg:ansiyellow bold", _("Let op: ")), option.notice + where)
+    return rows
 
 
 # Called with the answers after every answer; returns the answers to go on with (the same, or merged
@@ -278,7 +280,7 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
     """Ask every applicable question that has no answer yet, in order; Shift+Tab goes back one asked question."""
     current = next_question(content, answers)
     revisiting = False
-    echoed: Answers = {}  # the answers on the screen already, each as "✔ Label: answer"
+    echoed: list[tuple[str, int]] = []  # the answers on the screen, in order: (question id, rows of its lines)
     while current is not None:
         active = active_questions(content, answers)
         earlier = [q for q in active[: next((i for i, q in enumerate(active) if q is current), 0)] if q.id in answers]
@@ -290,12 +292,13 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
         value = _ask(current, answers.get(current.id), frame)
         if isinstance(value, Back):
             current, revisiting = earlier[-1], True
+            # its line and those after it go: they come back, each as it is confirmed again
+            at = next((i for i, (qid, _rows) in enumerate(echoed) if qid == current.id), len(echoed))
+            unsay(sum(rows for _qid, rows in echoed[at:]))
+            del echoed[at:]
             continue
         answers = applicable_answers(content, {**answers, current.id: value})
-        if current.id not in echoed or echoed[current.id] != value:  # kept after going back: shown already
-            _echo(current, value)
-            _notice(current, value)
-            echoed[current.id] = value
+        echoed.append((current.id, _echo(current, value) + _notice(current, value)))
         answers = on_answer(answers)
         current = _following(content, answers, current) if revisiting else next_question(content, answers)
     return answers

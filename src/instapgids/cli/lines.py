@@ -31,8 +31,9 @@ def wrap(text: str, indent: int = 0, first: int = 0) -> str:
     return "\n".join(lines)[first:] if lines else text
 
 
-def say(*parts: tuple[str, str] | str) -> None:
-    """Print one line between the prompts, from (style, text) parts or plain strings.
+def say(*parts: tuple[str, str] | str) -> int:
+    """Print one line between the prompts, from (style, text) parts or plain strings; returns the rows it takes
+    on the terminal (to erase it again: :func:`unsay`).
 
     Through prompt_toolkit, which is loaded anyway: Rich is not needed before the checklist.
     """
@@ -44,6 +45,24 @@ def say(*parts: tuple[str, str] | str) -> None:
     if len(plain) >= width() and "\n" not in plain.rstrip("\n"):  # one long line: wrapped between words
         tokens = [(tokens[0][0] if len(tokens) == 1 else "", wrap(plain, indent=2 if plain.startswith("  ") else 0))]
     print_formatted_text(FormattedText(tokens))
+    columns = width()
+    shown = "".join(text for _style, text in tokens).split("\n")
+    return sum(max(1, -(-len(line) // columns)) for line in shown)
+
+
+def unsay(rows: int) -> None:
+    """Erase the last ``rows`` rows printed by :func:`say` (those still on the screen), the cursor where they began."""
+    if rows <= 0:
+        return
+    import shutil
+
+    from prompt_toolkit.application.current import get_app_session
+
+    output = get_app_session().output
+    output.cursor_up(min(rows, shutil.get_terminal_size().lines - 1))
+    output.write_raw("\r")
+    output.erase_down()
+    output.flush()
 
 
 def read_content(*, in_language: bool = False) -> Content:
