@@ -317,11 +317,41 @@ def _choose(message: str, choices: list[questionary.Choice], frame: Frame | None
     return prompt.unsafe_ask()
 
 
+class ChangeNotConfirmed(KeyboardInterrupt):
+    """Ctrl-C after an answer was changed at the review screen: ``answers`` are those from before the change,
+    for the caller to put back (a change counts once it is confirmed)."""
+
+    def __init__(self, answers: Answers) -> None:
+        super().__init__()
+        self.answers = answers
+
+
 def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
-    """'Controleer uw antwoorden': change any single answer until the user confirms."""
+    """'Controleer uw antwoorden': change any single answer until the user confirms.
+
+    Each change is saved at once (nothing lost); Ctrl-C before the user confirms raises
+    :class:`ChangeNotConfirmed` with the answers as they were when the review screen first showed."""
+    state = _Reviewed()
+    try:
+        return _review(content, answers, on_answer, state)
+    except KeyboardInterrupt:
+        if state.before is not None and state.changed:
+            raise ChangeNotConfirmed(state.before) from None
+        raise
+
+
+@dataclass
+class _Reviewed:
+    before: Answers | None = None  # the answers when the review screen first showed
+    changed: bool = False  # an answer was changed there since
+
+
+def _review(content: Content, answers: Answers, on_answer: OnAnswer, state: _Reviewed) -> Answers:
     content = in_language(content)
     while True:
         answers = ask_missing(content, answers, on_answer)
+        if state.before is None:
+            state.before = dict(answers)
         questions = active_questions(content, answers)
         choices = [questionary.Choice(_("Alles klopt: toon mijn checklist"), value=DONE)]
         choices += [
@@ -340,6 +370,7 @@ def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
             continue
         _echo(question, value)
         _notice(question, value)
+        state.changed = state.changed or value != answers.get(question.id)
         answers = on_answer(applicable_answers(content, {**answers, question.id: value}))
 
 

@@ -62,6 +62,10 @@ def run_interview(content: Content, profile: str | None) -> None:
     try:
         with stop_on_signals():
             _interview(content, existing, store)
+    except interview.ChangeNotConfirmed as exc:  # Ctrl-C after a change at the review screen: put back
+        store.save(exc.answers, complete=existing is not None and existing.complete and exc.answers == existing.answers)
+        told = _("Onderbroken. Uw wijziging is niet bewaard: de antwoorden zijn weer zoals ervoor, in {path}.")
+        raise Interrupted("\n" + told.format(path=path)) from None
     except (KeyboardInterrupt, Stopped) as exc:
         raise _interrupted(exc, path, profile) from None
     out().print()
