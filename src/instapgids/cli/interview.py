@@ -31,7 +31,7 @@ from instapgids.content.bundle import Content
 from instapgids.content.glossary import Term, terms_in
 from instapgids.content.questions import AnswerValue, Question
 from instapgids.engine.conditions import chosen_options
-from instapgids.engine.routing import active_questions, applicable_answers, next_question
+from instapgids.engine.routing import active_questions, applicable_answers, likely_questions, next_question
 from instapgids.language import _, current
 
 STYLE = Style(
@@ -211,7 +211,7 @@ def _ask(question: Question, default: AnswerValue | None, frame: Frame) -> Answe
 def welcome(content: Content) -> None:
     """The screen before the first question: what it is for, how long it takes, what to have at hand."""
     content = in_language(content)
-    about = len(active_questions(content, {}))
+    about = len(likely_questions(content, {}))
     say(("bold", _("Welkom bij instapgids.")))
     say(
         _(
@@ -261,8 +261,9 @@ OnAnswer = Callable[[Answers], Answers]
 
 
 def progress_text(content: Content, answers: Answers, question: Question) -> str:
-    """'Vraag 4 van ongeveer 12': the count follows the answers so far (an answer may add or drop questions)."""
-    active = active_questions(content, answers)
+    """'Vraag 4 van ongeveer 12': the count of the most likely path from here (``likely:`` in interview.yaml);
+    it changes only when an answer leaves that path."""
+    active = likely_questions(content, answers)
     position = next((i for i, q in enumerate(active) if q is question), len(active) - 1) + 1
     return _("Vraag {position} van ongeveer {total}").format(position=position, total=max(len(active), position))
 
