@@ -337,3 +337,18 @@ def test_ctrl_c_after_a_change_at_the_review_keeps_the_answers_as_they_were(
     assert after["answers"] == before["answers"]
     assert after["complete"] is True
     screen.assert_no_english()
+
+
+def test_after_a_refused_checkbox_answer_the_pointer_stays_where_it_was(
+    screens: Callable[..., Screen], private_home: Path
+) -> None:
+    screen = screens("start", "--profile", "cursor")
+    for qid in ORDER[: ORDER.index("needs")]:
+        screen.ask(qid, answer_keys(qid, LOT4_IN_REGIE[qid]))
+    screen.ask("needs", answer_keys("needs", ["netwerk", "weet-niet"]))  # ends on "Weet ik nog niet"
+    screen.expect("kan niet samen met andere antwoorden")
+    screen.child.send(" " + ENTER)  # untick the box under the pointer: "Weet ik nog niet"
+    screen.expect(prompt_start("service_types"))
+    assert saved(private_home, "cursor")["answers"]["needs"] == ["netwerk"]
+    screen.child.send(CTRL_C)
+    assert screen.finish() == 130

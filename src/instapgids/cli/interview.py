@@ -69,6 +69,7 @@ class Frame:
     problem: Callable[[], str | None] | None = None  # the live problem with the answer being given
     said: list[str] = field(default_factory=list)  # a message after a key that does nothing (Shift+Tab)
     no_back: str | None = None  # said on Shift+Tab when back is None; None: "this is the first question"
+    pointer: int | None = None  # the option a checkbox prompt points at when asked again (after a refused answer)
 
 
 def _under(frame: Frame) -> StyleAndTextTuples:
@@ -160,11 +161,14 @@ def _ask_raw(question: Question, default: AnswerValue | None, frame: Frame, trie
         questionary.Choice(wrap(o.label, 7, 5), value=o.value, checked=o.value in ticked) for o in question.options
     ]
     frame.keys = _("Pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen")
-    boxes = questionary.checkbox(message, choices=choices, instruction=" ", **common)
+    at = choices[frame.pointer] if frame.pointer is not None and frame.pointer < len(choices) else None
+    boxes = questionary.checkbox(message, choices=choices, instruction=" ", initial_choice=at, **common)
     options = _dress(boxes, frame)
     if tried and options is not None:
         frame.problem = lambda: answer_problem(question, [str(v) for v in options.selected_options])
     value = boxes.unsafe_ask()
+    if options is not None:  # asked again after a refused answer: the pointer stays where it was
+        frame.pointer = options.pointed_at
     return value if isinstance(value, Back) else [str(v) for v in value]
 
 
