@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +58,27 @@ def test_without_any_profile_only_start_is_suggested(cli: Callable[..., Result])
     result = cli("status")
     assert result.code != 0
     assert "instapgids start" in result.err and "--profile" not in result.err, result.err
+
+
+def test_start_answers_on_an_existing_profile_lists_the_changes_and_needs_force(
+    cli: Callable[..., Result], private_home: Path
+) -> None:
+    from conftest import AGENTSCHAP, saved
+
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "klant").code == 0
+    assert cli("done", "digitale-sleutels", "--profile", "klant").code == 0
+    before = saved(private_home, "klant")
+    refused = cli("start", "--answers", str(AGENTSCHAP), "--profile", "klant")
+    assert refused.code != 0
+    assert "--force" in refused.err and "Soort organisatie" in refused.err, refused.err
+    assert "Een lokaal bestuur" in refused.err, refused.err  # what it was, beside what it would become
+    assert saved(private_home, "klant") == before  # nothing changed
+    same = cli("start", "--answers", str(LOKAAL), "--profile", "klant")  # the same answers: nothing to confirm
+    assert same.code == 0, same.text
+    forced = cli("start", "--answers", str(AGENTSCHAP), "--profile", "klant", "--force")
+    assert forced.code == 0, forced.text
+    after = saved(private_home, "klant")
+    assert after["answers"]["org_kind"] != before["answers"]["org_kind"]
+    assert after["progress"]["digitale-sleutels"]["status"] == "done"  # the progress is kept
+    english = cli("--lang", "en", "start", "--answers", str(LOKAAL), "--profile", "klant")
+    assert english.code != 0 and "--force" in english.err and "would change" in english.err, english.err

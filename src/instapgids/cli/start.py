@@ -37,17 +37,37 @@ class Interrupted(UserError):
         self.exit_code = exit_code
 
 
-def run_with_answers(content: Content, profile: str | None, answers_file: Path) -> None:
-    """`start --answers FILE`: no prompts; the answers must be complete. Progress in the file is taken over."""
+def run_with_answers(content: Content, profile: str | None, answers_file: Path, force: bool = False) -> None:
+    """`start --answers FILE`: no prompts; the answers must be complete. Progress in the file is taken over.
+    Answers that would change those of a saved profile need ``force`` (the interactive `start` asks first)."""
     given = read_answers_file(answers_file, content)
     path = profile_path(profile)
-    saved = usecases.take_answers(content, path, given, session.waiting)
+    try:
+        saved = usecases.take_answers(content, path, given, session.waiting, force)
+    except usecases.AnswersWouldChange as exc:
+        raise UserError(_would_change(content, exc, answers_file, profile)) from None
     session.show_notices(saved)
     session.show_next_of(in_language(content), saved, profile)
     if given.progress:
         told = _("Voortgang van {count} punt(en) overgenomen uit {file}.")
         tell(told.format(count=len(given.progress), file=literal(answers_file)))
     tell("[dim]" + _("Antwoorden bewaard in {path}").format(path=literal(path)) + "[/dim]")
+
+
+def _would_change(content: Content, exc: usecases.AnswersWouldChange, answers_file: Path, profile: str | None) -> str:
+    """Which answers `start --answers` would change, as the user saw them, and the command that does it."""
+    from instapgids.cli.lines import describe
+
+    shown = in_language(content)
+    lines = [str(exc), _("Met {file} veranderen deze antwoorden:").format(file=answers_file)]
+    for qid, old, new in exc.changes:
+        question = shown.question_by_id[qid]
+        before = describe(question, old) if old is not None else _("(geen antwoord)")
+        after = describe(question, new) if new is not None else _("(geen antwoord)")
+        lines.append(f"  {question.label}: {before} → {after}")
+    command = f"instapgids start --answers {answers_file}{session.profile_flag(profile)} --force"
+    lines.append(_("Vervang ze met: {command} (uw voortgang blijft bewaard).").format(command=command))
+    return "\n".join(lines)
 
 
 def run_interview(content: Content, profile: str | None) -> None:

@@ -92,9 +92,30 @@ def remember_guide_version(content: Content, saved: Profile, on_wait: Wait) -> N
         update_profile(saved.path, content, lambda current: current or saved, on_wait)
 
 
-def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait) -> Profile:
+class AnswersWouldChange(UserError):
+    """`start --answers` without --force would change the answers of a saved profile: ``changes`` are
+    (question id, saved answer or None, new answer or None)."""
+
+    def __init__(self, path: Path, changes: list[tuple[str, AnswerValue | None, AnswerValue | None]]) -> None:
+        super().__init__(_("Het profiel {path} heeft al andere antwoorden.").format(path=path))
+        self.path, self.changes = path, changes
+
+
+def answer_changes(
+    content: Content, saved: Profile, given: Profile
+) -> list[tuple[str, AnswerValue | None, AnswerValue | None]]:
+    """What replacing the saved answers with the given ones changes, in interview order."""
+    return [
+        (q.id, saved.answers.get(q.id), given.answers.get(q.id))
+        for q in content.interview.questions
+        if saved.answers.get(q.id) != given.answers.get(q.id)
+    ]
+
+
+def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait, force: bool = False) -> Profile:
     """`start --answers`: the answers of ``given`` replace the saved ones; progress and comments are kept.
 
+    Answers that differ from the saved ones are refused (:class:`AnswersWouldChange`) unless ``force``.
     The progress in ``given`` is added to the saved progress. The result carries the notices of the
     profile as it was on disk.
     """
@@ -102,6 +123,8 @@ def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait) ->
     notices: list[str] = []
 
     def replace(current: Profile | None) -> Profile:
+        if current is not None and not force and (changes := answer_changes(content, current, given)):
+            raise AnswersWouldChange(path, changes)
         saved = Profile(path=path, answers=given.answers, complete=True)
         if current is not None:  # progress marked before, and the user's comments, are kept
             notices.extend(current.notices)

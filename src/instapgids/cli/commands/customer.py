@@ -28,6 +28,13 @@ def start(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help=N_("Met --answers: vervang de antwoorden van een bestaand profiel (de voortgang blijft bewaard)."),
+        ),
+    ] = False,
 ) -> None:
     from instapgids import language
     from instapgids.cli.start import run_interview, run_with_answers
@@ -35,7 +42,7 @@ def start(
 
     content = read_content()
     if answers is not None:
-        run_with_answers(content, profile, answers)
+        run_with_answers(content, profile, answers, force)
         return
     if not language.explicit() and (path := profile_path(profile)).exists():
         with contextlib.suppress(UserError):  # the session reports a profile that cannot be read
