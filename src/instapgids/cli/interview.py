@@ -193,9 +193,10 @@ def _dutch_terms(content: Content) -> list[Term] | None:
 
 
 def _notes(content: Content, question: Question) -> list[tuple[str, str]]:
-    """The lines under a question: its help, and the short explanation of each glossary term it uses."""
+    """The lines under a question: its help, and the short explanation of each glossary term it uses (in its
+    prompt, its help or its options)."""
     notes = [("class:note", question.help)] if question.help else []
-    texts = [question.prompt, *(o.label for o in question.options)]
+    texts = [question.prompt, question.help or "", *(o.label for o in question.options)]
     found = terms_in(content.glossary.terms, texts, _dutch_terms(content))
     notes += [("class:note", f"{t.term}: {t.short}") for t in found]
     return notes
