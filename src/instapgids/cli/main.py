@@ -27,9 +27,12 @@ import codecs
 import errno
 import os
 import sys
-from typing import Any, NoReturn
 
 from instapgids import __version__
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~8 ms of --version)
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 
 def N_(message: str) -> str:
@@ -178,13 +181,18 @@ def main() -> None:
 
 # The commands people run most, with at most a profile, run without Typer and click (~60 ms less):
 # they do exactly what their Typer command does (cli/commands/). Anything else goes to Typer.
-FAST_COMMANDS = ("checklist", "next")
+FAST_COMMANDS = ("checklist", "next", "status")
 PROFILE_OPTIONS = ("--profile", "-p")
 
 
 def _fast(args: list[str]) -> tuple[str, str | None] | None:
-    """(command, profile) when ``args`` are one of :data:`FAST_COMMANDS` with at most ``--profile X``."""
-    if not args or args[0] not in FAST_COMMANDS or any(k.endswith("_COMPLETE") for k in os.environ):
+    """(command, profile) when ``args`` are one of :data:`FAST_COMMANDS` with at most ``--profile X``;
+    ("lots show", N) for ``lots show N``."""
+    if any(k.endswith("_COMPLETE") for k in os.environ):
+        return None
+    if len(args) == 3 and args[:2] == ["lots", "show"] and not args[2].startswith("-"):
+        return "lots show", args[2]
+    if not args or args[0] not in FAST_COMMANDS:
         return None
     rest = args[1:]
     if not rest:
@@ -213,9 +221,14 @@ def _run_fast(command: str, profile: str | None) -> int:
     from instapgids.cli import session
     from instapgids.cli.lines import read_content
 
+    if command == "lots show":
+        session.show_lot(profile or "")  # here the argument: the lot's number
+        return 0
     content = read_content(in_language=True)  # as the Typer command does
     if command == "checklist":
         session.show_checklist(content, profile, None, None, False)
+    elif command == "status":
+        session.show_status(content, profile)
     else:
         session.show_next(content, profile)
     return 0
