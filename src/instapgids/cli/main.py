@@ -218,12 +218,14 @@ def _after_lang(args: list[str]) -> list[str]:
 
 
 def _run_fast(command: str, profile: str | None) -> int:
+    if command == "lots show":
+        from instapgids.cli.lots import show_lot
+
+        show_lot(profile or "")  # here the argument: the lot's number
+        return 0
     from instapgids.cli import session
     from instapgids.cli.lines import read_content
 
-    if command == "lots show":
-        session.show_lot(profile or "")  # here the argument: the lot's number
-        return 0
     content = read_content(in_language=True)  # as the Typer command does
     if command == "checklist":
         session.show_checklist(content, profile, None, None, False)

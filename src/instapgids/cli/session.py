@@ -218,21 +218,6 @@ def show_status(content: Content, profile: str | None) -> None:
     out().print(status_view(content, checklist, flag=profile_flag(profile)))
 
 
-def show_lot(number: str) -> None:
-    """`lots show N`: everything about one lot, paged on a terminal."""
-    from instapgids.cli.lines import read_content
-    from instapgids.presentation.terminal.console import paged
-    from instapgids.presentation.terminal.lots import lot_detail, unknown_lot_message
-
-    content = read_content(in_language=True)
-    wanted = int(number) if number.strip().isdecimal() and number.strip().isascii() else None
-    chosen = content.lot_by_number.get(wanted) if wanted is not None else None
-    if chosen is None:
-        raise UserError(unknown_lot_message(content, number))
-    with paged():
-        out().print(lot_detail(content, chosen))
-
-
 def show_mails(content: Content, profile: str | None, export: str | None, output: Path | None, force: bool) -> None:
     """`mails`: every mail this customer still has to send, on screen or as .eml files."""
     from instapgids.presentation.mails import drafts

@@ -42,7 +42,7 @@ def lots_show(
         ),
     ],
 ) -> None:
-    from instapgids.cli.session import show_lot
+    from instapgids.cli.lots import show_lot
 
     show_lot(number)
 
