@@ -67,7 +67,7 @@ def test_json_export_follows_schema_2_and_the_checklist(
     data = export_json(cli)
     checklist = checklist_of(content, example)
 
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["organisation"]["name"] == example_answers(example)["org_name"]
     assert data["organisation"]["kind"] == example_answers(example)["org_kind"]
     assert [lot["number"] for lot in data["lots"]] == [lot.number for lot in checklist.lots]

@@ -207,6 +207,10 @@ def _item(r: Report, path: Path_, obj: Item, known: Known, content: Content) -> 
     r.refs((*path, "waits_for"), obj.waits_for, known["items"], N_("onbekend checklistpunt '{value}'"))
     if obj.id in obj.waits_for:
         r((*path, "waits_for"), N_("een checklistpunt kan niet op zichzelf wachten"))
+    notes = {i.id for p in content.journey.phases for s in p.steps for i in s.items if i.kind == "note"}
+    for waited in obj.waits_for:
+        if waited in notes:
+            r((*path, "waits_for"), N_("'{item}' is een opmerking (kind: note): daarop kan niets wachten"), item=waited)
     for j, request in enumerate(obj.roles):
         r.ref((*path, "roles", j, "right"), request.right, known["rights"], N_("onbekend recht '{value}'"))
         r.ref((*path, "roles", j, "role"), request.role, known["roles"], N_("onbekende rol '{value}'"))

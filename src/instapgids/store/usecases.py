@@ -36,7 +36,7 @@ class NoProfile(UserError):
 
 
 # not_on_list: the content has it, these answers do not; unknown: no such item; by_answers: the answers settle it
-Refusal = Literal["not_on_list", "unknown", "by_answers"]
+Refusal = Literal["not_on_list", "unknown", "by_answers", "note"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class MarksRefused(UserError):
         "not_on_list": N_("'{item}' staat niet op uw checklist."),
         "unknown": N_("'{item}' bestaat niet."),
         "by_answers": N_("'{item}' is klaar."),
+        "note": N_("'{item}' is een opmerking om rekening mee te houden, geen punt om af te vinken."),
     }
 
     def __init__(self, refused: list[RefusedMark]) -> None:
@@ -162,10 +163,12 @@ def mark_items(content: Content, path: Path, item_ids: list[str], status: str | 
 def refuse_marks(content: Content, saved: Profile, item_ids: list[str], status: str | None) -> None:
     """:class:`MarksRefused` for ids that are not on this checklist, or an undo of what the answers settle."""
     on_list = {e.item.id: e for e in checklist_of(content, saved).items()}
-    everywhere = {i.id for p in content.journey.phases for s in p.steps for i in s.items}
+    everywhere = {i.id: i for p in content.journey.phases for s in p.steps for i in s.items}
     refused = []
     for item_id in item_ids:
-        if item_id not in on_list:
+        if item_id in everywhere and everywhere[item_id].kind == "note":
+            refused.append(RefusedMark(item_id, "note"))
+        elif item_id not in on_list:
             from difflib import get_close_matches
 
             close = tuple(get_close_matches(item_id, list(on_list), n=3))
