@@ -32,6 +32,8 @@ CASES = [
     ("--lang", "en", "lots", "show", "3"),
     ("lots", "show", "99"),
     ("lots", "show", "vijf"),
+    ("start",),  # no terminal here: what to do instead, as through Typer
+    ("start", "--profile", "klant"),
 ]
 
 

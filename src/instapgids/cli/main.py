@@ -181,7 +181,7 @@ def main() -> None:
 
 # The commands people run most, with at most a profile, run without Typer and click (~60 ms less):
 # they do exactly what their Typer command does (cli/commands/). Anything else goes to Typer.
-FAST_COMMANDS = ("checklist", "next", "status")
+FAST_COMMANDS = ("checklist", "next", "status", "start")
 PROFILE_OPTIONS = ("--profile", "-p")
 
 
@@ -222,6 +222,11 @@ def _run_fast(command: str, profile: str | None) -> int:
         from instapgids.cli.lots import show_lot
 
         show_lot(profile or "")  # here the argument: the lot's number
+        return 0
+    if command == "start":  # the interview: its first question sooner
+        from instapgids.cli.start import start_command
+
+        start_command(profile)
         return 0
     from instapgids.cli import session
     from instapgids.cli.lines import read_content

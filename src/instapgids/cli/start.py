@@ -37,6 +37,24 @@ class Interrupted(UserError):
         self.exit_code = exit_code
 
 
+def start_command(profile: str | None, answers: Path | None = None, force: bool = False) -> None:
+    """`start` as typed (through Typer, or without it on the fast path of ``cli/main.py``)."""
+    import contextlib
+
+    from instapgids import language
+    from instapgids.cli.lines import read_content
+    from instapgids.store.profiles import read_profile
+
+    content = read_content()
+    if answers is not None:
+        run_with_answers(content, profile, answers, force)
+        return
+    if not language.explicit() and (path := profile_path(profile)).exists():
+        with contextlib.suppress(UserError):  # the session reports a profile that cannot be read
+            language.use(read_profile(path, content, strict=False).language)  # goes on in its language
+    run_interview(content, profile)
+
+
 def run_with_answers(content: Content, profile: str | None, answers_file: Path, force: bool = False) -> None:
     """`start --answers FILE`: no prompts; the answers must be complete. Progress in the file is taken over.
     Answers that would change those of a saved profile need ``force`` (the interactive `start` asks first)."""
