@@ -26,12 +26,11 @@ from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HS
 from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl
 
-from instapgids.cli.lines import describe, in_language, say, unsay, wrap
+from instapgids.cli.lines import describe, echo, in_language, notice, progress_text, say, unsay, wrap
 from instapgids.content.bundle import Content
 from instapgids.content.glossary import Term, terms_in
 from instapgids.content.questions import AnswerValue, Question
-from instapgids.engine.conditions import chosen_options
-from instapgids.engine.routing import active_questions, applicable_answers, likely_questions, next_question
+from instapgids.engine.routing import active_questions, applicable_answers, next_question
 from instapgids.language import _, current
 
 STYLE = Style(
@@ -213,64 +212,9 @@ def _ask(question: Question, default: AnswerValue | None, frame: Frame) -> Answe
         default, tried = value, True
 
 
-def welcome(content: Content) -> None:
-    """The screen before the first question: what it is for, how long it takes, what to have at hand."""
-    content = in_language(content)
-    about = len(likely_questions(content, {}))
-    say(("bold", _("Welkom bij instapgids.")))
-    say(
-        _(
-            "U beantwoordt ongeveer {about} korte vragen over uw organisatie en wat ze nodig heeft (een vijftal "
-            "minuten); daarna krijgt u een checklist met enkel wat voor u geldt, volgens de Instapgids "
-            "ICT-raamcontracten 2022."
-        ).format(about=about)
-    )
-    say(_("Houd bij de hand:"))
-    for line in (
-        _("de naam van uw organisatie en wat voor organisatie het is (Vlaamse overheid, lokaal bestuur, andere)"),
-        _("welke dienstverlening u nodig heeft (werkplekken, cloud, netwerk, applicaties of andere)"),
-        _("of uw organisatie het toegangs- en gebruikersbeheer ACM/IDM al gebruikt"),
-        _("of u uw digitale sleutels al geactiveerd heeft, en tot welke systemen u al toegang heeft"),
-    ):
-        say("  • " + wrap(line, indent=4, first=4))
-    keys = _(
-        "Met Shift+Tab gaat u terug naar de vorige vraag; op het einde kunt u elk antwoord nog wijzigen. "
-        "Uw antwoorden worden na elke vraag bewaard; stoppen kan altijd met Ctrl-C."
-    )
-    say(("fg:ansibrightblack", wrap(keys) + "\n"))
-
-
-def _echo(question: Question, value: AnswerValue) -> int:
-    """The answer given, as "✔ Label: answer"; its wrapped lines start under the label, not at column 0.
-    Returns the rows printed."""
-    head = f"✔ {question.label}: "
-    text = wrap(head + describe(question, value), indent=2)
-    if text.startswith(head):
-        return say(("fg:ansigreen", "✔ "), ("bold", head[2:]), text[len(head) :])
-    return say(("fg:ansigreen", "✔ "), ("bold", text[2:]))  # the label itself is wrapped
-
-
-def _notice(question: Question, value: AnswerValue) -> int:
-    """What a chosen option means right away (a blocker), from ``notice:`` in interview.yaml; the rows printed."""
-    rows = 0
-    for option in chosen_options(question, value):
-        if option.notice:
-            where = _(" (gids, {section})").format(section=question.section) if question.section else ""
-            rows += say(("fg:ansiyellow bold", _("Let op: ")), option.notice + where)
-    return rows
-
-
 # Called with the answers after every answer; returns the answers to go on with (the same, or merged
 # with answers changed elsewhere in the meantime, when the user chose to take those over).
 OnAnswer = Callable[[Answers], Answers]
-
-
-def progress_text(content: Content, answers: Answers, question: Question) -> str:
-    """'Vraag 4 van ongeveer 12': the count of the most likely path from here (``likely:`` in interview.yaml);
-    it changes only when an answer leaves that path."""
-    active = likely_questions(content, answers)
-    position = next((i for i, q in enumerate(active) if q is question), len(active) - 1) + 1
-    return _("Vraag {position} van ongeveer {total}").format(position=position, total=max(len(active), position))
 
 
 def _following(content: Content, answers: Answers, question: Question) -> Question | None:
@@ -304,7 +248,7 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
             del echoed[at:]
             continue
         answers = applicable_answers(content, {**answers, current.id: value})
-        echoed.append((current.id, _echo(current, value) + _notice(current, value)))
+        echoed.append((current.id, echo(current, value) + notice(current, value)))
         answers = on_answer(answers)
         current = _following(content, answers, current) if revisiting else next_question(content, answers)
     return answers
@@ -374,8 +318,8 @@ def _review(content: Content, answers: Answers, on_answer: OnAnswer, state: _Rev
         value = _ask(question, answers.get(question.id), frame)
         if isinstance(value, Back):
             continue
-        _echo(question, value)
-        _notice(question, value)
+        echo(question, value)
+        notice(question, value)
         state.changed = state.changed or value != answers.get(question.id)
         answers = on_answer(applicable_answers(content, {**answers, question.id: value}))
 

@@ -12,7 +12,7 @@ from instapgids.language import _
 
 if TYPE_CHECKING:  # the commands import this module for --help too: the content's models load with the content
     from instapgids.content.bundle import Content
-    from instapgids.content.questions import AnswerValue, Question
+    from instapgids.content.questions import Answers, AnswerValue, Question
 
 
 def width() -> int:
@@ -115,3 +115,64 @@ def describe(question: Question, value: AnswerValue) -> str:
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
     return describe_answer(question, value)
+
+
+def welcome(content: Content) -> None:
+    """The screen before the first question: what it is for, how long it takes, what to have at hand."""
+    from instapgids.engine.routing import likely_questions
+
+    content = in_language(content)
+    about = len(likely_questions(content, {}))
+    say(("bold", _("Welkom bij instapgids.")))
+    say(
+        _(
+            "U beantwoordt ongeveer {about} korte vragen over uw organisatie en wat ze nodig heeft (een vijftal "
+            "minuten); daarna krijgt u een checklist met enkel wat voor u geldt, volgens de Instapgids "
+            "ICT-raamcontracten 2022."
+        ).format(about=about)
+    )
+    say(_("Houd bij de hand:"))
+    for line in (
+        _("de naam van uw organisatie en wat voor organisatie het is (Vlaamse overheid, lokaal bestuur, andere)"),
+        _("welke dienstverlening u nodig heeft (werkplekken, cloud, netwerk, applicaties of andere)"),
+        _("of uw organisatie het toegangs- en gebruikersbeheer ACM/IDM al gebruikt"),
+        _("of u uw digitale sleutels al geactiveerd heeft, en tot welke systemen u al toegang heeft"),
+    ):
+        say("  • " + wrap(line, indent=4, first=4))
+    keys = _(
+        "Met Shift+Tab gaat u terug naar de vorige vraag; op het einde kunt u elk antwoord nog wijzigen. "
+        "Uw antwoorden worden na elke vraag bewaard; stoppen kan altijd met Ctrl-C."
+    )
+    say(("fg:ansibrightblack", wrap(keys) + "\n"))
+
+
+def echo(question: Question, value: AnswerValue) -> int:
+    """The answer given, as "✔ Label: answer"; its wrapped lines start under the label, not at column 0.
+    Returns the rows printed."""
+    head = f"✔ {question.label}: "
+    text = wrap(head + describe(question, value), indent=2)
+    if text.startswith(head):
+        return say(("fg:ansigreen", "✔ "), ("bold", head[2:]), text[len(head) :])
+    return say(("fg:ansigreen", "✔ "), ("bold", text[2:]))  # the label itself is wrapped
+
+
+def notice(question: Question, value: AnswerValue) -> int:
+    """What a chosen option means right away (a blocker), from ``notice:`` in interview.yaml; the rows printed."""
+    from instapgids.engine.conditions import chosen_options
+
+    rows = 0
+    for option in chosen_options(question, value):
+        if option.notice:
+            where = _(" (gids, {section})").format(section=question.section) if question.section else ""
+            rows += say(("fg:ansiyellow bold", _("Let op: ")), option.notice + where)
+    return rows
+
+
+def progress_text(content: Content, answers: Answers, question: Question) -> str:
+    """'Vraag 4 van ongeveer 12': the count of the most likely path from here (``likely:`` in interview.yaml);
+    it changes only when an answer leaves that path."""
+    from instapgids.engine.routing import likely_questions
+
+    active = likely_questions(content, answers)
+    position = next((i for i, q in enumerate(active) if q is question), len(active) - 1) + 1
+    return _("Vraag {position} van ongeveer {total}").format(position=position, total=max(len(active), position))

@@ -142,7 +142,9 @@ def _interview(content: Content, existing: Profile | None, store: usecases.Inter
         else:
             store.stale = {}
     else:
-        interview.welcome(content)
+        from instapgids.cli.lines import welcome
+
+        welcome(content)
     while True:
         answers = interview.review(content, dict(answers), store.save)
         confirmed = store.save(answers, complete=True)
