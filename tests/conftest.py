@@ -370,8 +370,8 @@ def screens() -> Iterator[Callable[..., Any]]:
 
     started: list[Screen] = []
 
-    def spawn(*args: str, columns: int = 120, env: dict[str, str | None] | None = None) -> Screen:
-        started.append(Screen(*args, columns=columns, env=env))
+    def spawn(*args: str, columns: int = 120, env: dict[str, str | None] | None = None, rows: int = 50) -> Screen:
+        started.append(Screen(*args, columns=columns, env=env, rows=rows))
         return started[-1]
 
     yield spawn

@@ -109,12 +109,14 @@ def prompt_start(qid: str) -> str:
 class Screen:
     """A spawned `instapgids` in a pseudo-terminal, with everything it wrote kept for later checks."""
 
-    def __init__(self, *args: str, columns: int = 120, env: dict[str, str | None] | None = None) -> None:
+    def __init__(
+        self, *args: str, columns: int = 120, env: dict[str, str | None] | None = None, rows: int = 50
+    ) -> None:
         self.log = io.StringIO()
         env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": str(columns), **(env or {})}
         env = {key: value for key, value in env.items() if value is not None}  # None: not set at all
         self.child = pexpect.spawn(
-            instapgids_exe(), list(args), env=env, encoding="utf-8", dimensions=(50, columns), timeout=10
+            instapgids_exe(), list(args), env=env, encoding="utf-8", dimensions=(rows, columns), timeout=10
         )
         self.child.logfile_read = self.log
 
@@ -130,6 +132,16 @@ class Screen:
         self.child.expect(pexpect.EOF)
         self.child.close()
         return self.child.exitstatus if self.child.exitstatus is not None else -(self.child.signalstatus or 0)
+
+    def display(self) -> list[str]:
+        """The rows on the screen now, as a terminal shows them (cursor moves and erasing applied)."""
+        import pyte
+
+        rows, columns = self.child.getwinsize()
+        screen = pyte.Screen(columns, rows)
+        stream = pyte.Stream(screen)
+        stream.feed(self.log.getvalue())
+        return [row.rstrip() for row in screen.display]
 
     @property
     def text(self) -> str:

@@ -610,6 +610,21 @@ def test_an_item_that_can_start_before_what_the_guide_puts_first_is_reported(
     assert "§6.2.1.2" in result.err
 
 
+def test_a_note_in_the_guide_order_is_named_as_a_note_not_as_an_item_that_waits(
+    data_copy: Path, cli: Callable[..., Result]
+) -> None:
+    """A note (kind: note) is nothing to do: it never starts, so it has no place in an order."""
+    journey = data_copy / "journey.yaml"
+    text = journey.read_text(encoding="utf-8")
+    broken = text.replace("    then: [behoefte-beschrijven, ", "    then: [behoefte-beschrijven, hoofdaannemer, ", 1)
+    assert broken != text
+    journey.write_text(broken, encoding="utf-8")
+    result = cli("validate", "--data-dir", str(data_copy))
+    assert result.code == 1, result.text
+    assert "'hoofdaannemer' is een opmerking (kind: note)" in flat(result.err)
+    assert "'hoofdaannemer' wacht niet op" not in flat(result.err)
+
+
 def test_content_without_lot_6_is_an_error_in_validate_and_never_a_crash_in_start(
     data_copy: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,6 +24,16 @@ CASES = [
     ("next", "--lang=en", "--profile", "klant"),
     ("checklist", "--profile", "ontbreekt"),
     ("next", "-p", "ontbreekt"),
+    ("status",),
+    ("status", "--profile", "klant"),
+    ("--lang", "en", "status", "-p", "klant"),
+    ("status", "-p", "ontbreekt"),
+    ("lots", "show", "5"),
+    ("--lang", "en", "lots", "show", "3"),
+    ("lots", "show", "99"),
+    ("lots", "show", "vijf"),
+    ("start",),  # no terminal here: what to do instead, as through Typer
+    ("start", "--profile", "klant"),
 ]
 
 
@@ -45,7 +55,16 @@ def test_the_fast_path_says_what_typer_says(
 
 
 @pytest.mark.parametrize(
-    "args", [("checklist", "--help"), ("checklist", "--export", "md"), ("next", "extra"), ("next", "--profile")]
+    "args",
+    [
+        ("checklist", "--help"),
+        ("checklist", "--export", "md"),
+        ("next", "extra"),
+        ("next", "--profile"),
+        ("lots", "show", "--help"),
+        ("lots", "show", "5", "6"),
+        ("lots", "show"),
+    ],
 )
 def test_other_arguments_go_through_typer(args: tuple[str, ...]) -> None:
     from instapgids.cli import main
@@ -102,3 +121,16 @@ def test_plain_output_is_what_rich_writes(process: Callable[..., Result], comman
     rich = process(*args, env={"COLUMNS": columns, "TTY_COMPATIBLE": "0"})
     assert plain.code == rich.code == 0
     assert plain.out == rich.out
+
+
+@pytest.mark.parametrize("xdg", [None, "", "  ", "/tmp/elders"])
+def test_the_cache_folder_is_the_one_platformdirs_names(xdg: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    from instapgids.paths import cache_dir
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert cache_dir() == Path(platformdirs.user_cache_dir("instapgids", appauthor=False))

@@ -314,3 +314,41 @@ def test_ctrl_c_keeps_the_answers_and_start_resumes_after_them(
     again.child.send(CTRL_C)
     assert again.finish() == 130
     again.assert_no_english()
+
+
+def test_ctrl_c_after_a_change_at_the_review_keeps_the_answers_as_they_were(
+    screens: Callable[..., Screen], cli: Callable[..., Result], private_home: Path
+) -> None:
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "spijt").code == 0
+    before = saved(private_home, "spijt")
+    old_name = before["answers"]["org_name"]
+    screen = screens("start", "--profile", "spijt")
+    screen.expect("Er zijn al antwoorden bewaard")
+    screen.child.send(ENTER)  # "Mijn antwoorden bekijken en wijzigen"
+    screen.expect(DONE_CHOICE)
+    screen.child.send(review_keys(before["answers"], "org_name"))
+    screen.ask("org_name", answer_keys("org_name", "Een Halve Wijziging", current=old_name))
+    screen.expect("Een Halve Wijziging")  # echoed, and saved meanwhile
+    screen.expect(DONE_CHOICE)  # back at the review screen: the change is not confirmed yet
+    screen.child.send(CTRL_C)
+    assert screen.finish() == 130
+    assert "niet bewaard" in flat(screen.text), screen.text
+    after = saved(private_home, "spijt")
+    assert after["answers"] == before["answers"]
+    assert after["complete"] is True
+    screen.assert_no_english()
+
+
+def test_after_a_refused_checkbox_answer_the_pointer_stays_where_it_was(
+    screens: Callable[..., Screen], private_home: Path
+) -> None:
+    screen = screens("start", "--profile", "cursor")
+    for qid in ORDER[: ORDER.index("needs")]:
+        screen.ask(qid, answer_keys(qid, LOT4_IN_REGIE[qid]))
+    screen.ask("needs", answer_keys("needs", ["netwerk", "weet-niet"]))  # ends on "Weet ik nog niet"
+    screen.expect("kan niet samen met andere antwoorden")
+    screen.child.send(" " + ENTER)  # untick the box under the pointer: "Weet ik nog niet"
+    screen.expect(prompt_start("service_types"))
+    assert saved(private_home, "cursor")["answers"]["needs"] == ["netwerk"]
+    screen.child.send(CTRL_C)
+    assert screen.finish() == 130

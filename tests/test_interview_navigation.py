@@ -106,3 +106,23 @@ def test_nothing_is_cut_at_80_and_120_columns(screens: Callable[..., Screen], co
     assert screen.finish() == 130
     assert "…" not in screen.text
     assert "Coördinatie van en samenwerking tussen ICT-partners, service-integratie" in flat(screen.text)
+
+
+def test_an_answer_changed_after_going_back_replaces_its_old_line(screens: Callable[..., Screen]) -> None:
+    screen = screens("start", "--profile", "vervang", rows=40)
+    for qid in ORDER[: ORDER.index("org_kind") + 1]:
+        screen.ask(qid, answer_keys(qid, LOT4_IN_REGIE[qid]))
+    screen.ask("local_user_management", BACK)  # back to the kind of organisation (lokaal bestuur)
+    screen.ask("org_kind", answer_keys("org_kind", "vlaamse-overheid", current="lokaal-bestuur"))
+    screen.expect(prompt_start("needs"))
+    screen.expect("Ctrl-C")
+    shown = [row for row in screen.display() if row.startswith("✔")]
+    kinds = [row for row in shown if row.startswith("✔ Soort organisatie")]
+    assert len(kinds) == 1 and "Vlaamse" in kinds[0], shown
+    assert [row.split(":")[0] for row in shown] == [
+        "✔ Organisatie",
+        "✔ Klantbereik nagekeken",
+        "✔ Soort organisatie",
+    ], shown
+    screen.child.send(CTRL_C)
+    assert screen.finish() == 130

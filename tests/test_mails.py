@@ -369,3 +369,31 @@ def test_a_paragraph_about_suppliers_counts_suppliers_as_the_checklist_does(
     answers = answers_file(tmp_path, EXAMPLES / "lokaal-bestuur-netwerk.yaml", needs=needs)
     body = next(d.body for d in drafts_of(content, answers) if d.id == "behoefte")
     assert ("Spreek af wie hoofdaannemer is." in body) is shown
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_a_mail_on_screen_has_the_number_of_its_file(example: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    start(cli, example)
+    shown = cli("mails", "--profile", PROFILE)
+    target = tmp_path / "mails"
+    assert cli("mails", "--profile", PROFILE, "--export", "eml", "-o", str(target)).code == 0
+    files = {int(p.name[:2]): str(_read_eml(p)["Subject"]) for p in target.iterdir()}
+    numbered = {int(n): " ".join(s.split()) for n, s in re.findall(r"^─*\s*(\d+)\. (.+?)\s*─*$", shown.out, re.M)}
+    assert numbered and set(numbered) == set(files), (numbered, files)
+    for number, subject in files.items():
+        assert " ".join(subject.split()).startswith(numbered[number]), (number, numbered[number])
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_a_long_mail_title_breaks_between_words_and_is_never_cut(
+    columns: str, cli: Callable[..., Result], content: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    start(cli, LOKAAL)
+    shown = cli("mails", "--profile", PROFILE).out
+    assert "…" not in shown
+    subjects = [d.subject for d in drafts_of(content, LOKAAL)]
+    assert any(len(s) > int(columns) - 10 for s in subjects)
+    for subject in subjects:  # the title above each mail: its words in order, over one or more lines
+        words = " ".join(subject.split())
+        assert " ".join(shown.replace("─", " ").split()).count(words) >= 2, words  # title and "Onderwerp:"

@@ -5,13 +5,14 @@ they are, also when the chosen locale is not installed (less then falls back to 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import LOKAAL, Result
+from conftest import EXAMPLE_FILES, LOKAAL, Result
 from prompts import Screen
 
 pytestmark = [
@@ -100,3 +101,56 @@ def test_without_pager_the_less_on_the_path_is_run_with_our_options(tmp_path: Pa
     less.chmod(0o755)
     program, env = pager.command({"PATH": str(tmp_path)}, utf8=False) or ("", {})
     assert program == [str(less)] and env["LESS"] == "FRX" and "LESSCHARSET" not in env
+
+
+def _long_screen(screens: Callable[..., Screen], *args: str, rows: int = 24) -> Screen:
+    """``instapgids ARGS`` on an 80×rows terminal, with the pager as a user has it (no LESS of their own)."""
+    return screens(*args, columns=80, rows=rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("checklist", "--profile", "p"), "q: sluiten"),
+        (("mails", "--profile", "p"), "q: sluiten"),
+        (("lots", "show", "5"), "q: sluiten"),
+        (("--help",), "q: sluiten"),
+        (("--lang", "en", "mails", "--profile", "p"), "q: close"),
+    ],
+)
+def test_long_output_is_paged_with_the_way_out_shown(
+    args: tuple[str, ...],
+    hint: str,
+    cli: Callable[..., Result],
+    screens: Callable[..., Screen],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("LESS", raising=False)
+    monkeypatch.delenv("PAGER", raising=False)
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "p").code == 0
+    screen = _long_screen(screens, *args)
+    screen.expect(hint)  # the pager's prompt line, at the bottom of the first page
+    screen.child.send("q")
+    assert screen.finish() == 0
+
+
+@pytest.mark.parametrize("args", [("mails", "--profile", "p"), ("lots", "show", "5"), ("--help",)])
+def test_long_output_is_never_paged_when_piped(args: tuple[str, ...], process: Callable[..., Result]) -> None:
+    assert process("start", "--answers", str(LOKAAL), "--profile", "p").code == 0
+    result = process(*args, env={"PAGER": "false"})  # a pager would fail the command
+    assert result.code == 0 and "q: sluiten" not in result.out and len(result.out.splitlines()) > 40
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("rows", [24, 30])
+def test_the_first_page_of_next_names_every_next_step(
+    example: Path, rows: int, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the interview and in `next`, the first page (what a pager shows first) names each next step."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert cli("start", "--answers", str(example), "--profile", "p").code == 0
+    shown = cli("next", "--profile", "p").out
+    steps = re.findall(r"instapgids done (\S+) --profile p", shown)
+    first_page = "\n".join(shown.splitlines()[: rows - 1])
+    for item_id in steps:
+        assert item_id in first_page, (item_id, first_page)

@@ -40,7 +40,7 @@ def test_quotes_and_apostrophes_are_told_apart() -> None:
 
 
 def test_a_mail_field_in_quotes_is_no_name_but_a_made_up_name_beside_it_is() -> None:
-    text = 'Op {datum} stuurde ik u een mail met als onderwerp "{onderwerp}" over \'Mijn profiel\'.'
+    text = "Op {datum} stuurde ik u een mail met als onderwerp \"{onderwerp}\" over 'Mijn profiel'."
     assert list(values_in(text)) == [("naam", "Mijn profiel")]
 
 

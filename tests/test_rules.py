@@ -39,7 +39,13 @@ def signature(checklist: Checklist) -> tuple[object, ...]:
 
 
 def entry(checklist: Checklist, item_id: str) -> ChecklistItem | None:
-    return next((e for e in checklist.items() if e.item.id == item_id), None)
+    """The item (or note) with this id on the checklist."""
+    return next((e for e in [*checklist.items(), *checklist.notes()] if e.item.id == item_id), None)
+
+
+def note_ids(checklist: Checklist) -> set[str]:
+    """The notes (kind: note): things to keep in mind, not among the items."""
+    return {e.item.id for e in checklist.notes()}
 
 
 # --------------------------------------------------------------------------- every path
@@ -349,8 +355,9 @@ def test_scope_unsure_starts_with_a_mail_to_account_and_demand_management() -> N
 
 
 def test_several_lots_bring_the_main_contractor_note() -> None:
-    assert "hoofdaannemer" in ids(checklist_for(needs=["netwerk", "werkplek"], lot2_tools=["geen"]))
-    assert "hoofdaannemer" not in ids(checklist_for(needs=["netwerk"]))
+    several = checklist_for(needs=["netwerk", "werkplek"], lot2_tools=["geen"])
+    assert "hoofdaannemer" in note_ids(several) and "hoofdaannemer" not in ids(several)  # a note, not an item
+    assert "hoofdaannemer" not in note_ids(checklist_for(needs=["netwerk"]))
 
 
 def test_projects_ask_for_exploitation_in_the_quote_whether_or_not_exploitation_was_ticked() -> None:
@@ -486,9 +493,9 @@ def test_consultant_without_eid_or_bis_number_gets_a_key_first_and_no_eid_wordin
 
 def test_the_main_contractor_note_counts_suppliers_not_lots() -> None:
     """6.1.2: 'In het geval van meerdere dienstverleners'. Lots 1 and 3 are both Atos."""
-    assert "hoofdaannemer" not in ids(checklist_for(needs=["coordinatie", "cloud-datacenter"], lot3_cloud=False))
+    assert "hoofdaannemer" not in note_ids(checklist_for(needs=["coordinatie", "cloud-datacenter"], lot3_cloud=False))
     two = checklist_for(needs=["netwerk", "cloud-datacenter"], lot3_cloud=False)
-    assert "hoofdaannemer" in ids(two)
+    assert "hoofdaannemer" in note_ids(two)
     assert any(
         "Atos" in line and "Proximus" in line for line in describe_reasons(CONTENT, two, entry(two, "hoofdaannemer"))
     )  # type: ignore[arg-type]

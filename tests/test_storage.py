@@ -126,7 +126,8 @@ def test_answers_changed_elsewhere_while_start_is_open_are_not_silently_overwrit
     start(cli)
     mine = saved(private_home)["answers"]["org_name"]
     screen = open_review(screens)
-    start(cli, answers_file(tmp_path, org_name="Gemeente Elders"))  # another terminal, meanwhile
+    elsewhere = answers_file(tmp_path, org_name="Gemeente Elders")  # another terminal, meanwhile
+    assert cli("start", "--answers", str(elsewhere), "--profile", "p", "--force").code == 0
     screen.child.send(ENTER)  # "Alles klopt"
     screen.expect(CHANGED_ELSEWHERE)
     screen.expect("Gemeente Elders")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from instapgids.errors import UserError, display_path, os_reason
@@ -81,6 +82,9 @@ def profile_exists(path: Path) -> bool:
 def cache_dir() -> Path:
     """Where derived files are kept (the validated content): the user's cache folder
     (``~/.cache/instapgids`` on Linux, as the system names it elsewhere)."""
+    if sys.platform.startswith("linux"):  # platformdirs' own answer, without importing it (~10 ms of each run)
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        return Path(xdg if xdg.strip() else os.path.expanduser("~/.cache")) / "instapgids"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("instapgids", appauthor=False))

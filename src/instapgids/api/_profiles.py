@@ -107,7 +107,7 @@ def save_answers(
             raise AnswersError(problems)
         dutch = _dutch(content)
         given = Saved(path=target, answers=applicable_answers(dutch, answers))
-        return _profile(take_answers(dutch, target, given, _no_wait, complete=complete))
+        return _profile(take_answers(dutch, target, given, _no_wait, complete=complete, force=True))
 
 
 def mark(

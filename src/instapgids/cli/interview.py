@@ -25,7 +25,7 @@ from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HS
 from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl
 
-from instapgids.cli.lines import describe, in_language, say, wrap
+from instapgids.cli.lines import describe, echo, in_language, notice, say, unsay, wrap
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, Question
 from instapgids.engine.routing import active_questions, applicable_answers, next_question
@@ -68,6 +68,7 @@ class Frame:
     problem: Callable[[], str | None] | None = None  # the live problem with the answer being given
     said: list[str] = field(default_factory=list)  # a message after a key that does nothing (Shift+Tab)
     no_back: str | None = None  # said on Shift+Tab when back is None; None: "this is the first question"
+    pointer: int | None = None  # the option a checkbox prompt points at when asked again (after a refused answer)
 
 
 def _under(frame: Frame) -> StyleAndTextTuples:
@@ -159,11 +160,14 @@ def _ask_raw(question: Question, default: AnswerValue | None, frame: Frame, trie
         questionary.Choice(wrap(o.label, 7, 5), value=o.value, checked=o.value in ticked) for o in question.options
     ]
     frame.keys = _("Pijltjestoetsen, spatie om aan te kruisen, Enter om te bevestigen")
-    boxes = questionary.checkbox(message, choices=choices, instruction=" ", **common)
+    at = choices[frame.pointer] if frame.pointer is not None and frame.pointer < len(choices) else None
+    boxes = questionary.checkbox(message, choices=choices, instruction=" ", initial_choice=at, **common)
     options = _dress(boxes, frame)
     if tried and options is not None:
         frame.problem = lambda: answer_problem(question, [str(v) for v in options.selected_options])
     value = boxes.unsafe_ask()
+    if options is not None:  # asked again after a refused answer: the pointer stays where it was
+        frame.pointer = options.pointed_at
     return value if isinstance(value, Back) else [str(v) for v in value]
 
 
@@ -173,7 +177,8 @@ def answer_problem(question: Question, value: AnswerValue) -> str | None:
 
 
 def _notes(content: Content, question: Question) -> list[tuple[str, str]]:
-    """The lines under a question: its help, and the short explanation of each glossary term it uses."""
+    """The lines under a question: its help, and the short explanation of each glossary term it uses (in its
+    prompt, its help or its options)."""
     notes = [("class:note", question.help)] if question.help else []
     notes += [("class:note", f"{t.term}: {t.short}") for t in question_terms(content, question)]
     return notes
@@ -188,37 +193,6 @@ def _ask(question: Question, default: AnswerValue | None, frame: Frame) -> Answe
         if isinstance(value, Back) or answer_problem(question, value) is None:
             return value
         default, tried = value, True
-
-
-def welcome(content: Content) -> None:
-    """The screen before the first question: what it is for, how long it takes, what to have at hand."""
-    said = words.welcome(in_language(content))
-    say(("bold", said.title))
-    say(said.text)
-    say(said.have_at_hand_title)
-    for line in said.have_at_hand:
-        say("  • " + wrap(line, indent=4, first=4))
-    keys = _(
-        "Met Shift+Tab gaat u terug naar de vorige vraag; op het einde kunt u elk antwoord nog wijzigen. "
-        "Uw antwoorden worden na elke vraag bewaard; stoppen kan altijd met Ctrl-C."
-    )
-    say(("fg:ansibrightblack", wrap(keys) + "\n"))
-
-
-def _echo(question: Question, value: AnswerValue) -> None:
-    """The answer given, as "✔ Label: answer"; its wrapped lines start under the label, not at column 0."""
-    head = f"✔ {question.label}: "
-    text = wrap(head + describe(question, value), indent=2)
-    if text.startswith(head):
-        say(("fg:ansigreen", "✔ "), ("bold", head[2:]), text[len(head) :])
-    else:  # the label itself is wrapped
-        say(("fg:ansigreen", "✔ "), ("bold", text[2:]))
-
-
-def _notice(content: Content, question: Question, value: AnswerValue) -> None:
-    """What a chosen option means right away (a blocker), from ``notice:`` in interview.yaml."""
-    for notice in words.notices(content, question, value):
-        say(("fg:ansiyellow bold", _("Let op: ")), notice)
 
 
 # Called with the answers after every answer; returns the answers to go on with (the same, or merged
@@ -239,7 +213,7 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
     """Ask every applicable question that has no answer yet, in order; Shift+Tab goes back one asked question."""
     current = next_question(content, answers)
     revisiting = False
-    echoed: Answers = {}  # the answers on the screen already, each as "✔ Label: answer"
+    echoed: list[tuple[str, int]] = []  # the answers on the screen, in order: (question id, rows of its lines)
     while current is not None:
         active = active_questions(content, answers)
         earlier = [q for q in active[: next((i for i, q in enumerate(active) if q is current), 0)] if q.id in answers]
@@ -251,12 +225,13 @@ def ask_missing(content: Content, answers: Answers, on_answer: OnAnswer) -> Answ
         value = _ask(current, answers.get(current.id), frame)
         if isinstance(value, Back):
             current, revisiting = earlier[-1], True
+            # its line and those after it go: they come back, each as it is confirmed again
+            at = next((i for i, (qid, _rows) in enumerate(echoed) if qid == current.id), len(echoed))
+            unsay(sum(rows for _qid, rows in echoed[at:]))
+            del echoed[at:]
             continue
         answers = applicable_answers(content, {**answers, current.id: value})
-        if current.id not in echoed or echoed[current.id] != value:  # kept after going back: shown already
-            _echo(current, value)
-            _notice(content, current, value)
-            echoed[current.id] = value
+        echoed.append((current.id, echo(current, value) + notice(content, current, value)))
         answers = on_answer(answers)
         current = _following(content, answers, current) if revisiting else next_question(content, answers)
     return answers
@@ -281,11 +256,41 @@ def confirm_out_of_order(waits: list[str]) -> bool:
     return bool(_choose(" ".join([*waits, _("Toch als klaar aanduiden (buiten de volgorde)?")]), [no, yes]))
 
 
+class ChangeNotConfirmed(KeyboardInterrupt):
+    """Ctrl-C after an answer was changed at the review screen: ``answers`` are those from before the change,
+    for the caller to put back (a change counts once it is confirmed)."""
+
+    def __init__(self, answers: Answers) -> None:
+        super().__init__()
+        self.answers = answers
+
+
 def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
-    """'Controleer uw antwoorden': change any single answer until the user confirms."""
+    """'Controleer uw antwoorden': change any single answer until the user confirms.
+
+    Each change is saved at once (nothing lost); Ctrl-C before the user confirms raises
+    :class:`ChangeNotConfirmed` with the answers as they were when the review screen first showed."""
+    state = _Reviewed()
+    try:
+        return _review(content, answers, on_answer, state)
+    except KeyboardInterrupt:
+        if state.before is not None and state.changed:
+            raise ChangeNotConfirmed(state.before) from None
+        raise
+
+
+@dataclass
+class _Reviewed:
+    before: Answers | None = None  # the answers when the review screen first showed
+    changed: bool = False  # an answer was changed there since
+
+
+def _review(content: Content, answers: Answers, on_answer: OnAnswer, state: _Reviewed) -> Answers:
     content = in_language(content)
     while True:
         answers = ask_missing(content, answers, on_answer)
+        if state.before is None:
+            state.before = dict(answers)
         questions = active_questions(content, answers)
         choices = [questionary.Choice(_("Alles klopt: toon mijn checklist"), value=DONE)]
         choices += [
@@ -302,8 +307,9 @@ def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
         value = _ask(question, answers.get(question.id), frame)
         if isinstance(value, Back):
             continue
-        _echo(question, value)
-        _notice(content, question, value)
+        echo(question, value)
+        notice(content, question, value)
+        state.changed = state.changed or value != answers.get(question.id)
         answers = on_answer(applicable_answers(content, {**answers, question.id: value}))
 
 

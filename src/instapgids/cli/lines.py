@@ -31,8 +31,9 @@ def wrap(text: str, indent: int = 0, first: int = 0) -> str:
     return "\n".join(lines)[first:] if lines else text
 
 
-def say(*parts: tuple[str, str] | str) -> None:
-    """Print one line between the prompts, from (style, text) parts or plain strings.
+def say(*parts: tuple[str, str] | str) -> int:
+    """Print one line between the prompts, from (style, text) parts or plain strings; returns the rows it takes
+    on the terminal (to erase it again: :func:`unsay`).
 
     Through prompt_toolkit, which is loaded anyway: Rich is not needed before the checklist.
     """
@@ -44,6 +45,24 @@ def say(*parts: tuple[str, str] | str) -> None:
     if len(plain) >= width() and "\n" not in plain.rstrip("\n"):  # one long line: wrapped between words
         tokens = [(tokens[0][0] if len(tokens) == 1 else "", wrap(plain, indent=2 if plain.startswith("  ") else 0))]
     print_formatted_text(FormattedText(tokens))
+    columns = width()
+    shown = "".join(text for _style, text in tokens).split("\n")
+    return sum(max(1, -(-len(line) // columns)) for line in shown)
+
+
+def unsay(rows: int) -> None:
+    """Erase the last ``rows`` rows printed by :func:`say` (those still on the screen), the cursor where they began."""
+    if rows <= 0:
+        return
+    import shutil
+
+    from prompt_toolkit.application.current import get_app_session
+
+    output = get_app_session().output
+    output.cursor_up(min(rows, shutil.get_terminal_size().lines - 1))
+    output.write_raw("\r")
+    output.erase_down()
+    output.flush()
 
 
 def read_content(*, in_language: bool = False) -> Content:
@@ -96,3 +115,37 @@ def describe(question: Question, value: AnswerValue) -> str:
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
     return describe_answer(question, value)
+
+
+def welcome(content: Content) -> None:
+    """The screen before the first question: what it is for, how long it takes, what to have at hand."""
+    from instapgids.presentation.interview import welcome as words
+
+    said = words(in_language(content))
+    say(("bold", said.title))
+    say(said.text)
+    say(said.have_at_hand_title)
+    for line in said.have_at_hand:
+        say("  • " + wrap(line, indent=4, first=4))
+    keys = _(
+        "Met Shift+Tab gaat u terug naar de vorige vraag; op het einde kunt u elk antwoord nog wijzigen. "
+        "Uw antwoorden worden na elke vraag bewaard; stoppen kan altijd met Ctrl-C."
+    )
+    say(("fg:ansibrightblack", wrap(keys) + "\n"))
+
+
+def echo(question: Question, value: AnswerValue) -> int:
+    """The answer given, as "✔ Label: answer"; its wrapped lines start under the label, not at column 0.
+    Returns the rows printed."""
+    head = f"✔ {question.label}: "
+    text = wrap(head + describe(question, value), indent=2)
+    if text.startswith(head):
+        return say(("fg:ansigreen", "✔ "), ("bold", head[2:]), text[len(head) :])
+    return say(("fg:ansigreen", "✔ "), ("bold", text[2:]))  # the label itself is wrapped
+
+
+def notice(content: Content, question: Question, value: AnswerValue) -> int:
+    """What a chosen option means right away (a blocker), from ``notice:`` in interview.yaml; the rows printed."""
+    from instapgids.presentation.interview import notices
+
+    return sum(say(("fg:ansiyellow bold", _("Let op: ")), said) for said in notices(content, question, value))

@@ -29,9 +29,12 @@ import codecs
 import errno
 import os
 import sys
-from typing import NoReturn
 
 from instapgids import __version__
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~8 ms of --version)
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 
 def N_(message: str) -> str:
@@ -209,13 +212,18 @@ def main() -> None:
 
 # The commands people run most, with at most a profile, run without Typer and click (~60 ms less):
 # they do exactly what their Typer command does (cli/commands/). Anything else goes to Typer.
-FAST_COMMANDS = ("checklist", "next")
+FAST_COMMANDS = ("checklist", "next", "status", "start")
 PROFILE_OPTIONS = ("--profile", "-p")
 
 
 def _fast(args: list[str]) -> tuple[str, str | None] | None:
-    """(command, profile) when ``args`` are one of :data:`FAST_COMMANDS` with at most ``--profile X``."""
-    if not args or args[0] not in FAST_COMMANDS or any(k.endswith("_COMPLETE") for k in os.environ):
+    """(command, profile) when ``args`` are one of :data:`FAST_COMMANDS` with at most ``--profile X``;
+    ("lots show", N) for ``lots show N``."""
+    if any(k.endswith("_COMPLETE") for k in os.environ):
+        return None
+    if len(args) == 3 and args[:2] == ["lots", "show"] and not args[2].startswith("-"):
+        return "lots show", args[2]
+    if not args or args[0] not in FAST_COMMANDS:
         return None
     rest = args[1:]
     if not rest:
@@ -241,12 +249,24 @@ def _after_lang(args: list[str]) -> list[str]:
 
 
 def _run_fast(command: str, profile: str | None) -> int:
+    if command == "lots show":
+        from instapgids.cli.lots import show_lot
+
+        show_lot(profile or "")  # here the argument: the lot's number
+        return 0
+    if command == "start":  # the interview: its first question sooner
+        from instapgids.cli.start import start_command
+
+        start_command(profile)
+        return 0
     from instapgids.cli import session
     from instapgids.cli.lines import read_content
 
     content = read_content(in_language=True)  # as the Typer command does
     if command == "checklist":
         session.show_checklist(content, profile, None, None, False)
+    elif command == "status":
+        session.show_status(content, profile)
     else:
         session.show_next(content, profile)
     return 0
@@ -293,7 +313,6 @@ def _run_typer(args: list[str]) -> int:
     # click's and Typer's own words in the run's language (English: their own). Before click and
     # Typer load: Typer reads its Rich headings at import.
     localize.use_language(language.current())
-    import click
     import typer.main
 
     from instapgids.cli.commands import app
@@ -304,6 +323,41 @@ def _run_typer(args: list[str]) -> int:
         from instapgids.presentation.terminal.console import own_broken_pipes
 
         own_broken_pipes()  # Typer's Rich help (~100 ms to load) prints through a console of its own
+        return _paged_help(command, args)
+    return _main(command, args)
+
+
+def _paged_help(command: Any, args: list[str]) -> int:
+    """A help page longer than the terminal goes through the pager (never when piped): what Typer prints
+    through its own Rich consoles is captured, then paged."""
+    from instapgids.presentation.terminal.console import can_page, page_text
+
+    if not can_page():
+        return _main(command, args)
+    import typer.rich_utils
+
+    made = typer.rich_utils._get_rich_console
+    consoles: list[Any] = []
+
+    def capturing(stderr: bool = False) -> Any:
+        console = made(stderr=stderr)
+        if not stderr:
+            console.begin_capture()
+            consoles.append(console)
+        return console
+
+    typer.rich_utils._get_rich_console = capturing
+    try:
+        return _main(command, args)
+    finally:
+        typer.rich_utils._get_rich_console = made
+        page_text("".join(console.end_capture() for console in consoles))
+
+
+def _main(command: Any, args: list[str]) -> int:
+    """Run the click command; its own ways of ending as our exit codes."""
+    import click
+
     try:
         code = command.main(args=args, prog_name="instapgids", standalone_mode=False)
     except click.exceptions.Exit as exc:

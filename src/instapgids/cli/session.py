@@ -39,11 +39,18 @@ def hints(profile: str | None) -> Iterator[None]:
     try:
         yield
     except usecases.NoProfile as exc:
+        others = [] if profile else _other_profiles(exc.path)
+        if others:
+            told = _("Er zijn wel andere profielen: {names}. Kies er een met --profile, bv.: {command}")
+            raise UserError(
+                f"{exc}\n" + told.format(names=", ".join(others), command=f"instapgids status --profile {others[0]}")
+            ) from None
         raise UserError(
             f"{exc}\n" + _("Beantwoord eerst de vragen met: {command}").format(command=_start(flag))
         ) from None
     except usecases.MarksRefused as exc:
-        raise UserError("\n".join([*map(_refused_line(flag), exc.refused), _(_IDS_HINT)])) from None
+        ids_hint = _(_IDS_HINT).format(command=f"instapgids checklist{flag}")
+        raise UserError("\n".join([*map(_refused_line(flag), exc.refused), ids_hint])) from None
     except usecases.TargetsExist as exc:  # an export (the drafts say it their own way: write_drafts)
         raise UserError(
             _("'{path}' bestaat al. Kies een andere naam of overschrijf met --force.").format(path=exc.paths[0])
@@ -55,11 +62,20 @@ def hints(profile: str | None) -> Iterator[None]:
         raise ProfileError(exc.problems, hint.format(command=_start(flag))) from None
 
 
+def _other_profiles(default: Path) -> list[str]:
+    """The names of the other profiles beside the missing default one (at most ten), for --profile."""
+    try:
+        found = sorted(p.stem for p in default.parent.glob("*.yaml") if p != default)
+    except OSError:
+        return []
+    return found[:10] + (["…"] if len(found) > 10 else [])
+
+
 def _start(flag: str) -> str:
     return f"instapgids start{flag}"
 
 
-_IDS_HINT = N_("De ids staan in uw checklist: instapgids checklist")
+_IDS_HINT = N_("De ids staan in uw checklist: {command}")
 _DRAFTS_HINT = N_("Overschrijf met --force; concepten van instapgids die niet meer gelden, worden dan verwijderd.")
 _MIND = N_("Let op:")
 
@@ -157,7 +173,7 @@ def answers_of(content: Content, profile: str | None) -> dict[str, AnswerValue] 
         if profile:
             raise UserError(
                 _("Er is geen profiel '{profile}' ({path}). Beantwoord eerst de vragen met: {command}").format(
-                    profile=profile, path=path, command="instapgids start"
+                    profile=profile, path=path, command=_start(profile_flag(profile))
                 )
             )
         return None
@@ -256,10 +272,12 @@ def show_mails(content: Content, profile: str | None, export: str | None, output
         raise UserError(_("Met -o geeft u een map op voor --export eml."))
     found = drafts(content, usecases.checklist_of(content, saved_profile(content, profile)))
     if export is None:
+        from instapgids.presentation.terminal.console import paged
         from instapgids.presentation.terminal.mails import mails_view
 
-        for part, one_line in mails_view(found):
-            out().print(part, soft_wrap=one_line)
+        with paged():
+            for part, one_line in mails_view(found, profile_flag(profile)):
+                out().print(part, soft_wrap=one_line)
         return
     if output is None:
         raise UserError(

@@ -37,17 +37,55 @@ class Interrupted(UserError):
         self.exit_code = exit_code
 
 
-def run_with_answers(content: Content, profile: str | None, answers_file: Path) -> None:
-    """`start --answers FILE`: no prompts; the answers must be complete. Progress in the file is taken over."""
+def start_command(profile: str | None, answers: Path | None = None, force: bool = False) -> None:
+    """`start` as typed (through Typer, or without it on the fast path of ``cli/main.py``)."""
+    import contextlib
+
+    from instapgids import language
+    from instapgids.cli.lines import read_content
+    from instapgids.store.profiles import read_profile
+
+    content = read_content()
+    if answers is not None:
+        run_with_answers(content, profile, answers, force)
+        return
+    if not language.explicit() and (path := profile_path(profile)).exists():
+        with contextlib.suppress(UserError):  # the session reports a profile that cannot be read
+            language.use(read_profile(path, content, strict=False).language)  # goes on in its language
+    run_interview(content, profile)
+
+
+def run_with_answers(content: Content, profile: str | None, answers_file: Path, force: bool = False) -> None:
+    """`start --answers FILE`: no prompts; the answers must be complete. Progress in the file is taken over.
+    Answers that would change those of a saved profile need ``force`` (the interactive `start` asks first)."""
     given = read_answers_file(answers_file, content)
     path = profile_path(profile)
-    saved = usecases.take_answers(content, path, given, session.waiting)
+    try:
+        saved = usecases.take_answers(content, path, given, session.waiting, force=force)
+    except usecases.AnswersWouldChange as exc:
+        raise UserError(_would_change(content, exc, answers_file, profile)) from None
     session.show_notices(saved)
     session.show_next_of(in_language(content), saved, profile)
     if given.progress:
         told = _("Voortgang van {count} punt(en) overgenomen uit {file}.")
         tell(told, count=len(given.progress), file=answers_file)
     tell("[dim]" + _("Antwoorden bewaard in {path}") + "[/dim]", path=path)
+
+
+def _would_change(content: Content, exc: usecases.AnswersWouldChange, answers_file: Path, profile: str | None) -> str:
+    """Which answers `start --answers` would change, as the user saw them, and the command that does it."""
+    from instapgids.cli.lines import describe
+
+    shown = in_language(content)
+    lines = [str(exc), _("Met {file} veranderen deze antwoorden:").format(file=answers_file)]
+    for qid, old, new in exc.changes:
+        question = shown.question_by_id[qid]
+        before = describe(question, old) if old is not None else _("(geen antwoord)")
+        after = describe(question, new) if new is not None else _("(geen antwoord)")
+        lines.append(f"  {question.label}: {before} → {after}")
+    command = f"instapgids start --answers {answers_file}{session.profile_flag(profile)} --force"
+    lines.append(_("Vervang ze met: {command} (uw voortgang blijft bewaard).").format(command=command))
+    return "\n".join(lines)
 
 
 def run_interview(content: Content, profile: str | None) -> None:
@@ -66,6 +104,10 @@ def run_interview(content: Content, profile: str | None) -> None:
     try:
         with stop_on_signals():
             _interview(content, existing, store)
+    except interview.ChangeNotConfirmed as exc:  # Ctrl-C after a change at the review screen: put back
+        store.save(exc.answers, complete=existing is not None and existing.complete and exc.answers == existing.answers)
+        told = _("Onderbroken. Uw wijziging is niet bewaard: de antwoorden zijn weer zoals ervoor, in {path}.")
+        raise Interrupted("\n" + told.format(path=path)) from None
     except (KeyboardInterrupt, Stopped) as exc:
         raise _interrupted(exc, path, profile) from None
     out().print()
@@ -104,7 +146,9 @@ def _interview(content: Content, existing: Profile | None, store: usecases.Inter
         else:
             store.stale = {}
     else:
-        interview.welcome(content)
+        from instapgids.cli.lines import welcome
+
+        welcome(content)
     while True:
         answers = interview.review(content, dict(answers), store.save)
         confirmed = store.save(answers, complete=True)

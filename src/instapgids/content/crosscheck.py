@@ -200,6 +200,10 @@ def _item(r: Report, path: Path_, obj: Item, known: Known, content: Content) -> 
     r.refs((*path, "waits_for"), obj.waits_for, known["items"], N_("onbekend checklistpunt '{value}'"))
     if obj.id in obj.waits_for:
         r((*path, "waits_for"), N_("een checklistpunt kan niet op zichzelf wachten"))
+    notes = {i.id for p in content.journey.phases for s in p.steps for i in s.items if i.kind == "note"}
+    for waited in obj.waits_for:
+        if waited in notes:
+            r((*path, "waits_for"), N_("'{item}' is een opmerking (kind: note): daarop kan niets wachten"), item=waited)
     for j, request in enumerate(obj.roles):
         r.ref((*path, "roles", j, "right"), request.right, known["rights"], N_("onbekend recht '{value}'"))
         r.ref((*path, "roles", j, "role"), request.role, known["roles"], N_("onbekende rol '{value}'"))
@@ -322,6 +326,7 @@ def question_roles(content: Content, known: Known) -> list[Problem]:
     return report.problems
 
 
+A_NOTE = N_("'{item}' is een opmerking (kind: note): ze start niet, dus ze hoort in geen volgorde; haal ze hier weg")
 NOT_FIRST = N_("'{item}' wacht niet op {first}, maar de gids (§{section}) zet dat eerst: voeg het toe aan 'waits_for'")
 
 
@@ -344,6 +349,9 @@ def waits_for_in_order(content: Content, known: Known) -> list[Problem]:
         report.refs(("guide_order", i, "first"), rule.first, known["items"], N_("onbekend checklistpunt '{value}'"))
         report.refs(("guide_order", i, "then"), rule.then, known["items"], N_("onbekend checklistpunt '{value}'"))
         for j, later in enumerate(rule.then):
+            if later in items and items[later].kind == "note":
+                report(("guide_order", i, "then", j), A_NOTE, item=later)
+                continue
             missing = [f for f in rule.first if f in known["items"] and f not in waits_on(graph, later)]
             if later in known["items"] and missing:
                 first = ", ".join(repr(f) for f in missing)

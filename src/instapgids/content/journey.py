@@ -8,7 +8,7 @@ from __future__ import annotations
 # --------------------------------------------------------------------------- journey.yaml
 import string
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Literal
 
 from instapgids.content.fields import STRICT, Condition, Id, Positive, SectionNo, Text, nonempty
 from instapgids.language import N_, _
@@ -65,8 +65,18 @@ class Item:
     asked_in: Id | None = None  # the request (an item with gathers_roles) that asks for this item's roles
     waits_for: list[Id] = field(default_factory=list)
     section: SectionNo
+    # task: something to do, ticked off with its id; note: something to keep in mind (shown as a note, no id)
+    kind: Literal["task", "note"] = "task"
 
     def __post_init__(self) -> None:
+        if self.kind == "note":
+            doing = ("done_when", "contacts", "systems", "roles", "gathers_roles", "asked_in", "waits_for")
+            if given := [name for name in doing if getattr(self, name)]:
+                raise ValueError(
+                    _("een opmerking (kind: note) is niets om te doen: laat {fields} weg").format(
+                        fields=", ".join(given)
+                    )
+                )
         if self.asked_in is not None and not self.roles:
             raise ValueError(_("'asked_in' hoort bij een punt met 'roles'"))
         if self.asked_in is not None and self.gathers_roles:

@@ -46,12 +46,16 @@ class Question:
     section: SectionNo | None = None
     # what the answer is to other parts of instapgids (see ``bundle.ROLES``)
     role: Literal["organisation_name", "organisation_kind"] | None = None
+    # the answer most customers give: the welcome counts the questions of the path of these answers
+    likely: bool | list[Id] | Id | None = None
 
     def __post_init__(self) -> None:
         if self.kind in ("select", "checkbox") and len(self.options) < 2:
             raise ValueError(_("een vraag van soort '{kind}' heeft minstens twee opties nodig").format(kind=self.kind))
         if self.kind in ("text", "confirm") and self.options:
             raise ValueError(_("een vraag van soort '{kind}' heeft geen opties").format(kind=self.kind))
+        if self.likely is not None and (problem := self.problem(self.likely)) is not None:
+            raise ValueError(_("likely is geen geldig antwoord op deze vraag: {problem}").format(problem=problem))
 
     def problem(self, value: object) -> str | None:
         """What is wrong with ``value`` as an answer to this question, or None: one Dutch sentence.

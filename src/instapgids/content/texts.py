@@ -120,7 +120,7 @@ KEPT: frozenset[str] = frozenset(
         "phone", "phone_internal", "publisher", "author", "documents", "systems", "contacts", "support",
         "phases", "waits_for", "asked_in", "right", "role", "rights", "first", "then", "outcome", "holds",
         "scope", "system", "level", "granted_by", "available_after", "item", "to",
-        "partners.*.name", "aliases", "see",
+        "partners.*.name", "aliases", "see", "likely",
     }
 )  # fmt: skip
 SKIPPED_SUBTREES: frozenset[str] = frozenset({"when", "done_when"})  # conditions: plain data, no text

@@ -73,6 +73,7 @@ class ChecklistItem:
 class StepView:
     step: Step
     items: list[ChecklistItem]
+    notes: list[ChecklistItem] = field(default_factory=list)  # kind: note: to keep in mind, never ticked off
 
 
 @dataclass
@@ -91,6 +92,10 @@ class Checklist:
 
     def items(self) -> list[ChecklistItem]:
         return [i for p in self.phases for s in p.steps for i in s.items]
+
+    def notes(self) -> list[ChecklistItem]:
+        """The notes (``kind: note``): to keep in mind, not items to do."""
+        return [n for p in self.phases for s in p.steps for n in s.notes]
 
     def startable(self) -> list[ChecklistItem]:
         """What the user can work on now: the items in progress first, then those that can start; guide order."""
@@ -264,12 +269,17 @@ def _placed_items(
     return placed
 
 
-def _phase_views(content: Content, placed: list[tuple[Step, ChecklistItem]]) -> list[PhaseView]:
-    """The journey's phases and steps that have items on the checklist."""
+def _phase_views(
+    content: Content, placed: list[tuple[Step, ChecklistItem]], notes: list[tuple[Step, ChecklistItem]]
+) -> list[PhaseView]:
+    """The journey's phases and steps that have items (or notes) on the checklist."""
     phases: list[PhaseView] = []
     for phase in content.journey.phases:
-        steps = [StepView(step, [e for s, e in placed if s is step]) for step in phase.steps]
-        phases.append(PhaseView(phase, [s for s in steps if s.items]))
+        steps = [
+            StepView(step, [e for s, e in placed if s is step], [e for s, e in notes if s is step])
+            for step in phase.steps
+        ]
+        phases.append(PhaseView(phase, [s for s in steps if s.items or s.notes]))
     return [p for p in phases if p.steps]
 
 
@@ -287,6 +297,8 @@ def build_checklist(
     situation = _Situation(answers, lots, len(needed_suppliers(content, lots)), held(content, answers))
 
     placed = _placed_items(content, situation, progress, outcome(content, answers))
+    notes = [(step, entry) for step, entry in placed if entry.item.kind == "note"]
+    placed = [(step, entry) for step, entry in placed if entry.item.kind != "note"]
     entries = [entry for _, entry in placed]
     _fill_requests(content, entries)
     _mark_waiting(entries, progress)
@@ -298,6 +310,6 @@ def build_checklist(
         organisation=visible(name) if isinstance(name, str) and name else None,
         answers=dict(answers),
         lots=[content.lot_by_number[n] for n in lots if n in content.lot_by_number],
-        phases=_phase_views(content, placed),
+        phases=_phase_views(content, placed, notes),
         today=today,
     )

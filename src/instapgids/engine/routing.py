@@ -25,6 +25,13 @@ def active_questions(content: Content, answers: Answers) -> list[Question]:
     return active
 
 
+def likely_questions(content: Content, answers: Answers) -> list[Question]:
+    """The questions of the most likely path from here: these answers, and the ``likely`` answer of each
+    question not answered yet (questions without one count as far as the answers decide)."""
+    likely = {q.id: q.likely for q in content.interview.questions if q.likely is not None}
+    return active_questions(content, applicable_answers(content, {**likely, **answers}))
+
+
 def applicable_answers(content: Content, answers: Answers) -> dict[str, AnswerValue]:
     """Only the answers whose question still applies (a changed answer may drop follow-ups)."""
     kept: dict[str, AnswerValue] = {}

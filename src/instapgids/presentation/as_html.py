@@ -16,7 +16,7 @@ from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
 from instapgids.language import N_, _, current
 from instapgids.presentation.items import EVERYONE, ItemText, PhaseText, all_items, heading_lines, progress_counts, walk
-from instapgids.presentation.words import STATUS_WORDS, organisation_name
+from instapgids.presentation.words import NOTE, STATUS_WORDS, organisation_name
 
 STYLE = """
 :root { color-scheme: light; --accent: #0b6e69; --muted: #5b6770; }
@@ -244,6 +244,14 @@ def _phases(phases: list[PhaseText]) -> list[str]:
             for text in step_text.items:
                 out += _item(text)
             out.append("</ul>")
+            for note in step_text.notes:  # to keep in mind: no checkbox, no id
+                details = "".join(f"<li>{linked(d)}</li>" for d in [*note.details, *note.reasons])
+                out.append(
+                    f'<div class="note"><strong>{escape(_(NOTE))}</strong> {escape(note.title)} '
+                    f'<span class="meta">§{escape(note.entry.item.section)}</span>'
+                    + (f'<ul class="details">{details}</ul>' if details else "")
+                    + "</div>"
+                )
     return out
 
 

@@ -12,8 +12,8 @@ from instapgids.engine.checklist import Checklist
 from instapgids.presentation.items import ItemText, walk
 from instapgids.presentation.words import contact_text, document_text
 
-# 2: a finished item shows what the screen shows; 3: the statuses are the library's codes, and `today` and
-# per item `marked` (the dates of the progress) came in (docs/checklist-json.md)
+# 2: a finished item shows what the screen shows; 3: the statuses are the library's codes, `today` and per
+# item `marked` (the dates of the progress), and notes apart from the items (docs/checklist-json.md)
 SCHEMA_VERSION = 3
 
 
@@ -48,11 +48,22 @@ def checklist_data(content: Content, checklist: Checklist) -> dict[str, Any]:
     from instapgids import __version__
 
     g = content.guide.guide
+    phases = walk(content, checklist)
     items = [
-        _item_data(phase.phase, step.step, text)
-        for phase in walk(content, checklist)
+        _item_data(phase.phase, step.step, text) for phase in phases for step in phase.steps for text in step.items
+    ]
+    notes = [
+        {
+            "title": text.title,
+            "details": list(text.details),
+            "reasons": list(text.reasons),
+            "phase": {"number": phase.phase.number, "title": phase.phase.title},
+            "step": {"number": step.step.number, "title": step.step.title},
+            "section": text.entry.item.section,
+        }
+        for phase in phases
         for step in phase.steps
-        for text in step.items
+        for text in step.notes
     ]
     kind = content.role_answer("organisation_kind", checklist.answers)
     return {
@@ -66,6 +77,7 @@ def checklist_data(content: Content, checklist: Checklist) -> dict[str, Any]:
             for lot in checklist.lots
         ],
         "items": items,
+        "notes": notes,  # things to keep in mind (schema 3): no id, no status, not among the items
     }
 
 

@@ -6,7 +6,7 @@ from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
 from instapgids.language import _
 from instapgids.presentation.items import EVERYONE, all_items, heading_lines, progress_counts, walk
-from instapgids.presentation.words import organisation_name
+from instapgids.presentation.words import NOTE, organisation_name
 
 
 def _escape(text: str) -> str:
@@ -48,5 +48,8 @@ def checklist_markdown(content: Content, checklist: Checklist) -> str:
                     else:
                         lines.append(f"  - *{label}:*")
                         lines += [f"    - {value}" for value in values]
+            for note in step_text.notes:  # to keep in mind: no box, no id
+                lines.append(f"> **{_(NOTE)}** {note.title} (§{note.entry.item.section})")
+                lines += [f"> - {detail}" for detail in [*note.details, *note.reasons]]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

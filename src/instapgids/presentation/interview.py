@@ -14,7 +14,7 @@ from instapgids.content.bundle import Content
 from instapgids.content.glossary import Term, terms_in
 from instapgids.content.questions import Answers, AnswerValue, Question
 from instapgids.engine.conditions import chosen_options
-from instapgids.engine.routing import active_questions
+from instapgids.engine.routing import likely_questions
 from instapgids.language import _, speaking
 
 
@@ -26,11 +26,11 @@ class Welcome:
     text: str
     have_at_hand_title: str
     have_at_hand: tuple[str, ...]
-    about: int  # about this many questions (those that apply before any answer)
+    about: int  # about this many questions (those of the most likely path: ``likely:`` in interview.yaml)
 
 
 def welcome(content: Content) -> Welcome:
-    about = len(active_questions(content, {}))
+    about = len(likely_questions(content, {}))
     with speaking(content.language):
         return Welcome(
             title=_("Welkom bij instapgids."),
@@ -54,9 +54,9 @@ def welcome(content: Content) -> Welcome:
 
 
 def position(content: Content, answers: Answers, question: Question) -> tuple[int, int]:
-    """Where ``question`` stands: (position, about how many), following the answers so far (an answer may
-    add or drop questions)."""
-    active = active_questions(content, answers)
+    """Where ``question`` stands: (position, about how many), on the most likely path from the answers so far
+    (``likely:`` in interview.yaml): the count changes only when an answer leaves that path."""
+    active = likely_questions(content, answers)
     at = next((i for i, q in enumerate(active) if q.id == question.id), len(active) - 1) + 1
     return at, max(len(active), at)
 
@@ -84,8 +84,9 @@ def _dutch_terms(content: Content) -> list[Term] | None:
 
 
 def question_terms(content: Content, question: Question) -> list[Term]:
-    """The glossary terms a question uses (its prompt and its options), in the order they are shown under it."""
-    texts = [question.prompt, *(o.label for o in question.options)]
+    """The glossary terms a question uses (its prompt, its help and its options), in the order they are shown
+    under it."""
+    texts = [question.prompt, question.help or "", *(o.label for o in question.options)]
     return terms_in(content.glossary.terms, texts, _dutch_terms(content))
 
 

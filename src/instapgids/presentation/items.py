@@ -126,6 +126,7 @@ def _follow_up_fields(content: Content, checklist: Checklist, entry: ChecklistIt
 class StepText:
     step: Step
     items: list[ItemText]
+    notes: list[ItemText] = field(default_factory=list)  # kind: note: shown as a note, without an id or status
 
 
 @dataclass
@@ -140,7 +141,17 @@ class PhaseText:
 def walk(content: Content, checklist: Checklist) -> list[PhaseText]:
     """The one walk over phases, steps and items that every renderer follows, with what each item says."""
     return [
-        PhaseText(p.phase, [StepText(s.step, [item_text(content, checklist, e) for e in s.items]) for s in p.steps])
+        PhaseText(
+            p.phase,
+            [
+                StepText(
+                    s.step,
+                    [item_text(content, checklist, e) for e in s.items],
+                    [item_text(content, checklist, e) for e in s.notes],
+                )
+                for s in p.steps
+            ],
+        )
         for p in checklist.phases
     ]
 

@@ -45,6 +45,7 @@ class Draft:
     reading: Reading | None = None  # the mail in the run's language when that is not Dutch; never sent
     follows: str | None = None  # a reminder: the id of the mail it follows up (that team has not answered)
     waited: int = 0  # a reminder: the working days waited since the mail went out
+    number: int = 0  # the mail's place in mails.yaml: its number on screen and in its file name
 
     @property
     def translated_subject(self) -> str:
@@ -145,7 +146,7 @@ def _first_drafts(content: Content, checklist: Checklist) -> list[Draft]:
     lots = [lot.number for lot in checklist.lots]
     suppliers = len(needed_suppliers(content, lots))  # counted as the checklist counts them
     out: list[Draft] = []
-    for mail in content.mails.mails:
+    for number, mail in enumerate(content.mails.mails, 1):
         if mail.item not in open_items:
             continue
         values = _values(content, checklist, open_items[mail.item])
@@ -161,6 +162,7 @@ def _first_drafts(content: Content, checklist: Checklist) -> list[Draft]:
                 subject=mail.subject.format_map(values),
                 body="\n\n".join(p.format_map(values) for p in paragraphs) + "\n",
                 section=mail.section,
+                number=number,
             )
         )
     return out
@@ -173,7 +175,7 @@ def draft_file_name(content: Content, draft: Draft) -> str:
     """The draft's file name, numbered by the mail's place in mails.yaml (stable while others come and go);
     a reminder has the number of the mail it follows up."""
     original = draft.follows or draft.id
-    number = next(n for n, mail in enumerate(content.mails.mails, 1) if mail.id == original)
+    number = draft.number or next(n for n, mail in enumerate(content.mails.mails, 1) if mail.id == original)
     return f"{number:02d}-{draft.id}.eml"
 
 

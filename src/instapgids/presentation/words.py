@@ -10,6 +10,7 @@ from instapgids.engine.conditions import Reason, needed_suppliers
 from instapgids.language import N_, _
 
 ALWAYS = N_("Geldt voor elke nieuwe klant.")  # translated where used: _(ALWAYS)
+NOTE = N_("Let op:")  # before a note (kind: note in journey.yaml): to keep in mind, nothing to tick off
 ALL_HELD = N_("U heeft alle rechten en rollen die u nodig heeft al.")
 SOMEONE = N_("uw organisatie")  # when the answers give no name
 

@@ -37,7 +37,7 @@ class NoProfile(UserError):
 
 
 # not_on_list: the content has it, these answers do not; unknown: no such item; by_answers: the answers settle it
-Refusal = Literal["not_on_list", "unknown", "by_answers"]
+Refusal = Literal["not_on_list", "unknown", "by_answers", "note"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class MarksRefused(UserError):
         "not_on_list": N_("'{item}' staat niet op uw checklist."),
         "unknown": N_("'{item}' bestaat niet."),
         "by_answers": N_("'{item}' is klaar."),
+        "note": N_("'{item}' is een opmerking om rekening mee te houden, geen punt om af te vinken."),
     }
 
     def __init__(self, refused: list[RefusedMark]) -> None:
@@ -110,9 +111,32 @@ def remember_guide_version(content: Content, saved: Profile, on_wait: Wait) -> N
         update_profile(saved.path, content, lambda current: current or saved, on_wait)
 
 
-def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait, *, complete: bool = True) -> Profile:
+class AnswersWouldChange(UserError):
+    """`start --answers` without --force would change the answers of a saved profile: ``changes`` are
+    (question id, saved answer or None, new answer or None)."""
+
+    def __init__(self, path: Path, changes: list[tuple[str, AnswerValue | None, AnswerValue | None]]) -> None:
+        super().__init__(_("Het profiel {path} heeft al andere antwoorden.").format(path=path))
+        self.path, self.changes = path, changes
+
+
+def answer_changes(
+    content: Content, saved: Profile, given: Profile
+) -> list[tuple[str, AnswerValue | None, AnswerValue | None]]:
+    """What replacing the saved answers with the given ones changes, in interview order."""
+    return [
+        (q.id, saved.answers.get(q.id), given.answers.get(q.id))
+        for q in content.interview.questions
+        if saved.answers.get(q.id) != given.answers.get(q.id)
+    ]
+
+
+def take_answers(
+    content: Content, path: Path, given: Profile, on_wait: Wait, *, complete: bool = True, force: bool = False
+) -> Profile:
     """`start --answers`: the answers of ``given`` replace the saved ones; progress and comments are kept.
 
+    Answers that differ from the saved ones are refused (:class:`AnswersWouldChange`) unless ``force``.
     The progress in ``given`` is added to the saved progress. The result carries the notices of the
     profile as it was on disk. ``complete=False``: the interview goes on (the library saving as it asks).
     """
@@ -120,6 +144,8 @@ def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait, *,
     notices: list[str] = []
 
     def replace(current: Profile | None) -> Profile:
+        if current is not None and not force and (changes := answer_changes(content, current, given)):
+            raise AnswersWouldChange(path, changes)
         saved = Profile(path=path, answers=given.answers, complete=complete)
         if current is not None:  # progress marked before, and the user's comments, are kept
             notices.extend(current.notices)
@@ -194,10 +220,12 @@ def _marked(entry: dict[str, Any] | None, status: str | None, day: str, out_of_o
 def refuse_marks(content: Content, saved: Profile, item_ids: list[str], status: str | None) -> None:
     """:class:`MarksRefused` for ids that are not on this checklist, or a doing or undo of what the answers settle."""
     on_list = {e.item.id: e for e in checklist_of(content, saved).items()}
-    everywhere = {i.id for p in content.journey.phases for s in p.steps for i in s.items}
+    everywhere = {i.id: i for p in content.journey.phases for s in p.steps for i in s.items}
     refused = []
     for item_id in item_ids:
-        if item_id not in on_list:
+        if item_id in everywhere and everywhere[item_id].kind == "note":
+            refused.append(RefusedMark(item_id, "note"))
+        elif item_id not in on_list:
             from difflib import get_close_matches
 
             close = tuple(get_close_matches(item_id, list(on_list), n=3))

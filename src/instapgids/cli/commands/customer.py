@@ -4,7 +4,6 @@ status, mails).
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +11,6 @@ import typer
 
 from instapgids.cli.commands.shared import ProfileOption, app
 from instapgids.cli.lines import read_content
-from instapgids.errors import UserError
 from instapgids.language import N_
 
 
@@ -28,19 +26,17 @@ def start(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help=N_("Met --answers: vervang de antwoorden van een bestaand profiel (de voortgang blijft bewaard)."),
+        ),
+    ] = False,
 ) -> None:
-    from instapgids import language
-    from instapgids.cli.start import run_interview, run_with_answers
-    from instapgids.store.profiles import profile_path, read_profile
+    from instapgids.cli.start import start_command
 
-    content = read_content()
-    if answers is not None:
-        run_with_answers(content, profile, answers)
-        return
-    if not language.explicit() and (path := profile_path(profile)).exists():
-        with contextlib.suppress(UserError):  # the session reports a profile that cannot be read
-            language.use(read_profile(path, content, strict=False).language)  # goes on in its language
-    run_interview(content, profile)
+    start_command(profile, answers, force)
 
 
 @app.command(

@@ -42,16 +42,9 @@ def lots_show(
         ),
     ],
 ) -> None:
-    from instapgids.presentation.terminal.console import out
-    from instapgids.presentation.terminal.lots import lot_detail, unknown_lot_message
+    from instapgids.cli.lots import show_lot
 
-    content = read_content(in_language=True)
-    digits = number.strip().lstrip("0") or "0"  # at most a few digits: int() refuses 5,000 of them
-    wanted = int(digits) if digits.isdecimal() and digits.isascii() and len(digits) <= 9 else None
-    chosen = content.lot_by_number.get(wanted) if wanted is not None else None
-    if chosen is None:
-        raise UserError(unknown_lot_message(content, number))
-    out().print(lot_detail(content, chosen))
+    show_lot(number)
 
 
 @app.command(help=N_("Alle systemen, of voor één systeem hoe u toegang krijgt. Voorbeeld: instapgids systems cmdb2"))

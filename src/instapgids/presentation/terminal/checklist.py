@@ -12,7 +12,7 @@ from instapgids.engine.checklist import Checklist
 from instapgids.language import _
 from instapgids.presentation.items import EVERYONE, ItemText, all_items, heading_lines, progress_counts, walk
 from instapgids.presentation.terminal.line import Line, between_words
-from instapgids.presentation.words import organisation_name
+from instapgids.presentation.words import NOTE, organisation_name
 
 # The longest field label the values are aligned after; under a longer one its values start on the next line.
 LONG_LABEL = 20
@@ -46,6 +46,18 @@ def item_lines(text: ItemText, width: int, indent: int = 2, fold: bool = True) -
     for detail in text.details:
         lines += wrapped(detail, width, inner + "• ", inner + "  ")
     lines += field_lines(text.fields, width, inner)
+    return lines
+
+
+def note_lines(text: ItemText, width: int, indent: int = 2) -> list[Line]:
+    """A note: "Let op:" and its title, then its details; no mark, status or id (there is nothing to tick off)."""
+    label = _(NOTE) + " "
+    inner = " " * (indent + 2)
+    lines = wrapped(
+        f"{text.title}  (§{text.entry.item.section})", width, Line(" " * indent) + Line(label, "bold yellow"), inner
+    )
+    for detail in [*text.details, *text.reasons]:  # what to keep in mind, and why it applies
+        lines += wrapped(detail, width, inner + "• ", inner + "  ")
     return lines
 
 
@@ -93,4 +105,6 @@ def checklist_lines(content: Content, checklist: Checklist, width: int) -> list[
             lines += wrapped(f"{heading}  §{step.step.section}", width, "", "", "bold")
             for item in step.items:
                 lines += item_lines(item, width)
+            for kept in step.notes:
+                lines += note_lines(kept, width)
     return lines

@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -147,12 +149,68 @@ def show(lines: list[Line]) -> None:
 
     console = out()
     body = Text("\n").join(line.__rich__() for line in lines)
-    if _real_terminal() and console.is_terminal and len(lines) > console.height and not console.is_dumb_terminal:
-        from instapgids.presentation.terminal import pager
+    if _pages(console, len(lines)):
+        with _pager(console):
+            console.print(body, soft_wrap=True)
+    else:
+        console.print(body, soft_wrap=True)
 
-        utf8 = console.encoding.lower().replace("-", "") == "utf8"  # less reads the locale, maybe not installed
-        if (chosen := pager.command(os.environ, utf8=utf8)) is not None:
-            with console.pager(pager.OwnPager(chosen, console.encoding), styles=True):
-                console.print(body, soft_wrap=True)
-            return
-    console.print(body, soft_wrap=True)
+
+def _pages(console: Console, rows: int) -> bool:
+    """Whether ``rows`` lines go through the pager: on a real terminal only (never when piped), and longer than it."""
+    return can_page(console) and rows > console.height
+
+
+def can_page(console: Console | None = None) -> bool:
+    """Whether output to ``console`` (stdout's) may go through a pager: a real terminal, never a pipe or file."""
+    console = console or out()
+    return _real_terminal() and console.is_terminal and not console.is_dumb_terminal
+
+
+def _pager(console: Console) -> Any:
+    """Our pager (``pager.py``: ``$PAGER`` or less), showing the way out on its bottom line ("q: sluiten") when
+    we set less's options; where there is no pager, nothing: the text is written as it is."""
+    from contextlib import nullcontext
+
+    from instapgids.presentation.terminal import pager
+
+    utf8 = console.encoding.lower().replace("-", "") == "utf8"  # less reads the locale, maybe not installed
+    if (chosen := pager.command(os.environ, utf8=utf8, prompt=less_prompt())) is None:
+        return nullcontext()
+    return console.pager(pager.OwnPager(chosen, console.encoding), styles=True)
+
+
+def less_prompt() -> str:
+    """less's option for its prompt (the bottom line of each page): how to page on and how to leave, in the
+    run's language. Characters that mean something in a less prompt are escaped; ``$`` ends the option."""
+    from instapgids.language import _
+
+    hint = _("q: sluiten, spatie: volgende pagina, b: vorige")  # ASCII: less shows "·" as "^@·"
+    return " -Ps" + re.sub(r"([\\:.?%$])", r"\\\1", hint) + "$"
+
+
+@contextmanager
+def paged() -> Iterator[None]:
+    """What is printed to :func:`out` inside goes through the pager when it is longer than the terminal
+    (``mails``, ``lots show``, a help page); printed as it comes when piped or short."""
+    console = out()
+    if not can_page(console):
+        yield
+        return
+    with console.capture() as captured:
+        yield
+    page_text(captured.get())
+
+
+def page_text(text: str) -> None:
+    """Text rendered for this terminal already (with its colour codes): through the pager when longer than
+    the terminal, else written as it is."""
+    console = out()
+    if _pages(console, text.count("\n")):
+        from rich.text import Text
+
+        with _pager(console):
+            console.print(Text.from_ansi(text), soft_wrap=True, end="")
+    else:
+        console.file.write(text)
+        console.file.flush()

@@ -37,7 +37,7 @@ def _reading(reading: Reading) -> list[RenderableType]:
     return [Text(""), label, Padding(text, (0, 0, 0, 4), expand=False)]
 
 
-def mails_view(drafts: list[Draft]) -> list[tuple[RenderableType, bool]]:
+def mails_view(drafts: list[Draft], flag: str = "") -> list[tuple[RenderableType, bool]]:
     """The mails as (renderable, keep on one line) pairs.
 
     Everything wraps to the terminal except the mailto: links, which stay on one
@@ -50,14 +50,18 @@ def mails_view(drafts: list[Draft]) -> list[tuple[RenderableType, bool]]:
     parts: list[RenderableType] = [
         Text(count.format(count=len(drafts)), style="bold underline"),
         Text(
-            _("Vul de stukken tussen [ ] zelf in. Als bestanden: instapgids mails --export eml -o mails"), style="dim"
+            _("Vul de stukken tussen [ ] zelf in. Als bestanden: {command}").format(
+                command=f"instapgids mails{flag} --export eml -o mails"
+            ),
+            style="dim",
         ),
     ]
     if any(d.reading for d in drafts):
         parts.append(Text(_(IN_DUTCH), style="dim"))
     links: list[Text] = []
-    for n, draft in enumerate(drafts, 1):
-        parts.append(Rule(Text(f"{n}. {draft.subject}", style="bold cyan"), align="left", style="cyan"))
+    for draft in drafts:  # numbered as their .eml files (04-behoefte.eml is mail 4); the title wraps, never cut
+        parts.append(Rule(style="cyan"))
+        parts.append(Text(f"{draft.number}. {draft.subject}", style="bold cyan"))
         parts.append(_recipient(draft))
         parts.append(Text.assemble((_("Onderwerp: "), "bold"), draft.subject))
         parts.append(Text.assemble((_("Bij checklistpunt: "), "bold"), f"{draft.item} (§{draft.section})"))

@@ -11,12 +11,24 @@ from instapgids.presentation.terminal.line import Line
 from instapgids.presentation.words import ALWAYS
 
 
+def _overview(summary: Summary, width: int) -> list[Line]:
+    """The steps by title, before each is written out: the first page (of a pager, of a 24-row screen) names
+    every step."""
+    if len(summary.steps) < 2:
+        return []
+    lines: list[Line] = []
+    for number, step in enumerate(summary.steps, 1):
+        lines += wrapped(f"{step.text.title} ({step.text.id})", width, Line(f"  {number}. "), "     ")
+    return lines
+
+
 def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True) -> list[Line]:
     """``flag``: the ``--profile`` option to repeat in the commands shown ("" for the standard profile)."""
     lines: list[Line] = []
     if summary.steps:
         if intro:
             lines.append(Line(_("Dit kunt u nu doen:"), style="bold underline"))
+        lines += _overview(summary, width)
         for step in summary.steps:
             lines.append(Line(""))
             text = step.text

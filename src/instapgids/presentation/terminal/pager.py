@@ -22,15 +22,15 @@ LESS_OPTIONS = "FRX"  # quit if one screen, raw colour codes, no clearing of the
 NOT_FOUND = 127  # the shell's exit code for a command it cannot find
 
 
-def command(env: Mapping[str, str], *, utf8: bool) -> tuple[str | list[str], dict[str, str]] | None:
+def command(env: Mapping[str, str], *, utf8: bool, prompt: str = "") -> tuple[str | list[str], dict[str, str]] | None:
     """The pager to run, as a shell command (``$PAGER``) or a program with arguments, and its environment;
-    None where there is none."""
+    None where there is none. ``prompt``: less's option for its bottom line, added to our ``LESS``."""
     wanted = env.get("PAGER", "").strip()
     less = None if wanted else shutil.which("less", path=env.get("PATH"))
     if not wanted and less is None:
         return None
     environment = dict(env)
-    environment.setdefault("LESS", LESS_OPTIONS)
+    environment.setdefault("LESS", LESS_OPTIONS + prompt)
     if utf8:
         environment.setdefault("LESSCHARSET", "utf-8")
     return (wanted or [str(less)]), environment

@@ -72,6 +72,8 @@ def status_view(content: Content, checklist: Checklist, next_count: int = 3, fla
                     style="dim",
                 )
             )
-    marking = _("Afvinken: instapgids done <id> · bezig: instapgids doing <id> · terug: instapgids undo <id>")
+    marking = _("Afvinken: {done} · bezig: {doing} · terug: {undo}").format(
+        **{word: f"instapgids {word} <id>{flag}" for word in ("done", "doing", "undo")}
+    )
     parts.append(Text("\n" + marking, style="dim"))
     return Group(*parts)

@@ -1,0 +1,84 @@
+"""Every command a screen or a message suggests works as typed: it keeps the profile it was run with
+(issue 19), and a missing default profile names the profiles that do exist."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import LOKAAL, Result
+
+pytestmark = pytest.mark.usefixtures("shared_content_cache")
+
+COMMAND = re.compile(r"instapgids (?:done|doing|undo|checklist|mails|next|status|start)\b[^\n·;)]*")
+
+
+def _suggested(text: str) -> list[str]:
+    return [c.strip() for c in COMMAND.findall(text)]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("status",),
+        ("next",),
+        ("mails",),
+        ("done", "geen-echt-punt"),
+        ("--lang", "en", "status"),
+        ("--lang", "en", "done", "geen-echt-punt"),
+    ],
+)
+def test_every_suggested_command_keeps_the_profile(
+    args: tuple[str, ...], cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # each suggestion on one line
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "klant-a").code == 0
+    result = cli(*args, "--profile", "klant-a")
+    suggested = _suggested(result.text)
+    assert suggested, result.text
+    for command in suggested:
+        assert "--profile klant-a" in command, (command, result.text)
+
+
+def test_a_missing_default_profile_names_the_profiles_that_exist(cli: Callable[..., Result]) -> None:
+    for name in ("klant-a", "klant-b"):
+        assert cli("start", "--answers", str(LOKAAL), "--profile", name).code == 0
+    result = cli("done", "digitale-sleutels")
+    assert result.code != 0
+    assert "klant-a" in result.err and "klant-b" in result.err, result.err
+    assert "--profile" in result.err, result.err
+    english = cli("--lang", "en", "status")
+    assert "klant-a" in english.err and "profile" in english.err, english.err
+
+
+def test_without_any_profile_only_start_is_suggested(cli: Callable[..., Result]) -> None:
+    result = cli("status")
+    assert result.code != 0
+    assert "instapgids start" in result.err and "--profile" not in result.err, result.err
+
+
+def test_start_answers_on_an_existing_profile_lists_the_changes_and_needs_force(
+    cli: Callable[..., Result], private_home: Path
+) -> None:
+    from conftest import AGENTSCHAP, saved
+
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "klant").code == 0
+    assert cli("done", "digitale-sleutels", "--profile", "klant").code == 0
+    before = saved(private_home, "klant")
+    refused = cli("start", "--answers", str(AGENTSCHAP), "--profile", "klant")
+    assert refused.code != 0
+    assert "--force" in refused.err and "Soort organisatie" in refused.err, refused.err
+    assert "Een lokaal bestuur" in refused.err, refused.err  # what it was, beside what it would become
+    assert saved(private_home, "klant") == before  # nothing changed
+    same = cli("start", "--answers", str(LOKAAL), "--profile", "klant")  # the same answers: nothing to confirm
+    assert same.code == 0, same.text
+    forced = cli("start", "--answers", str(AGENTSCHAP), "--profile", "klant", "--force")
+    assert forced.code == 0, forced.text
+    after = saved(private_home, "klant")
+    assert after["answers"]["org_kind"] != before["answers"]["org_kind"]
+    assert after["progress"]["digitale-sleutels"]["status"] == "done"  # the progress is kept
+    english = cli("--lang", "en", "start", "--answers", str(LOKAAL), "--profile", "klant")
+    assert english.code != 0 and "--force" in english.err and "would change" in english.err, english.err
