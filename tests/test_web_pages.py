@@ -225,3 +225,62 @@ def test_the_english_pages_say_nothing_in_dutch(folder: Path) -> None:
         ):
             found[path] = words
     assert not found, found
+
+
+def test_two_tabs_answering_two_questions_at_the_same_moment_keep_both_answers(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both tabs read the profile before either writes (a barrier in the store's reader): each answer is
+    still kept, as in the terminal, because the page changes one answer under the profile's lock."""
+    import contextlib
+    import threading
+
+    import instapgids.store.profiles as stored
+    import instapgids.store.usecases as usecases
+
+    content = api.load_content()
+    example = api.read_answers(EXAMPLES / "lokaal-bestuur-netwerk.yaml", content)
+    following = api.next_question(content, api.open_profile(folder / "half.yaml").answers)
+    assert following is not None and following.id != "org_name"
+    value = example[following.id]
+    form_b = {"answer": value if isinstance(value, str) else {True: "true", False: "false"}.get(value, value)}
+    site = Site(folder=folder)
+    app = create_app(site)
+    site.serve_at(app, "127.0.0.1", PORT)
+    tabs = [app.test_client(), app.test_client()]
+    tokens = []
+    for tab, qid in zip(tabs, ("org_name", following.id), strict=True):
+        assert tab.get(f"/?token={site.token}", base_url=BASE).status_code == 303
+        found = CSRF.search(page(tab, f"/p/half/vraag/{qid}"))
+        assert found
+        tokens.append(found.group(1))
+
+    barrier = threading.Barrier(2, timeout=0.5)
+    reader = stored.open_profile
+
+    def read_together(*args: object) -> object:
+        with contextlib.suppress(threading.BrokenBarrierError):  # a lock made the other one wait
+            barrier.wait()  # both tabs have read: only then may either go on
+        return reader(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stored, "open_profile", read_together)
+    monkeypatch.setattr(usecases, "open_profile", read_together)
+    statuses: list[int] = []
+
+    def answer(tab: FlaskClient, qid: str, form: dict[str, object], token: str) -> None:
+        sent = tab.post(f"/p/half/vraag/{qid}", data={"csrf_token": token, **form}, base_url=BASE)
+        statuses.append(sent.status_code)
+
+    threads = [
+        threading.Thread(target=answer, args=(tabs[0], "org_name", {"answer": "Gemeente Tab A"}, tokens[0])),
+        threading.Thread(target=answer, args=(tabs[1], following.id, form_b, tokens[1])),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    monkeypatch.undo()
+    assert len(statuses) == 2 and all(300 <= s < 400 for s in statuses), statuses  # both went on
+    saved = api.open_profile(folder / "half.yaml").answers
+    assert saved["org_name"] == "Gemeente Tab A"
+    assert saved[following.id] == value

@@ -49,7 +49,16 @@ from instapgids.api._interview import (
     question,
     welcome,
 )
-from instapgids.api._profiles import Profile, ProfileRow, list_profiles, mark, open_profile, profile_path, save_answers
+from instapgids.api._profiles import (
+    Profile,
+    ProfileRow,
+    list_profiles,
+    mark,
+    open_profile,
+    profile_path,
+    save_answer,
+    save_answers,
+)
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue
 from instapgids.engine.conditions import Reason
@@ -103,6 +112,7 @@ __all__ = [
     "profile_path",
     "question",
     "read_answers",
+    "save_answer",
     "save_answers",
     "welcome",
 ]

@@ -110,6 +110,37 @@ def save_answers(
         return _profile(take_answers(dutch, target, given, _no_wait, complete=complete))
 
 
+def _no_choice(*_args: object) -> str:
+    """save_one never asks: it changes one answer in what is on disk under the lock."""
+    raise AssertionError("save_one does not choose")
+
+
+def save_answer(path: str | Path, question_id: str, value: AnswerValue, *, content: Content | None = None) -> Profile:
+    """Change one answer of the profile at ``path`` (made when there is none): read, change and write under
+    its lock and atomically, as the terminal interview saves answer by answer, so that two callers answering
+    different questions at the same moment (two browser tabs, a tab and a terminal) both keep theirs.
+
+    The other answers, the progress and the user's comments are those on disk at that moment; answers whose
+    question no longer applies after this one are dropped (:func:`applicable_answers`). A finished profile
+    stays finished while this answer leaves no question open; a new question makes it an interview again
+    (save with :func:`save_answers` and ``complete=True`` to finish it). An unknown question raises
+    :class:`Error`, an answer its question cannot take :class:`AnswersError`; nothing is written then.
+    """
+    from instapgids.api._interview import _asked
+    from instapgids.errors import Problem
+    from instapgids.store.usecases import InterviewStore
+
+    content = content or load_content()
+    target = Path(path)
+    asked = _asked(content, question_id)
+    with speaking(content.language):
+        problem = asked.problem(value)  # type: ignore[attr-defined]
+        if problem is not None:
+            raise AnswersError([Problem(target, 1, 1, f"answers.{question_id}", problem)])
+        store = InterviewStore(_dutch(content), None, target, _no_choice, _no_wait)
+        return _profile(store.save_one(question_id, value))
+
+
 def mark(
     path: str | Path, item_id: str, status: str, *, content: Content | None = None, force: bool = False
 ) -> Checklist:

@@ -384,13 +384,26 @@ class InterviewStore:
                 answers = self._take_over(answers, theirs, conflicts)
             self.base = theirs  # what is on disk now has been seen: no question about it again
 
-    def _write(self, answers: Answers, complete: bool, disk: Profile | None) -> None:
+    def save_one(self, question_id: str, value: AnswerValue) -> Profile:
+        """Change one answer in the answers on disk now, all under the lock: two pages (or a page and a
+        terminal) answering different questions at the same moment both keep theirs. Answers whose question
+        no longer applies are dropped; the profile stays finished only while no question is left open."""
+        with locked(self.path, self.on_wait):
+            disk = open_profile(self.content, self.path)
+            answers = applicable_answers(self.content, {**(disk.answers if disk else {}), question_id: value})
+            complete = disk is not None and disk.complete and next_question(self.content, answers) is None
+            kept = self._write(answers, complete, disk)
+        kept.notices = list(disk.notices) if disk else []
+        return kept
+
+    def _write(self, answers: Answers, complete: bool, disk: Profile | None) -> Profile:
         kept = Profile(path=self.path, answers=dict(answers), complete=complete, stale=self.stale)
         if disk is not None:
             kept.progress, kept.stale_progress, kept.text = disk.progress, disk.stale_progress, disk.text
             kept.stale = {**disk.stale, **self.stale}
         write_profile(kept, self.content)
         self.base = dict(answers)
+        return kept
 
     def _take_over(self, answers: Answers, theirs: dict[str, AnswerValue], conflicts: list[str]) -> Answers:
         changed = dict(answers)

@@ -130,12 +130,10 @@ def question(key: str, qid: str) -> BaseResponse | str:
         value = _value_from_form(asked)
         error = _problem(asked, value)
         if error is None:
-            answers = api.applicable_answers(content(), {**answers_of(key), qid: value})  # as on disk now
-            following = api.next_question(content(), answers)
-            # a finished profile stays finished while a change leaves no question open (the terminal's
-            # checklist goes on showing it); a new question makes it an interview again until answered
-            complete = found is not None and found.complete and following is None
-            api.save_answers(path, answers, content=content(), complete=complete)
+            # one answer changed in what is on disk now, under the profile's lock (another tab's answer is
+            # kept); a finished profile stays finished while the change leaves no question open
+            saved = api.save_answer(path, qid, value, content=content())
+            following = api.next_question(content(), saved.answers)
             for notice in api.notices(content(), qid, value):
                 flash(notice)
             if following is None:
