@@ -420,3 +420,19 @@ def test_save_answer_refuses_an_unknown_question_or_a_wrong_answer_and_writes_no
         api().save_answer(path, "org_kind", "geen-soort")
     assert path.read_bytes() == before
     assert api().save_answer(tmp_path / "nieuw.yaml", "org_name", "Nieuw").complete is False  # a new profile
+
+
+def test_profile_checklist_carries_the_dates_and_follow_ups_of_the_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "p.yaml"
+    api().save_answers(path, example_answers(LOKAAL))
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
+    api().mark(path, "ddc-dms-toegang", "doing")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    item = api().profile_checklist(path).item("ddc-dms-toegang")
+    assert item.dated == "bezig sinds 18 dagen (2026-11-16)"
+    assert item.follow_up and item.follow_up[0].startswith("al 14 werkdagen geen antwoord van Team Service-Integratie")
+    english = api().profile_checklist(path, content=api().load_content(language="en")).item("ddc-dms-toegang")
+    assert english.dated == "doing for 18 days (2026-11-16)"
+    assert api().build_checklist(api().load_content(), example_answers(LOKAAL)).item("ddc-dms-toegang").dated is None

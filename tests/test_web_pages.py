@@ -284,3 +284,24 @@ def test_two_tabs_answering_two_questions_at_the_same_moment_keep_both_answers(
     saved = api.open_profile(folder / "half.yaml").answers
     assert saved["org_name"] == "Gemeente Tab A"
     assert saved[following.id] == value
+
+
+DATES = {
+    "nl": ("bezig sinds 18 dagen (2026-11-16)", "al 14 werkdagen geen antwoord van Team Service-Integratie"),
+    "en": ("doing for 18 days (2026-11-16)", "14 working days without an answer from Team Service-Integratie"),
+}
+
+
+def test_the_item_page_and_the_task_list_say_since_when_and_what_to_follow_up(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dates and reminders of the library's checklist (as `instapgids checklist` and `next` show them)."""
+    lang = "en" if "en" in client.get("/", base_url=BASE).headers["Content-Language"] else "nl"
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
+    api.mark(folder_of(client) / "klaar.yaml", "ddc-dms-toegang", "doing")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    since, follow_up = DATES[lang]
+    shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(client, "/p/klaar/punt/ddc-dms-toegang")))
+    assert since in shown and follow_up in shown
+    tasks = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(client, "/p/klaar/checklist")))
+    assert since in tasks

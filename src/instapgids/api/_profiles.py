@@ -170,6 +170,17 @@ def mark(
         return _wrap(content, checklist_of(content, saved_profile(dutch, target)))
 
 
+def profile_checklist(path: str | Path, *, content: Content | None = None) -> Checklist:
+    """The checklist of the saved profile at ``path`` as ``instapgids checklist`` shows it: its progress, the
+    dates of its marks counted to today (``Item.dated``) and the mails that waited too long for an answer
+    (``Item.follow_up``), in ``content``'s language. None there raises :class:`ProfileNotFound`."""
+    from instapgids.store.usecases import checklist_of, saved_profile
+
+    content = content or load_content()
+    with speaking(content.language):
+        return _wrap(content, checklist_of(content, saved_profile(_dutch(content), Path(path))))
+
+
 @dataclass(frozen=True)
 class ProfileRow:
     """One profile as ``instapgids profiles`` shows it."""

@@ -183,7 +183,8 @@ def checklist_of(key: str) -> api.Checklist:
     found = read_profile(key)
     if found is None or not found.complete:
         abort(redirect(url_for("start", key=key)))
-    return api.build_checklist(content(), found.answers, found.progress)
+    # with the dates of its marks and what to follow up, as `instapgids checklist` shows it
+    return api.profile_checklist(profile_path(key), content=content())
 
 
 def tasks(key: str) -> str:
