@@ -302,6 +302,26 @@ def test_the_item_page_and_the_task_list_say_since_when_and_what_to_follow_up(
     monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
     since, follow_up = DATES[lang]
     shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(client, "/p/klaar/punt/ddc-dms-toegang")))
-    assert since in shown and follow_up in shown
+    assert shown.count(since) == 1 and follow_up in shown  # said once, under the status
     tasks = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(client, "/p/klaar/checklist")))
     assert since in tasks
+
+
+OVERVIEW = {
+    "nl": ("18 dagen stil", "Vraag toegang tot DDC-DMS (bezig sinds 18 dagen)", "Opvolgen: 1 herinnering klaar"),
+    "en": ("quiet for 18 days", "Ask for access to DDC-DMS (doing for 18 days)", "Follow up: 1 reminder ready"),
+}
+
+
+def test_the_overview_of_a_folder_says_what_instapgids_profiles_says(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """How long each customer has been quiet, since when its first item is in progress, and the reminders."""
+    lang = "en" if "en" in client.get("/", base_url=BASE).headers["Content-Language"] else "nl"
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
+    api.mark(folder_of(client) / "klaar.yaml", "ddc-dms-toegang", "doing")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(client, "/")))
+    for words in OVERVIEW[lang]:
+        assert words in shown, words
+    assert shown.index("klaar") < shown.index("half")  # the quietest first

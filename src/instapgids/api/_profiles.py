@@ -195,29 +195,41 @@ class ProfileRow:
     complete: bool  # the interview was finished
     updated: datetime  # the file's last change
     problem: str | None  # why it cannot be read (the other fields are empty then); None when it can
+    quiet: int = 0  # days since the customer last moved (the last progress date, else the file's change)
+    quiet_text: str = ""  # the same in words: "18 dagen stil", "vandaag nog bewogen"
+    waiting_since: int | None = None  # ``waits_on`` is in progress: for so many days; else None
+    waiting_text: str | None = None  # the same in words: "bezig sinds 18 dagen"; else None
+    reminders: int = 0  # mails that waited too long for an answer: a reminder is ready for each
+    reminders_text: str | None = None  # the same in words: "1 herinnering klaar"; None when there are none
 
 
 def list_profiles(folder: str | Path | None = None, *, content: Content | None = None) -> list[ProfileRow]:
     """Every profile in ``folder`` (else the profile folder), the one that has not moved longest first, as
     ``instapgids profiles`` lists them; one that cannot be read is a row with its ``problem``."""
+    from instapgids.presentation.words import doing_words, quiet_words, reminder_words
     from instapgids.store.overview import overview
 
     content = content or load_content()
     where = _folder(folder)
     with speaking(content.language):
-        rows = overview(content, where)
-    return [
-        ProfileRow(
-            r.name,
-            where / f"{r.name}.yaml",
-            r.organisation,
-            r.lots,
-            r.done,
-            r.total,
-            r.waits_on,
-            r.complete,
-            r.changed,
-            r.problem,
-        )
-        for r in rows
-    ]
+        return [
+            ProfileRow(
+                r.name,
+                where / f"{r.name}.yaml",
+                r.organisation,
+                r.lots,
+                r.done,
+                r.total,
+                r.waits_on,
+                r.complete,
+                r.changed,
+                r.problem,
+                quiet=r.quiet,
+                quiet_text=quiet_words(r.quiet),
+                waiting_since=r.waiting_since,
+                waiting_text=doing_words(r.waiting_since) if r.waiting_since is not None else None,
+                reminders=r.reminders,
+                reminders_text=reminder_words(r.reminders) if r.reminders else None,
+            )
+            for r in overview(content, where)
+        ]
