@@ -3,6 +3,7 @@ shows, what a form changes (through the same profile files as the command line),
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -325,3 +326,21 @@ def test_the_overview_of_a_folder_says_what_instapgids_profiles_says(
     for words in OVERVIEW[lang]:
         assert words in shown, words
     assert shown.index("klaar") < shown.index("half")  # the quietest first
+
+
+def test_done_on_an_item_that_still_waits_asks_first_and_then_marks_it_out_of_order(
+    client: FlaskClient, folder: Path
+) -> None:
+    """As `instapgids done` asks in the terminal: not a dead-end error, a question with what it waits for."""
+    lang = "en" if "en" in client.get("/", base_url=BASE).headers["Content-Language"] else "nl"
+    checklist = api.build_checklist(api.load_content(language=lang), api.open_profile(folder / "klaar.yaml").answers)
+    waiting = next(item for item in checklist.items if item.status == "blocked")
+    where = f"/p/klaar/punt/{waiting.id}"
+    status, text = post(client, f"{where}/aanduiden", {"status": "done"}, where)
+    assert status == 200, status
+    assert waiting.waits_for_titles[0] in html.unescape(text)  # its title, not its id
+    assert ("Ja, toch klaar" if lang == "nl" else "Yes, done anyway") in text
+    assert waiting.id not in api.open_profile(folder / "klaar.yaml").progress  # nothing written yet
+    status, location = post(client, f"{where}/aanduiden", {"status": "done", "force": "1"}, where)
+    assert status == 303 and location.endswith(f"{where}?marked=done")
+    assert api.open_profile(folder / "klaar.yaml").progress[waiting.id] == "done"

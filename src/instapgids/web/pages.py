@@ -204,15 +204,20 @@ def item(key: str, item_id: str) -> str:
     return render_template("item.html", key=key, item=found, by_id=by_id, marked=request.args.get("marked"))
 
 
-def mark(key: str, item_id: str) -> BaseResponse:
+def mark(key: str, item_id: str) -> BaseResponse | str:
     status = request.form.get("status", "")
     if status not in STATUSES:
         abort(400)
     built = checklist_of(key)
-    if item_id not in {i.id for i in built.items}:
+    found = next((i for i in built.items if i.id == item_id), None)
+    if found is None:
         abort(404)
+    force = request.form.get("force") == "1"
+    if status == "done" and found.status == "blocked" and not force:
+        # it still waits for another item: ask first, as `instapgids done` does in the terminal
+        return render_template("out_of_order.html", key=key, item=found)
     try:
-        api.mark(profile_path(key), item_id, status, content=content())
+        api.mark(profile_path(key), item_id, status, content=content(), force=force)
     except api.Error as exc:  # an item the answers settle cannot be undone: said in the content's words
         abort(Response(render_error(409, str(exc)), status=409, mimetype="text/html"))
     return redirect(url_for("item", key=key, item_id=item_id, marked=status), code=303)
