@@ -436,3 +436,18 @@ def test_profile_checklist_carries_the_dates_and_follow_ups_of_the_commands(
     english = api().profile_checklist(path, content=api().load_content(language="en")).item("ddc-dms-toegang")
     assert english.dated == "doing for 18 days (2026-11-16)"
     assert api().build_checklist(api().load_content(), example_answers(LOKAAL)).item("ddc-dms-toegang").dated is None
+
+
+def test_finish_interview_finishes_with_the_answers_on_disk_and_only_when_none_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    with pytest.raises(api().ProfileNotFound):
+        api().finish_interview(path)
+    first = dict(list(example_answers(LOKAAL).items())[:2])
+    api().save_answers(path, first, complete=False)
+    before = path.read_bytes()
+    assert api().finish_interview(path).complete is False  # questions are still open: nothing written
+    assert path.read_bytes() == before
+    api().save_answers(path, example_answers(LOKAAL), complete=False)
+    finished = api().finish_interview(path)
+    assert finished.complete and api().open_profile(path).complete
+    assert finished.answers == example_answers(LOKAAL)

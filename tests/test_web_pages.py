@@ -344,3 +344,31 @@ def test_done_on_an_item_that_still_waits_asks_first_and_then_marks_it_out_of_or
     status, location = post(client, f"{where}/aanduiden", {"status": "done", "force": "1"}, where)
     assert status == 303 and location.endswith(f"{where}?marked=done")
     assert api.open_profile(folder / "klaar.yaml").progress[waiting.id] == "done"
+
+
+def test_finishing_on_the_check_page_keeps_an_answer_another_tab_gave_meanwhile(
+    dutch: FlaskClient, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check page read the answers; another tab changes one before "Checklist maken" writes: it is kept."""
+    import instapgids.store.profiles as stored
+    import instapgids.store.usecases as usecases
+
+    reader = stored.open_profile
+    other_tab = []
+
+    def read_then_other_tab_answers(*args: object) -> object:
+        found = reader(*args)  # type: ignore[arg-type]
+        if not other_tab:
+            other_tab.append("org_name")  # once (its own read comes through here too)
+            api.save_answer(folder / "klaar.yaml", "org_name", "Gemeente Andere Tab")
+        return found
+
+    token = CSRF.search(page(dutch, "/p/klaar/controle"))
+    assert token
+    monkeypatch.setattr(stored, "open_profile", read_then_other_tab_answers)
+    monkeypatch.setattr(usecases, "open_profile", read_then_other_tab_answers)
+    sent = dutch.post("/p/klaar/controle", data={"csrf_token": token.group(1)}, base_url=BASE)
+    monkeypatch.undo()
+    assert sent.status_code in (302, 303) and other_tab
+    saved = api.open_profile(folder / "klaar.yaml")
+    assert saved.answers["org_name"] == "Gemeente Andere Tab" and saved.complete

@@ -52,6 +52,7 @@ from instapgids.api._interview import (
 from instapgids.api._profiles import (
     Profile,
     ProfileRow,
+    finish_interview,
     list_profiles,
     mark,
     open_profile,
@@ -102,6 +103,7 @@ __all__ = [
     "build_checklist",
     "check_answer",
     "export",
+    "finish_interview",
     "list_profiles",
     "load_content",
     "mails",

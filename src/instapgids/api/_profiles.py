@@ -141,6 +141,22 @@ def save_answer(path: str | Path, question_id: str, value: AnswerValue, *, conte
         return _profile(store.save_one(question_id, value))
 
 
+def finish_interview(path: str | Path, *, content: Content | None = None) -> Profile:
+    """Mark the interview of the profile at ``path`` finished, with the answers on disk at that moment, under
+    its lock (an answer another caller saved meanwhile is kept). When a question is still open (another caller
+    changed an answer), nothing is written and the returned profile has ``complete`` False. No profile raises
+    :class:`ProfileNotFound`."""
+    from instapgids.store.usecases import InterviewStore, NoProfile
+
+    content = content or load_content()
+    target = Path(path)
+    with speaking(content.language):
+        saved = InterviewStore(_dutch(content), None, target, _no_choice, _no_wait).finish()
+        if saved is None:
+            raise NoProfile(target)
+        return _profile(saved)
+
+
 def mark(
     path: str | Path, item_id: str, status: str, *, content: Content | None = None, force: bool = False
 ) -> Checklist:

@@ -396,6 +396,21 @@ class InterviewStore:
         kept.notices = list(disk.notices) if disk else []
         return kept
 
+    def finish(self) -> Profile | None:
+        """Mark the interview finished with the answers on disk now, under the lock (an answer another page
+        gave meanwhile is kept). When a question is still open, nothing is written; None when there is no
+        profile."""
+        with locked(self.path, self.on_wait):
+            disk = open_profile(self.content, self.path)
+            if disk is None:
+                return None
+            answers = applicable_answers(self.content, disk.answers)
+            if next_question(self.content, answers) is not None:
+                return disk
+            kept = self._write(answers, True, disk)
+        kept.notices = list(disk.notices)
+        return kept
+
     def _write(self, answers: Answers, complete: bool, disk: Profile | None) -> Profile:
         kept = Profile(path=self.path, answers=dict(answers), complete=complete, stale=self.stale)
         if disk is not None:

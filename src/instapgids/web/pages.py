@@ -169,7 +169,9 @@ def check(key: str) -> BaseResponse | str:
     if missing is not None:
         return redirect(url_for("question", key=key, qid=missing.id))
     if request.method == "POST":
-        api.save_answers(path, answers, content=content(), complete=True)
+        # the answers on disk now, under the profile's lock: another tab's answer given meanwhile is kept
+        if not api.finish_interview(path, content=content()).complete:
+            return redirect(url_for("check", key=key))  # another tab opened a question: this page asks it
         return redirect(url_for("tasks", key=key))
     rows = [
         (q, api.answer_text(content(), q.id, answers[q.id]))
