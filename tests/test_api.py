@@ -389,3 +389,65 @@ def test_answers_saved_during_the_interview_leave_it_unfinished(tmp_path: Path) 
     assert api().open_profile(path).complete is False
     assert api().open_profile(path).answers == first
     assert api().save_answers(path, example_answers(LOKAAL)).complete is True
+
+
+def test_save_answer_changes_one_answer_and_keeps_the_rest_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    content = api().load_content()
+    api().save_answers(path, example_answers(LOKAAL), content=content)
+    api().mark(path, "behoefte-beschrijven", "doing")
+    path.write_text("# mijn notitie\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    saved = api().save_answer(path, "org_name", "Gemeente Anders")
+    assert saved.answers == {**example_answers(LOKAAL), "org_name": "Gemeente Anders"}
+    assert saved.complete and saved.progress == {"behoefte-beschrijven": "doing"}
+    assert "# mijn notitie" in path.read_text(encoding="utf-8")
+    assert api().open_profile(path).answers["org_name"] == "Gemeente Anders"
+    # an answer that opens a question again makes the profile an interview again until it is answered
+    opened = api().save_answer(path, "needs", ["netwerk", "werkplek"])
+    following = api().next_question(content, opened.answers)
+    assert following is not None and opened.complete is False
+    assert opened.answers == api().applicable_answers(content, {**saved.answers, "needs": ["netwerk", "werkplek"]})
+
+
+def test_save_answer_refuses_an_unknown_question_or_a_wrong_answer_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    api().save_answers(path, example_answers(LOKAAL))
+    before = path.read_bytes()
+    with pytest.raises(api().Error) as unknown:
+        api().save_answer(path, "geen_vraag", "ja")
+    assert "geen_vraag" in str(unknown.value)
+    with pytest.raises(api().AnswersError):
+        api().save_answer(path, "org_kind", "geen-soort")
+    assert path.read_bytes() == before
+    assert api().save_answer(tmp_path / "nieuw.yaml", "org_name", "Nieuw").complete is False  # a new profile
+
+
+def test_profile_checklist_carries_the_dates_and_follow_ups_of_the_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "p.yaml"
+    api().save_answers(path, example_answers(LOKAAL))
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
+    api().mark(path, "ddc-dms-toegang", "doing")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    item = api().profile_checklist(path).item("ddc-dms-toegang")
+    assert item.dated == "bezig sinds 18 dagen (2026-11-16)"
+    assert item.follow_up and item.follow_up[0].startswith("al 14 werkdagen geen antwoord van Team Service-Integratie")
+    english = api().profile_checklist(path, content=api().load_content(language="en")).item("ddc-dms-toegang")
+    assert english.dated == "doing for 18 days (2026-11-16)"
+    assert api().build_checklist(api().load_content(), example_answers(LOKAAL)).item("ddc-dms-toegang").dated is None
+
+
+def test_finish_interview_finishes_with_the_answers_on_disk_and_only_when_none_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    with pytest.raises(api().ProfileNotFound):
+        api().finish_interview(path)
+    first = dict(list(example_answers(LOKAAL).items())[:2])
+    api().save_answers(path, first, complete=False)
+    before = path.read_bytes()
+    assert api().finish_interview(path).complete is False  # questions are still open: nothing written
+    assert path.read_bytes() == before
+    api().save_answers(path, example_answers(LOKAAL), complete=False)
+    finished = api().finish_interview(path)
+    assert finished.complete and api().open_profile(path).complete
+    assert finished.answers == example_answers(LOKAAL)

@@ -3,6 +3,7 @@ shows, what a form changes (through the same profile files as the command line),
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -225,3 +226,149 @@ def test_the_english_pages_say_nothing_in_dutch(folder: Path) -> None:
         ):
             found[path] = words
     assert not found, found
+
+
+def test_two_tabs_answering_two_questions_at_the_same_moment_keep_both_answers(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both tabs read the profile before either writes (a barrier in the store's reader): each answer is
+    still kept, as in the terminal, because the page changes one answer under the profile's lock."""
+    import contextlib
+    import threading
+
+    import instapgids.store.profiles as stored
+    import instapgids.store.usecases as usecases
+
+    content = api.load_content()
+    example = api.read_answers(EXAMPLES / "lokaal-bestuur-netwerk.yaml", content)
+    following = api.next_question(content, api.open_profile(folder / "half.yaml").answers)
+    assert following is not None and following.id != "org_name"
+    value = example[following.id]
+    form_b = {"answer": value if isinstance(value, str) else {True: "true", False: "false"}.get(value, value)}
+    site = Site(folder=folder)
+    app = create_app(site)
+    site.serve_at(app, "127.0.0.1", PORT)
+    tabs = [app.test_client(), app.test_client()]
+    tokens = []
+    for tab, qid in zip(tabs, ("org_name", following.id), strict=True):
+        assert tab.get(f"/?token={site.token}", base_url=BASE).status_code == 303
+        found = CSRF.search(page(tab, f"/p/half/vraag/{qid}"))
+        assert found
+        tokens.append(found.group(1))
+
+    barrier = threading.Barrier(2, timeout=0.5)
+    reader = stored.open_profile
+
+    def read_together(*args: object) -> object:
+        with contextlib.suppress(threading.BrokenBarrierError):  # a lock made the other one wait
+            barrier.wait()  # both tabs have read: only then may either go on
+        return reader(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stored, "open_profile", read_together)
+    monkeypatch.setattr(usecases, "open_profile", read_together)
+    statuses: list[int] = []
+
+    def answer(tab: FlaskClient, qid: str, form: dict[str, object], token: str) -> None:
+        sent = tab.post(f"/p/half/vraag/{qid}", data={"csrf_token": token, **form}, base_url=BASE)
+        statuses.append(sent.status_code)
+
+    threads = [
+        threading.Thread(target=answer, args=(tabs[0], "org_name", {"answer": "Gemeente Tab A"}, tokens[0])),
+        threading.Thread(target=answer, args=(tabs[1], following.id, form_b, tokens[1])),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    monkeypatch.undo()
+    assert len(statuses) == 2 and all(300 <= s < 400 for s in statuses), statuses  # both went on
+    saved = api.open_profile(folder / "half.yaml").answers
+    assert saved["org_name"] == "Gemeente Tab A"
+    assert saved[following.id] == value
+
+
+DATES = {
+    "nl": ("bezig sinds 18 dagen (2026-11-16)", "al 14 werkdagen geen antwoord van Team Service-Integratie"),
+    "en": ("doing for 18 days (2026-11-16)", "14 working days without an answer from Team Service-Integratie"),
+}
+
+
+def test_the_item_page_and_the_task_list_say_since_when_and_what_to_follow_up(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dates and reminders of the library's checklist (as `instapgids checklist` and `next` show them)."""
+    lang = "en" if "en" in client.get("/", base_url=BASE).headers["Content-Language"] else "nl"
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
+    api.mark(folder_of(client) / "klaar.yaml", "ddc-dms-toegang", "doing")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    since, follow_up = DATES[lang]
+    shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(client, "/p/klaar/punt/ddc-dms-toegang")))
+    assert shown.lower().count(since.lower()) == 1 and follow_up in shown  # said once, under the status
+    tasks = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(client, "/p/klaar/checklist")))
+    assert since.lower() in tasks.lower()
+
+
+OVERVIEW = {
+    "nl": ("18 dagen stil", "Vraag toegang tot DDC-DMS (bezig sinds 18 dagen)", "Opvolgen: 1 herinnering klaar"),
+    "en": ("quiet for 18 days", "Ask for access to DDC-DMS (doing for 18 days)", "Follow up: 1 reminder ready"),
+}
+
+
+def test_the_overview_of_a_folder_says_what_instapgids_profiles_says(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """How long each customer has been quiet, since when its first item is in progress, and the reminders."""
+    lang = "en" if "en" in client.get("/", base_url=BASE).headers["Content-Language"] else "nl"
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
+    api.mark(folder_of(client) / "klaar.yaml", "ddc-dms-toegang", "doing")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(client, "/")))
+    for words in OVERVIEW[lang]:
+        assert words in shown, words
+    assert shown.index("klaar") < shown.index("half")  # the quietest first
+
+
+def test_done_on_an_item_that_still_waits_asks_first_and_then_marks_it_out_of_order(
+    client: FlaskClient, folder: Path
+) -> None:
+    """As `instapgids done` asks in the terminal: not a dead-end error, a question with what it waits for."""
+    lang = "en" if "en" in client.get("/", base_url=BASE).headers["Content-Language"] else "nl"
+    checklist = api.build_checklist(api.load_content(language=lang), api.open_profile(folder / "klaar.yaml").answers)
+    waiting = next(item for item in checklist.items if item.status == "blocked")
+    where = f"/p/klaar/punt/{waiting.id}"
+    status, text = post(client, f"{where}/aanduiden", {"status": "done"}, where)
+    assert status == 200, status
+    assert waiting.waits_for_titles[0] in html.unescape(text)  # its title, not its id
+    assert ("Ja, toch klaar" if lang == "nl" else "Yes, done anyway") in text
+    assert waiting.id not in api.open_profile(folder / "klaar.yaml").progress  # nothing written yet
+    status, location = post(client, f"{where}/aanduiden", {"status": "done", "force": "1"}, where)
+    assert status == 303 and location.endswith(f"{where}?marked=done")
+    assert api.open_profile(folder / "klaar.yaml").progress[waiting.id] == "done"
+
+
+def test_finishing_on_the_check_page_keeps_an_answer_another_tab_gave_meanwhile(
+    dutch: FlaskClient, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check page read the answers; another tab changes one before "Checklist maken" writes: it is kept."""
+    import instapgids.store.profiles as stored
+    import instapgids.store.usecases as usecases
+
+    reader = stored.open_profile
+    other_tab = []
+
+    def read_then_other_tab_answers(*args: object) -> object:
+        found = reader(*args)  # type: ignore[arg-type]
+        if not other_tab:
+            other_tab.append("org_name")  # once (its own read comes through here too)
+            api.save_answer(folder / "klaar.yaml", "org_name", "Gemeente Andere Tab")
+        return found
+
+    token = CSRF.search(page(dutch, "/p/klaar/controle"))
+    assert token
+    monkeypatch.setattr(stored, "open_profile", read_then_other_tab_answers)
+    monkeypatch.setattr(usecases, "open_profile", read_then_other_tab_answers)
+    sent = dutch.post("/p/klaar/controle", data={"csrf_token": token.group(1)}, base_url=BASE)
+    monkeypatch.undo()
+    assert sent.status_code in (302, 303) and other_tab
+    saved = api.open_profile(folder / "klaar.yaml")
+    assert saved.answers["org_name"] == "Gemeente Andere Tab" and saved.complete

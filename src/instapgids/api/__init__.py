@@ -49,7 +49,18 @@ from instapgids.api._interview import (
     question,
     welcome,
 )
-from instapgids.api._profiles import Profile, ProfileRow, list_profiles, mark, open_profile, profile_path, save_answers
+from instapgids.api._profiles import (
+    Profile,
+    ProfileRow,
+    finish_interview,
+    list_profiles,
+    mark,
+    open_profile,
+    profile_checklist,
+    profile_path,
+    save_answer,
+    save_answers,
+)
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue
 from instapgids.engine.conditions import Reason
@@ -92,6 +103,7 @@ __all__ = [
     "build_checklist",
     "check_answer",
     "export",
+    "finish_interview",
     "list_profiles",
     "load_content",
     "mails",
@@ -100,9 +112,11 @@ __all__ = [
     "notices",
     "open_profile",
     "outcome",
+    "profile_checklist",
     "profile_path",
     "question",
     "read_answers",
+    "save_answer",
     "save_answers",
     "welcome",
 ]

@@ -113,6 +113,10 @@ class Item:
     documents: tuple[Document, ...]
     mail: Mail | None  # the mail to send for it, while it is not done
     fields: tuple[tuple[str, tuple[str, ...]], ...]  # the labelled lines the checklist prints, in order
+    # when the user marked it, in words ("bezig sinds 12 dagen (2026-11-20)", "klaar op 2026-12-01"); None
+    # without dates (a checklist from build_checklist has none: profile_checklist counts them to today)
+    dated: str | None = None
+    follow_up: tuple[str, ...] = ()  # a mail of it that waited too long for an answer (a reminder is ready)
 
 
 @dataclass(frozen=True)
@@ -265,6 +269,8 @@ def _item(content: Content, phase: int, step: int, text: ItemText, draft: Draft 
         documents=tuple(Document(d.title, d.url, d.where, document_text(d)) for d in text.documents),
         mail=_mail(draft, draft_file_name(content, draft)) if draft and shown else None,
         fields=tuple((label, tuple(values)) for label, values in text.fields),
+        dated=text.dated,
+        follow_up=tuple(text.follow_up),
     )
 
 

@@ -110,6 +110,53 @@ def save_answers(
         return _profile(take_answers(dutch, target, given, _no_wait, complete=complete, force=True))
 
 
+def _no_choice(*_args: object) -> str:
+    """save_one never asks: it changes one answer in what is on disk under the lock."""
+    raise AssertionError("save_one does not choose")
+
+
+def save_answer(path: str | Path, question_id: str, value: AnswerValue, *, content: Content | None = None) -> Profile:
+    """Change one answer of the profile at ``path`` (made when there is none): read, change and write under
+    its lock and atomically, as the terminal interview saves answer by answer, so that two callers answering
+    different questions at the same moment (two browser tabs, a tab and a terminal) both keep theirs.
+
+    The other answers, the progress and the user's comments are those on disk at that moment; answers whose
+    question no longer applies after this one are dropped (:func:`applicable_answers`). A finished profile
+    stays finished while this answer leaves no question open; a new question makes it an interview again
+    (save with :func:`save_answers` and ``complete=True`` to finish it). An unknown question raises
+    :class:`Error`, an answer its question cannot take :class:`AnswersError`; nothing is written then.
+    """
+    from instapgids.api._interview import _asked
+    from instapgids.errors import Problem
+    from instapgids.store.usecases import InterviewStore
+
+    content = content or load_content()
+    target = Path(path)
+    asked = _asked(content, question_id)
+    with speaking(content.language):
+        problem = asked.problem(value)  # type: ignore[attr-defined]
+        if problem is not None:
+            raise AnswersError([Problem(target, 1, 1, f"answers.{question_id}", problem)])
+        store = InterviewStore(_dutch(content), None, target, _no_choice, _no_wait)
+        return _profile(store.save_one(question_id, value))
+
+
+def finish_interview(path: str | Path, *, content: Content | None = None) -> Profile:
+    """Mark the interview of the profile at ``path`` finished, with the answers on disk at that moment, under
+    its lock (an answer another caller saved meanwhile is kept). When a question is still open (another caller
+    changed an answer), nothing is written and the returned profile has ``complete`` False. No profile raises
+    :class:`ProfileNotFound`."""
+    from instapgids.store.usecases import InterviewStore, NoProfile
+
+    content = content or load_content()
+    target = Path(path)
+    with speaking(content.language):
+        saved = InterviewStore(_dutch(content), None, target, _no_choice, _no_wait).finish()
+        if saved is None:
+            raise NoProfile(target)
+        return _profile(saved)
+
+
 def mark(
     path: str | Path, item_id: str, status: str, *, content: Content | None = None, force: bool = False
 ) -> Checklist:
@@ -139,6 +186,17 @@ def mark(
         return _wrap(content, checklist_of(content, saved_profile(dutch, target)))
 
 
+def profile_checklist(path: str | Path, *, content: Content | None = None) -> Checklist:
+    """The checklist of the saved profile at ``path`` as ``instapgids checklist`` shows it: its progress, the
+    dates of its marks counted to today (``Item.dated``) and the mails that waited too long for an answer
+    (``Item.follow_up``), in ``content``'s language. None there raises :class:`ProfileNotFound`."""
+    from instapgids.store.usecases import checklist_of, saved_profile
+
+    content = content or load_content()
+    with speaking(content.language):
+        return _wrap(content, checklist_of(content, saved_profile(_dutch(content), Path(path))))
+
+
 @dataclass(frozen=True)
 class ProfileRow:
     """One profile as ``instapgids profiles`` shows it."""
@@ -153,29 +211,41 @@ class ProfileRow:
     complete: bool  # the interview was finished
     updated: datetime  # the file's last change
     problem: str | None  # why it cannot be read (the other fields are empty then); None when it can
+    quiet: int = 0  # days since the customer last moved (the last progress date, else the file's change)
+    quiet_text: str = ""  # the same in words: "18 dagen stil", "vandaag nog bewogen"
+    waiting_since: int | None = None  # ``waits_on`` is in progress: for so many days; else None
+    waiting_text: str | None = None  # the same in words: "bezig sinds 18 dagen"; else None
+    reminders: int = 0  # mails that waited too long for an answer: a reminder is ready for each
+    reminders_text: str | None = None  # the same in words: "1 herinnering klaar"; None when there are none
 
 
 def list_profiles(folder: str | Path | None = None, *, content: Content | None = None) -> list[ProfileRow]:
     """Every profile in ``folder`` (else the profile folder), the one that has not moved longest first, as
     ``instapgids profiles`` lists them; one that cannot be read is a row with its ``problem``."""
+    from instapgids.presentation.words import doing_words, quiet_words, reminder_words
     from instapgids.store.overview import overview
 
     content = content or load_content()
     where = _folder(folder)
     with speaking(content.language):
-        rows = overview(content, where)
-    return [
-        ProfileRow(
-            r.name,
-            where / f"{r.name}.yaml",
-            r.organisation,
-            r.lots,
-            r.done,
-            r.total,
-            r.waits_on,
-            r.complete,
-            r.changed,
-            r.problem,
-        )
-        for r in rows
-    ]
+        return [
+            ProfileRow(
+                r.name,
+                where / f"{r.name}.yaml",
+                r.organisation,
+                r.lots,
+                r.done,
+                r.total,
+                r.waits_on,
+                r.complete,
+                r.changed,
+                r.problem,
+                quiet=r.quiet,
+                quiet_text=quiet_words(r.quiet),
+                waiting_since=r.waiting_since,
+                waiting_text=doing_words(r.waiting_since) if r.waiting_since is not None else None,
+                reminders=r.reminders,
+                reminders_text=reminder_words(r.reminders) if r.reminders else None,
+            )
+            for r in overview(content, where)
+        ]

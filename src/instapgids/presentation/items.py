@@ -51,6 +51,7 @@ class ItemText:
     roles: tuple[RoleLine, ...] = ()
     waits_for: tuple[str, ...] = ()
     dated: str | None = None  # when the user marked it, in words ("bezig sinds 12 dagen (2026-11-20)")
+    follow_up: list[str] = field(default_factory=list)  # a mail of it unanswered too long: what to follow up
     out_of_order: bool = False  # marked done while it still waited for another item
 
 
@@ -65,7 +66,8 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
     dated = dates_text(checklist, entry)
     if dated is not None:
         fields.append((_("Stand"), [dated]))
-    fields += _follow_up_fields(content, checklist, entry)
+    follow_up = _follow_up_fields(content, checklist, entry)
+    fields += follow_up
     if roles:
         label = _("Vraag aan uw lokale beheerder") if item.gathers_roles else _("Rechten en rollen")
         fields.append((label, role_texts(entry)))
@@ -99,6 +101,7 @@ def item_text(content: Content, checklist: Checklist, entry: ChecklistItem) -> I
         roles=roles,
         waits_for=waits_for,
         dated=dated,
+        follow_up=follow_up[0][1] if follow_up else [],
         out_of_order=entry.marked.out_of_order,
     )
 

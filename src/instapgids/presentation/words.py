@@ -136,6 +136,11 @@ def quiet_words(days: int) -> str:
     return (_("1 dag stil") if days == 1 else _("{count} dagen stil")).format(count=days)
 
 
+def reminder_words(count: int) -> str:
+    """'1 herinnering klaar' (in English: '1 reminder ready'): mails that waited too long for an answer."""
+    return (_("1 herinnering klaar") if count == 1 else _("{count} herinneringen klaar")).format(count=count)
+
+
 def dates_text(checklist: Checklist, entry: ChecklistItem) -> str | None:
     """When the user marked the item, in words: 'bezig sinds 12 dagen (2026-11-20)', 'klaar op 2026-12-01
     (begonnen op 2026-11-20); buiten de volgorde'. None when the item has no dates."""

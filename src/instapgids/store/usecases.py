@@ -16,14 +16,16 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from instapgids.content.bundle import Content
-from instapgids.content.questions import Answers, AnswerValue
+from instapgids.content.questions import AnswerValue
 from instapgids.engine.checklist import Checklist, ChecklistItem, build_checklist
-from instapgids.engine.routing import applicable_answers, next_question
+from instapgids.engine.routing import next_question
 from instapgids.errors import UserError
 from instapgids.language import N_, _
 from instapgids.store.clock import today
-from instapgids.store.files import check_writable, locked, regular_bytes, write_file, write_files
-from instapgids.store.profiles import Profile, open_profile, update_profile, write_profile
+from instapgids.store.files import check_writable, regular_bytes, write_file, write_files
+from instapgids.store.interview_store import Chooser as Chooser
+from instapgids.store.interview_store import InterviewStore as InterviewStore
+from instapgids.store.profiles import Profile, open_profile, update_profile
 
 Wait = Callable[[], None]  # called when another process holds the profile's lock
 
@@ -374,57 +376,3 @@ def _unchanged(path: Path, digest: str) -> bool | None:
     except OSError:
         return False  # unreadable: not ours to remove
     return data is not None and len(data) <= _MOST and _digest(data) == digest
-
-
-# Chooses between this interview's answers and those saved elsewhere: "theirs" takes over the others.
-Chooser = Callable[[Content, list[str], Answers, dict[str, AnswerValue]], str]
-
-
-class InterviewStore:
-    """Saves the interview's answers after every question, merged with what is on disk at that moment.
-
-    Progress marked meanwhile (`instapgids done` in another terminal) is kept; an answer changed
-    elsewhere since this interview read the profile is never silently overwritten: ``choose`` asks
-    the user, outside the lock.
-    """
-
-    def __init__(self, content: Content, on_disk: Profile | None, path: Path, choose: Chooser, on_wait: Wait) -> None:
-        self.content, self.path, self.choose, self.on_wait = content, path, choose, on_wait
-        self.base = dict(on_disk.answers) if on_disk else {}  # the answers as this interview found them
-        self.stale = dict(on_disk.stale) if on_disk else {}
-
-    def save(self, answers: Answers, complete: bool = False) -> dict[str, AnswerValue]:
-        """Write ``answers``; returns the answers to go on with (changed when the user takes over others)."""
-        while True:
-            with locked(self.path, self.on_wait):
-                disk = open_profile(self.content, self.path)
-                theirs = dict(disk.answers) if disk else {}
-                conflicts = [
-                    q.id
-                    for q in self.content.interview.questions
-                    if theirs.get(q.id) != self.base.get(q.id) and theirs.get(q.id) != answers.get(q.id)
-                ]
-                if not conflicts:
-                    self._write(answers, complete, disk)
-                    return dict(answers)
-            # outside the lock: the user may take their time to choose
-            if self.choose(self.content, conflicts, answers, theirs) == "theirs":
-                answers = self._take_over(answers, theirs, conflicts)
-            self.base = theirs  # what is on disk now has been seen: no question about it again
-
-    def _write(self, answers: Answers, complete: bool, disk: Profile | None) -> None:
-        kept = Profile(path=self.path, answers=dict(answers), complete=complete, stale=self.stale)
-        if disk is not None:
-            kept.progress, kept.stale_progress, kept.text = disk.progress, disk.stale_progress, disk.text
-            kept.stale = {**disk.stale, **self.stale}
-        write_profile(kept, self.content)
-        self.base = dict(answers)
-
-    def _take_over(self, answers: Answers, theirs: dict[str, AnswerValue], conflicts: list[str]) -> Answers:
-        changed = dict(answers)
-        for qid in conflicts:
-            if qid in theirs:
-                changed[qid] = theirs[qid]
-            else:
-                changed.pop(qid, None)
-        return applicable_answers(self.content, changed)

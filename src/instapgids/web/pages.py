@@ -130,12 +130,10 @@ def question(key: str, qid: str) -> BaseResponse | str:
         value = _value_from_form(asked)
         error = _problem(asked, value)
         if error is None:
-            answers = api.applicable_answers(content(), {**answers_of(key), qid: value})  # as on disk now
-            following = api.next_question(content(), answers)
-            # a finished profile stays finished while a change leaves no question open (the terminal's
-            # checklist goes on showing it); a new question makes it an interview again until answered
-            complete = found is not None and found.complete and following is None
-            api.save_answers(path, answers, content=content(), complete=complete)
+            # one answer changed in what is on disk now, under the profile's lock (another tab's answer is
+            # kept); a finished profile stays finished while the change leaves no question open
+            saved = api.save_answer(path, qid, value, content=content())
+            following = api.next_question(content(), saved.answers)
             for notice in api.notices(content(), qid, value):
                 flash(notice)
             if following is None:
@@ -171,7 +169,9 @@ def check(key: str) -> BaseResponse | str:
     if missing is not None:
         return redirect(url_for("question", key=key, qid=missing.id))
     if request.method == "POST":
-        api.save_answers(path, answers, content=content(), complete=True)
+        # the answers on disk now, under the profile's lock: another tab's answer given meanwhile is kept
+        if not api.finish_interview(path, content=content()).complete:
+            return redirect(url_for("check", key=key))  # another tab opened a question: this page asks it
         return redirect(url_for("tasks", key=key))
     rows = [
         (q, api.answer_text(content(), q.id, answers[q.id]))
@@ -185,7 +185,8 @@ def checklist_of(key: str) -> api.Checklist:
     found = read_profile(key)
     if found is None or not found.complete:
         abort(redirect(url_for("start", key=key)))
-    return api.build_checklist(content(), found.answers, found.progress)
+    # with the dates of its marks and what to follow up, as `instapgids checklist` shows it
+    return api.profile_checklist(profile_path(key), content=content())
 
 
 def tasks(key: str) -> str:
@@ -205,15 +206,20 @@ def item(key: str, item_id: str) -> str:
     return render_template("item.html", key=key, item=found, by_id=by_id, marked=request.args.get("marked"))
 
 
-def mark(key: str, item_id: str) -> BaseResponse:
+def mark(key: str, item_id: str) -> BaseResponse | str:
     status = request.form.get("status", "")
     if status not in STATUSES:
         abort(400)
     built = checklist_of(key)
-    if item_id not in {i.id for i in built.items}:
+    found = next((i for i in built.items if i.id == item_id), None)
+    if found is None:
         abort(404)
+    force = request.form.get("force") == "1"
+    if status == "done" and found.status == "blocked" and not force:
+        # it still waits for another item: ask first, as `instapgids done` does in the terminal
+        return render_template("out_of_order.html", key=key, item=found)
     try:
-        api.mark(profile_path(key), item_id, status, content=content())
+        api.mark(profile_path(key), item_id, status, content=content(), force=force)
     except api.Error as exc:  # an item the answers settle cannot be undone: said in the content's words
         abort(Response(render_error(409, str(exc)), status=409, mimetype="text/html"))
     return redirect(url_for("item", key=key, item_id=item_id, marked=status), code=303)
