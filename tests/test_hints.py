@@ -66,7 +66,7 @@ def test_start_answers_on_an_existing_profile_lists_the_changes_and_needs_force(
     from conftest import AGENTSCHAP, saved
 
     assert cli("start", "--answers", str(LOKAAL), "--profile", "klant").code == 0
-    assert cli("done", "digitale-sleutels", "--profile", "klant").code == 0
+    assert cli("done", "behoefte-beschrijven", "--profile", "klant").code == 0  # an item the answers leave open
     before = saved(private_home, "klant")
     refused = cli("start", "--answers", str(AGENTSCHAP), "--profile", "klant")
     assert refused.code != 0
@@ -79,6 +79,6 @@ def test_start_answers_on_an_existing_profile_lists_the_changes_and_needs_force(
     assert forced.code == 0, forced.text
     after = saved(private_home, "klant")
     assert after["answers"]["org_kind"] != before["answers"]["org_kind"]
-    assert after["progress"]["digitale-sleutels"]["status"] == "done"  # the progress is kept
+    assert after["progress"]["behoefte-beschrijven"]["status"] == "done"  # the progress is kept
     english = cli("--lang", "en", "start", "--answers", str(LOKAAL), "--profile", "klant")
     assert english.code != 0 and "--force" in english.err and "would change" in english.err, english.err

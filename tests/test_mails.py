@@ -377,7 +377,7 @@ def test_a_mail_on_screen_has_the_number_of_its_file(example: Path, cli: Callabl
     shown = cli("mails", "--profile", PROFILE)
     target = tmp_path / "mails"
     assert cli("mails", "--profile", PROFILE, "--export", "eml", "-o", str(target)).code == 0
-    files = {int(p.name[:2]): str(_read_eml(p)["Subject"]) for p in target.iterdir()}
+    files = {int(p.name[:2]): str(_read_eml(p)["Subject"]) for p in target.glob("*.eml")}
     numbered = {int(n): " ".join(s.split()) for n, s in re.findall(r"^─*\s*(\d+)\. (.+?)\s*─*$", shown.out, re.M)}
     assert numbered and set(numbered) == set(files), (numbered, files)
     for number, subject in files.items():
