@@ -39,6 +39,12 @@ def test_quotes_and_apostrophes_are_told_apart() -> None:
     assert list(values_in(text)) == [("naam", "Rapporten en overlegfora"), ("naam", "Kernteam Communicatie")]
 
 
+def test_a_quoted_mail_placeholder_is_not_a_name() -> None:
+    # The follow-up mail quotes the subject it follows up as "{onderwerp}": filled in from a checked mail, not a name.
+    text = 'Op {datum} stuurde ik u een mail met als onderwerp "{onderwerp}" over \'{system}\' en \'DDC-{x}\'.'
+    assert list(values_in(text)) == [("naam", "DDC-{x}")]
+
+
 def test_addresses_urls_and_phone_numbers_are_found() -> None:
     text = "Mail ict.gos@vlaanderen.be of bel 02/553 90 00, zie https://ddc-dwh.vlaanderen.be/ibmcognos."
     assert set(values_in(text)) == {

@@ -36,6 +36,7 @@ CITED = re.compile(r"§\s?(\d+(?:\.\d+)*)|\((\d+\.\d+(?:\.\d+)*)\)")
 # A heading of the guide: in the table of contents, with its page ("6.2.2 Stap 2: Indienen Werkaanvraag.....\t26",
 # "- 6.4 Fase 4: Exploitatie van de dienstverlening37"), or in the body ("6.3.1.4.1.1 Delegate365",
 # "7.1 KLANTENPORTAAL").
+PLACEHOLDER = re.compile(r"\{\w+\}")  # a mail's placeholder, as in follow_up: in mails.yaml
 TOC = re.compile(r"^(?:- )?(\d+(?:\.\d+)*) +(\S.*?)(?:\.{2,}\s*|\t+|(?<=[a-z]))(\d{1,2})$")
 BODY = re.compile(r"^(\d+(?:\.\d+)+) +(\S.*)$|^(\d+) +([A-Z0-9][A-Z0-9 \-:]+)$")
 ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
@@ -207,7 +208,7 @@ def values_in(text: str) -> Iterator[tuple[str, str]]:
         yield "telefoonnummer", phone
     for groups in QUOTED.findall(without_urls):
         name = next(g for g in groups if g)
-        if not EMAIL.fullmatch(name):
+        if not EMAIL.fullmatch(name) and not PLACEHOLDER.fullmatch(name):  # "{onderwerp}": filled in, not a name
             yield "naam", name
 
 
