@@ -103,7 +103,11 @@ def opened(content: Content, path: Path) -> Profile | None:
 
 
 def tell_guide_change(content: Content, change: GuideChange) -> None:
-    """Say once what a newer version of the guide changed on this checklist."""
+    """Say once what a newer version of the guide changed on this checklist, with the items' titles in the language
+    of the run (`start` reads the Dutch content and shows it translated)."""
+    from instapgids.cli.lines import in_language
+
+    content = in_language(content) if content.language == "nl" else content
     titles = {i.id: i.title for p in content.journey.phases for s in p.steps for i in s.items}
     told = _("[yellow]De gids is bijgewerkt[/yellow] van versie {old} naar {new}. Voor uw checklist betekent dat:")
     if change.older:  # e.g. an older instapgids on a profile that a newer one wrote
