@@ -207,7 +207,7 @@ def test_g9_a_profile_name_in_nfc_and_nfd_is_one_profile(cli: Callable[..., Resu
     nfc, nfd = (unicodedata.normalize(form, "café") for form in ("NFC", "NFD"))
     assert nfc != nfd
     start(cli, name=nfd)
-    result = cli("done", "ddc-dms-toegang", "--profile", nfc)
+    result = cli("done", "ddc-dms-toegang", "--force", "--profile", nfc)  # it waits on phase 1: --force
     assert result.code == 0, result.text
     assert [p.name for p in (private_home / "state" / "profielen").glob("*.yaml")] == [f"{nfc}.yaml"]
     assert saved(private_home, nfc)["progress"]["ddc-dms-toegang"]["status"] == "done"
@@ -282,7 +282,7 @@ def test_t3_with_stdout_closed_instapgids_refuses_before_writing(
 @pytest.mark.skipif(__import__("sys").platform == "win32", reason="closes a descriptor the POSIX shell's way")
 def test_t3_with_stderr_closed_done_records_the_mark(cli: Callable[..., Result], private_home: Path) -> None:
     start(cli, name="standaard")
-    result = _closed("stderr", "done", "ddc-dms-toegang")
+    result = _closed("stderr", "done", "ddc-dms-toegang", "--force")  # it waits on phase 1: --force
     assert result.code == 0, result.text
     assert saved(private_home, "standaard")["progress"]["ddc-dms-toegang"]["status"] == "done"
     assert "ddc-dms-toegang" in result.out
@@ -303,7 +303,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ("done", "ddc-dms-toegang"),
+        ("done", "ddc-dms-toegang", "--force"),  # it waits on phase 1: out of order, still a write
         ("checklist", "--export", "md", "-o", "{tmp}/c.md"),
         ("mails", "--export", "eml", "-o", "{tmp}/m"),
     ],
