@@ -334,3 +334,28 @@ def test_profiles_puts_the_quietest_customer_first_and_says_on_what(
     assert FOLLOW[lang]["quiet"] in shown
     assert FOLLOW[lang]["since"] in shown
     assert "instapgids mails --profile gemeente-a" in shown  # the reminder that is ready
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_html_export_names_the_other_items_that_can_start_with_a_link_to_each(
+    cli: Callable[..., Result], lang: str
+) -> None:
+    import re
+
+    start(cli)
+    first_phase = [i for i, item in json_items(cli).items() if item["phase"]["number"] == 1]
+    assert cli("done", *first_phase, "--profile", "p").code == 0
+    can_start = startable_ids(cli)
+    assert len(can_start) > 3  # three shown, and others
+    page = run(cli, lang, "checklist", "--profile", "p", "--export", "html").out
+    summary = page.split('<section class="next">', 1)[1].split("</section>", 1)[0]
+    linked = re.findall(r'<a href="#punt-([a-z0-9-]+)-li">', summary)
+    assert sorted(linked) == sorted(can_start), summary  # the three in the list, the others on the line under it
+    one = len(can_start) == 4
+    others = {
+        "nl": "ander punt kan ook al starten:" if one else "andere punten kunnen ook al starten:",
+        "en": "other item can start now too:" if one else "other items can start now too:",
+    }[lang]
+    assert f"{len(can_start) - 3} {others}" in summary, summary
+    for item_id in linked:
+        assert f'id="punt-{item_id}-li"' in page  # each link leads to its item on the page
