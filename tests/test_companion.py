@@ -35,7 +35,7 @@ WORDS = {
         "unlocked": "Can start now:",
         "hold": "Waiting again:",
         "ooo": "done, out of order",
-        "since": "doing for 12 days",
+        "since": "in progress for 12 days",  # as the status says: in progress
         "force": "--force",
         "status_all": "all: instapgids next --all --profile p",
     },
@@ -248,10 +248,10 @@ FOLLOW = {
     },
     "en": {
         "subject": "Reminder: Request for access to DDC-DMS",
-        "quote": 'On 16-11-2026 I sent you a mail with the subject "Request for access to DDC-DMS',
+        "quote": 'On 16-11-2026 I sent you an email with the subject "Request for access to DDC-DMS',
         "field": "14 working days without an answer from Team",
         "quiet": "gemeente-a quiet for 18 days",
-        "since": "(doing for 18 days)",
+        "since": "(in progress for 18 days)",
     },
 }
 
