@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
 
 def profile_flag(profile: str | None) -> str:
-    return f" --profile {profile}" if profile else ""
+    from instapgids.presentation.commands import profile_flag as written
+
+    return written(profile)
 
 
 @contextmanager
