@@ -41,7 +41,7 @@ def test_quotes_and_apostrophes_are_told_apart() -> None:
 
 def test_a_quoted_mail_placeholder_is_not_a_name() -> None:
     # The follow-up mail quotes the subject it follows up as "{onderwerp}": filled in from a checked mail, not a name.
-    text = 'Op {datum} stuurde ik u een mail met als onderwerp "{onderwerp}" over \'{system}\' en \'DDC-{x}\'.'
+    text = "Op {datum} stuurde ik u een mail met als onderwerp \"{onderwerp}\" over '{system}' en 'DDC-{x}'."
     assert list(values_in(text)) == [("naam", "DDC-{x}")]
 
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from instapgids.errors import visible
 from instapgids.language import _
-from instapgids.presentation.terminal.checklist import wrapped
 from instapgids.presentation.commands import profile_flag
+from instapgids.presentation.terminal.checklist import wrapped
 from instapgids.presentation.terminal.line import Line
 from instapgids.presentation.words import doing_words, quiet_words
 from instapgids.store.overview import ProfileRow
