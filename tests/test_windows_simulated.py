@@ -129,7 +129,7 @@ def test_the_customer_path_works_without_the_posix_parts(tmp_path: Path) -> None
     _run(env, "start", "--answers", str(LOKAAL), "--profile", str(profile), cwd=work)
     first = ITEM_ID.findall(flat(_run(env, "next", "--profile", str(profile), cwd=work)))[0][1]
     _run(env, "done", first, "--profile", str(profile), cwd=work)
-    _run(env, "done", "ddc-dms-toegang", "--profile", str(profile), cwd=work)
+    _run(env, "done", "ddc-dms-toegang", "--force", "--profile", str(profile), cwd=work)  # waits on phase 1
 
     markdown = _run(env, "checklist", "--export", "md", "--profile", str(profile), cwd=work)
     assert "Checklist" in markdown
