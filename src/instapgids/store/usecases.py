@@ -116,7 +116,6 @@ def take_answers(content: Content, path: Path, given: Profile, on_wait: Wait, *,
     The progress in ``given`` is added to the saved progress. The result carries the notices of the
     profile as it was on disk. ``complete=False``: the interview goes on (the library saving as it asks).
     """
-
     notices: list[str] = []
 
     def replace(current: Profile | None) -> Profile:
@@ -393,10 +392,6 @@ class InterviewStore:
         self.base = dict(answers)
 
     def _take_over(self, answers: Answers, theirs: dict[str, AnswerValue], conflicts: list[str]) -> Answers:
-        changed = dict(answers)
-        for qid in conflicts:
-            if qid in theirs:
-                changed[qid] = theirs[qid]
-            else:
-                changed.pop(qid, None)
+        changed = {qid: value for qid, value in answers.items() if qid not in conflicts or qid in theirs}
+        changed.update({qid: theirs[qid] for qid in conflicts if qid in theirs})  # their answer, or none
         return applicable_answers(self.content, changed)
