@@ -359,3 +359,10 @@ def test_the_html_export_names_the_other_items_that_can_start_with_a_link_to_eac
     assert f"{len(can_start) - 3} {others}" in summary, summary
     for item_id in linked:
         assert f'id="punt-{item_id}-li"' in page  # each link leads to its item on the page
+
+
+def test_doing_on_a_waiting_item_does_not_call_that_item_unlocked(cli: Callable[..., Result]) -> None:
+    start(cli)
+    doing = cli("doing", TEAM_ITEM, "--profile", "p")  # it waits on phase 1; doing is recorded without a question
+    assert doing.code == 0, doing.text
+    assert f"(id: {TEAM_ITEM})" not in flat(doing.out), doing.out  # marked, not unlocked by something else
