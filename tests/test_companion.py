@@ -106,6 +106,7 @@ def test_done_on_a_waiting_item_without_a_terminal_needs_force_and_writes_nothin
     no_traceback(refused)
     assert refused.code != 0
     assert WORDS[lang]["force"] in refused.err
+    assert f"instapgids done {LATE} --force --profile p" in flat(refused.err)  # the command, as it can be copied
     assert {"nl": "wacht nog op:", "en": "still waits for:"}[lang] in refused.err  # and says on what
     assert profile_file(private_home).read_text(encoding="utf-8") == before
     forced = run(cli, lang, "done", LATE, "--profile", "p", "--force")

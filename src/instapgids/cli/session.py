@@ -224,7 +224,8 @@ def mark(
                 )
                 for e in exc.waiting
             ]
-            if not _confirmed(waits):
+            again = f"instapgids done {' '.join(dict.fromkeys(item_ids))} --force{profile_flag(profile)}"
+            if not _confirmed(waits, again):
                 raise UserError(_("Er is niets gewijzigd.")) from None
             marking = usecases.mark_items(content, profile_path(profile), item_ids, status, waiting, True)
     flag = profile_flag(profile)
@@ -232,10 +233,12 @@ def mark(
     show(mark_lines(marking.after, item_ids, titles, width()) + shift_lines(change, titles, width(), flag))
 
 
-def _confirmed(waits: list[str]) -> bool:
-    """Ask on a terminal whether items that still wait may be marked done; without one, say to use --force."""
+def _confirmed(waits: list[str], again: str) -> bool:
+    """Ask on a terminal whether items that still wait may be marked done; without one, say to use --force
+    (``again``: the command with --force)."""
     if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
-        raise UserError("\n".join([*waits, _("Toch als klaar aanduiden (buiten de volgorde): voeg --force toe.")]))
+        told = _("Toch als klaar aanduiden (buiten de volgorde): {command}").format(command=again)
+        raise UserError("\n".join([*waits, told]))
     from instapgids.cli import interview
 
     try:
