@@ -35,7 +35,7 @@ WORDS = {
         "unlocked": "Can start now:",
         "hold": "Waiting again:",
         "ooo": "done, out of order",
-        "since": "doing for 12 days",
+        "since": "in progress for 12 days",  # as the status says: in progress
         "force": "--force",
         "status_all": "all: instapgids next --all --profile p",
     },
@@ -106,6 +106,7 @@ def test_done_on_a_waiting_item_without_a_terminal_needs_force_and_writes_nothin
     no_traceback(refused)
     assert refused.code != 0
     assert WORDS[lang]["force"] in refused.err
+    assert f"instapgids done {LATE} --force --profile p" in flat(refused.err)  # the command, as it can be copied
     assert {"nl": "wacht nog op:", "en": "still waits for:"}[lang] in refused.err  # and says on what
     assert profile_file(private_home).read_text(encoding="utf-8") == before
     forced = run(cli, lang, "done", LATE, "--profile", "p", "--force")
@@ -248,10 +249,10 @@ FOLLOW = {
     },
     "en": {
         "subject": "Reminder: Request for access to DDC-DMS",
-        "quote": 'On 16-11-2026 I sent you a mail with the subject "Request for access to DDC-DMS',
+        "quote": 'On 16-11-2026 I sent you an email with the subject "Request for access to DDC-DMS',
         "field": "14 working days without an answer from Team",
         "quiet": "gemeente-a quiet for 18 days",
-        "since": "(doing for 18 days)",
+        "since": "(in progress for 18 days)",
     },
 }
 
@@ -334,3 +335,35 @@ def test_profiles_puts_the_quietest_customer_first_and_says_on_what(
     assert FOLLOW[lang]["quiet"] in shown
     assert FOLLOW[lang]["since"] in shown
     assert "instapgids mails --profile gemeente-a" in shown  # the reminder that is ready
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_html_export_names_the_other_items_that_can_start_with_a_link_to_each(
+    cli: Callable[..., Result], lang: str
+) -> None:
+    import re
+
+    start(cli)
+    first_phase = [i for i, item in json_items(cli).items() if item["phase"]["number"] == 1]
+    assert cli("done", *first_phase, "--profile", "p").code == 0
+    can_start = startable_ids(cli)
+    assert len(can_start) > 3  # three shown, and others
+    page = run(cli, lang, "checklist", "--profile", "p", "--export", "html").out
+    summary = page.split('<section class="next">', 1)[1].split("</section>", 1)[0]
+    linked = re.findall(r'<a href="#punt-([a-z0-9-]+)-li">', summary)
+    assert sorted(linked) == sorted(can_start), summary  # the three in the list, the others on the line under it
+    one = len(can_start) == 4
+    others = {
+        "nl": "ander punt kan ook al starten:" if one else "andere punten kunnen ook al starten:",
+        "en": "other item can start now too:" if one else "other items can start now too:",
+    }[lang]
+    assert f"{len(can_start) - 3} {others}" in summary, summary
+    for item_id in linked:
+        assert f'id="punt-{item_id}-li"' in page  # each link leads to its item on the page
+
+
+def test_doing_on_a_waiting_item_does_not_call_that_item_unlocked(cli: Callable[..., Result]) -> None:
+    start(cli)
+    doing = cli("doing", TEAM_ITEM, "--profile", "p")  # it waits on phase 1; doing is recorded without a question
+    assert doing.code == 0, doing.text
+    assert f"(id: {TEAM_ITEM})" not in flat(doing.out), doing.out  # marked, not unlocked by something else

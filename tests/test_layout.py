@@ -6,6 +6,7 @@ column 0; an address (URL or e-mail) is never split over two lines; the help sho
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -205,3 +206,19 @@ def test_a_wrapped_echo_goes_on_under_its_text(screens: Callable[..., Screen], l
     assert_hangs("\n".join([echoed, *lines[first + 1 :]]), "✔ ", echoed[2:].split()[0] + " " + LONG_NAME)
     screen.child.send(CTRL_C)
     assert screen.finish() == 130
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("command", ["done", "undo"])
+def test_the_title_after_a_mark_fills_the_lines_under_it(
+    cli: Callable[..., Result], language: str, command: str
+) -> None:
+    # 'klantbereik-nakijken: niet gestart — ' is 37 columns: the lines under it have 76, not 43
+    start(cli, DATA.parent / "examples" / "lokaal-bestuur-zonder-acm-idm.yaml")
+    if command == "undo":
+        assert cli("done", "behoefte-beschrijven", "--profile", "p").code == 0
+    out = shown(cli, language, command, "behoefte-beschrijven", "--profile", "p")
+    lines = out.split("\n\n", 1)[0].splitlines()
+    assert len(lines) > 1, out  # a long title: wrapped
+    for line, after in itertools.pairwise(lines):  # no room left on a line for the next one's first word
+        assert len(line) <= 80 and len(line) + 1 + len(after.split()[0]) > 80, out

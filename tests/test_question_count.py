@@ -15,8 +15,8 @@ from interview_paths import asked, cover
 
 def _walk(content: Any, path: dict[str, Any]) -> list[tuple[str, int, int]]:
     """(question id, position, total) as the interview shows them on this path, question by question."""
-    from instapgids.presentation.interview import progress_text
     from instapgids.engine.routing import next_question
+    from instapgids.presentation.interview import progress_text
 
     shown, answers = [], {}
     while (question := next_question(content, answers)) is not None:

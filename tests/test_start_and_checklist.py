@@ -74,6 +74,24 @@ def test_start_without_a_terminal_points_to_answers_files(process: Callable[...,
     assert result.out == ""
 
 
+def test_start_of_a_named_profile_without_a_terminal_keeps_the_profile_in_its_hint(
+    process: Callable[..., Result],
+) -> None:
+    result = process("start", "--profile", "klant b", stdin="")
+    assert result.code == 2, result.text
+    # one argument when copied, in a POSIX shell, PowerShell and cmd alike
+    assert 'instapgids start --answers antwoorden.yaml --profile "klant b"' in result.err, result.err
+
+
+def test_the_hints_of_a_profile_named_with_a_space_work_when_copied(cli: Callable[..., Result]) -> None:
+    from conftest import start
+
+    start(cli, name="klant b")
+    shown = cli("next", "--profile", "klant b").out
+    assert 'Klaar? instapgids done behoefte-beschrijven --profile "klant b"' in shown, shown
+    assert 'instapgids checklist --profile "klant b"' in shown, shown
+
+
 def test_start_with_stdin_closed_points_to_answers_files() -> None:
     done = subprocess.run(
         [instapgids_exe(), "start"],

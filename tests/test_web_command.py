@@ -135,3 +135,15 @@ def test_the_command_says_its_options(process: object) -> None:
     assert done.code == 0
     for option in ("--profile", "--folder", "--host", "--port", "--no-browser"):
         assert option in done.out
+
+
+@pytest.mark.skipif(WINDOWS, reason="a POSIX pseudo-terminal")
+def test_at_80_columns_the_lines_around_the_address_break_between_words(screens: object, tmp_path: Path) -> None:
+    screen = screens("web", "--no-browser", "-p", str(tmp_path / "nieuw.yaml"), columns=80)  # type: ignore[operator]
+    screen.expect("Stoppen: Ctrl+C.")
+    screen.child.sendintr()
+    assert screen.finish() in (0, 130)
+    lines = [line.rstrip() for line in screen.text.replace("\r", "").splitlines() if line.strip()]
+    assert all(len(line) <= 80 for line in lines), lines  # the terminal would cut a longer line anywhere
+    assert "(de toegangscode hoort erbij):" in " ".join(lines), lines
+    assert any(line.startswith("http://127.0.0.1:") and "?token=" in line for line in lines), lines  # whole

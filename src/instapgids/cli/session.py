@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
 
 def profile_flag(profile: str | None) -> str:
-    return f" --profile {profile}" if profile else ""
+    from instapgids.presentation.commands import profile_flag as written
+
+    return written(profile)
 
 
 @contextmanager
@@ -119,7 +121,11 @@ def opened(content: Content, path: Path) -> Profile | None:
 
 
 def tell_guide_change(content: Content, change: GuideChange) -> None:
-    """Say once what a newer version of the guide changed on this checklist."""
+    """Say once what a newer version of the guide changed on this checklist, with the items' titles in the language
+    of the run (`start` reads the Dutch content and shows it translated)."""
+    from instapgids.cli.lines import in_language
+
+    content = in_language(content) if content.language == "nl" else content
     titles = {i.id: i.title for p in content.journey.phases for s in p.steps for i in s.items}
     told = _("[yellow]De gids is bijgewerkt[/yellow] van versie {old} naar {new}. Voor uw checklist betekent dat:")
     if change.older:  # e.g. an older instapgids on a profile that a newer one wrote
@@ -234,7 +240,8 @@ def mark(
                 )
                 for e in exc.waiting
             ]
-            if not _confirmed(waits):
+            again = f"instapgids done {' '.join(dict.fromkeys(item_ids))} --force{profile_flag(profile)}"
+            if not _confirmed(waits, again):
                 raise UserError(_("Er is niets gewijzigd.")) from None
             marking = usecases.mark_items(content, profile_path(profile), item_ids, status, waiting, True)
     flag = profile_flag(profile)
@@ -242,10 +249,12 @@ def mark(
     show(mark_lines(marking.after, item_ids, titles, width()) + shift_lines(change, titles, width(), flag))
 
 
-def _confirmed(waits: list[str]) -> bool:
-    """Ask on a terminal whether items that still wait may be marked done; without one, say to use --force."""
+def _confirmed(waits: list[str], again: str) -> bool:
+    """Ask on a terminal whether items that still wait may be marked done; without one, say to use --force
+    (``again``: the command with --force)."""
     if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
-        raise UserError("\n".join([*waits, _("Toch als klaar aanduiden (buiten de volgorde): voeg --force toe.")]))
+        told = _("Toch als klaar aanduiden (buiten de volgorde): {command}").format(command=again)
+        raise UserError("\n".join([*waits, told]))
     from instapgids.cli import interview
 
     try:

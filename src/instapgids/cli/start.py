@@ -24,7 +24,7 @@ from instapgids.store.profiles import Profile, ProfileError, profile_path, read_
 NO_TERMINAL = N_(
     "instapgids start stelt vragen en heeft daarvoor een terminal nodig.\n"
     "Zonder terminal geeft u de antwoorden in een bestand mee:\n"
-    "  instapgids start --answers antwoorden.yaml\n"
+    "  instapgids start --answers antwoorden.yaml{flag}\n"
     "Voorbeelden staan in de map examples/ en het formaat in de README."
 )
 
@@ -91,7 +91,7 @@ def _would_change(content: Content, exc: usecases.AnswersWouldChange, answers_fi
 def run_interview(content: Content, profile: str | None) -> None:
     """`start`: the interview, the review screen, then the checklist; answers saved after every question."""
     if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
-        raise UserError(_(NO_TERMINAL))
+        raise UserError(_(NO_TERMINAL).format(flag=session.profile_flag(profile)))
     from instapgids.cli import interview
 
     path = profile_path(profile)

@@ -118,12 +118,15 @@ class Shift:
 
 
 def shift(before: Checklist, after: Checklist) -> Shift:
-    """Compare what could start before a change with what can start after it (guide order)."""
+    """Compare what could start before a change with what can start after it (guide order). An item that waits
+    and is itself marked doing is not unlocked: it still waits, the user started it anyway."""
     was = {e.item.id for e in before.startable()}
     now = {e.item.id for e in after.startable()}
     was_waiting = {e.item.id for e in before.items() if e.status == "blocked"}
     return Shift(
-        unlocked=[e for e in after.startable() if e.item.id not in was and e.item.id in was_waiting],
+        unlocked=[
+            e for e in after.startable() if e.item.id not in was and e.item.id in was_waiting and e.status != "doing"
+        ],
         on_hold=[e for e in after.items() if e.status == "blocked" and e.item.id in was and e.item.id not in now],
     )
 

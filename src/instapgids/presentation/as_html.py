@@ -144,9 +144,13 @@ def _summary(content: Content, checklist: Checklist) -> list[str]:
                 f' <span class="meta">({escape(step.text.status)}, id: {escape(step.text.id)})</span>{mails}</li>'
             )
         out.append("</ol>")
-        if found.others:
-            others = _("En {count} andere punten kunnen ook al starten.").format(count=found.others)
-            out.append(f'<p class="meta">{others}</p>')
+        if found.others:  # named, each a link to its item below (what `next --all` shows on the screen)
+            rest = summary(content, checklist, None).steps[len(found.steps) :]
+            one = found.others == 1
+            told = _("En {count} ander punt kan ook al starten:") if one else None
+            told = (told or _("En {count} andere punten kunnen ook al starten:")).format(count=found.others)
+            links = ", ".join(f'<a href="#punt-{escape(s.text.id)}-li">{escape(s.text.title)}</a>' for s in rest)
+            out.append(f'<p class="meta">{told} {links}.</p>')
     else:
         out.append(f"<p>{_('Alles is klaar.') if found.done == found.total else _('Niets kan nu starten.')}</p>")
     out.append("<ul>")

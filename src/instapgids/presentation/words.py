@@ -123,7 +123,7 @@ def days_words(days: int) -> str:
 
 
 def doing_words(days: int) -> str:
-    """'bezig sinds 12 dagen' (in English: 'doing for 12 days')."""
+    """'bezig sinds 12 dagen' (in English: 'in progress for 12 days', as the status reads)."""
     if days == 0:
         return _("bezig sinds vandaag")
     return (_("bezig sinds 1 dag") if days == 1 else _("bezig sinds {count} dagen")).format(count=days)

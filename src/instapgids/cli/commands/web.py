@@ -63,4 +63,13 @@ def web(
         language=language.current() if language.explicit() else None,
     )
     api.load_content(data_dir, language=language.current())  # broken content: a message now, not in the browser
-    raise typer.Exit(serve(site, host, port, browser=not no_browser, say=typer.echo))
+    raise typer.Exit(serve(site, host, port, browser=not no_browser, say=_say))
+
+
+def _say(text: str) -> None:
+    """A line of `web`: on a terminal broken between words (the address, one long word, stays whole)."""
+    import sys
+
+    from instapgids.cli.lines import wrap
+
+    typer.echo(wrap(text) if sys.stdout is not None and sys.stdout.isatty() else text)

@@ -22,12 +22,13 @@ MARKS = {"open": ("[ ]", "bold"), "doing": ("[~]", "bold yellow"), "done": ("[x]
 
 
 def wrapped(text: str, width: int, first: Line | str, rest: str, style: str = "") -> list[Line]:
-    """``text`` wrapped to ``width``, after ``first`` on the first line and ``rest`` (as wide) on the others."""
+    """``text`` wrapped to ``width``, after ``first`` on the first line and ``rest`` on the others (each line
+    filled to the width: ``rest`` may be narrower than ``first``, as under 'id: status — ')."""
     head = Line(first) if isinstance(first, str) else first
-    room = max(20, width - len(head))
-    pieces = between_words(text, room) or [""]  # a longer word (a URL, an e-mail address) runs past the width
-    lines = [head + Line(pieces[0], style)]
-    return lines + [Line(rest + piece, style) for piece in pieces[1:]]
+    lead = " " * min(len(head), width - 20)  # at least 20 columns of text on the first line
+    pieces = between_words(text, max(width, len(lead) + 20), lead, rest) or [lead]  # a long word runs past
+    lines = [head + Line(pieces[0][len(lead) :], style)]
+    return lines + [Line(piece, style) for piece in pieces[1:]]
 
 
 def item_lines(text: ItemText, width: int, indent: int = 2, fold: bool = True) -> list[Line]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from instapgids.errors import visible
 from instapgids.language import _
+from instapgids.presentation.commands import profile_flag
 from instapgids.presentation.terminal.checklist import wrapped
 from instapgids.presentation.terminal.line import Line
 from instapgids.presentation.words import doing_words, quiet_words
@@ -57,7 +58,7 @@ def _row_lines(row: ProfileRow, width: int) -> list[Line]:
         told = (
             _("1 herinnering klaar: {command}") if row.reminders == 1 else _("{count} herinneringen klaar: {command}")
         )
-        command = f"instapgids mails --profile {row.name}"
+        command = "instapgids mails" + profile_flag(row.name)
         lines += wrapped(
             told.format(count=row.reminders, command=command),
             width,
