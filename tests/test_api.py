@@ -436,7 +436,7 @@ def test_profile_checklist_carries_the_dates_and_follow_ups_of_the_commands(
     assert item.dated == "bezig sinds 18 dagen (2026-11-16)"
     assert item.follow_up and item.follow_up[0].startswith("al 14 werkdagen geen antwoord van Team Service-Integratie")
     english = api().profile_checklist(path, content=api().load_content(language="en")).item("ddc-dms-toegang")
-    assert english.dated == "doing for 18 days (2026-11-16)"
+    assert english.dated == "in progress for 18 days (2026-11-16)"
     assert api().build_checklist(api().load_content(), example_answers(LOKAAL)).item("ddc-dms-toegang").dated is None
 
 

@@ -289,7 +289,7 @@ def test_two_tabs_answering_two_questions_at_the_same_moment_keep_both_answers(
 
 DATES = {
     "nl": ("bezig sinds 18 dagen (2026-11-16)", "al 14 werkdagen geen antwoord van Team Service-Integratie"),
-    "en": ("doing for 18 days (2026-11-16)", "14 working days without an answer from Team Service-Integratie"),
+    "en": ("in progress for 18 days (2026-11-16)", "14 working days without an answer from Team Service-Integratie"),
 }
 
 
@@ -310,7 +310,7 @@ def test_the_item_page_and_the_task_list_say_since_when_and_what_to_follow_up(
 
 OVERVIEW = {
     "nl": ("18 dagen stil", "Vraag toegang tot DDC-DMS (bezig sinds 18 dagen)", "Opvolgen: 1 herinnering klaar"),
-    "en": ("quiet for 18 days", "Ask for access to DDC-DMS (doing for 18 days)", "Follow up: 1 reminder ready"),
+    "en": ("quiet for 18 days", "Ask for access to DDC-DMS (in progress for 18 days)", "Follow up: 1 reminder ready"),
 }
 
 
