@@ -35,10 +35,11 @@ def likely_questions(content: Content, answers: Answers) -> list[Question]:
 def applicable_answers(content: Content, answers: Answers) -> dict[str, AnswerValue]:
     """Only the answers whose question still applies (a changed answer may drop follow-ups)."""
     kept: dict[str, AnswerValue] = {}
+    lots = needed_lots(content, kept)
     for question in content.interview.questions:
-        lots = needed_lots(content, kept)
         if question.id in answers and holds(question.when, kept, lots):
             kept[question.id] = answers[question.id]
+            lots = needed_lots(content, kept)  # only a kept answer can bring in a lot
             if _ends_interview(question, kept):
                 break
     return kept
