@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections import defaultdict
 from collections.abc import Iterator
@@ -22,8 +23,20 @@ from instapgids.presentation.words import ALWAYS, describe_reasons
 from interview_paths import Answers, asked, cover, domain
 
 CONTENT = load_content(use_cache=False)
-PATHS = cover(CONTENT)
-CHECKLISTS = [build_checklist(CONTENT, answers) for answers in PATHS]
+
+
+@functools.cache
+def paths() -> list[Answers]:
+    """The path cover of the interview: built when a test first asks, not when the suite is collected."""
+    return cover(CONTENT)
+
+
+@functools.cache
+def checklists() -> list[Checklist]:
+    """The checklist of each path of :func:`paths`, in the same order."""
+    return [build_checklist(CONTENT, answers) for answers in paths()]
+
+
 ITEMS = {item.id: item for p in CONTENT.journey.phases for s in p.steps for item in s.items}
 
 
@@ -53,17 +66,17 @@ def note_ids(checklist: Checklist) -> set[str]:
 
 def test_the_cover_is_systematic_and_large() -> None:
     """1000+ paths: all pairs of answers, plus every combination of needs × kinds of service."""
-    assert len(PATHS) > 1000, len(PATHS)
+    assert len(paths()) > 1000, len(paths())
 
 
 def test_every_path_completes_the_interview() -> None:
-    for answers in PATHS:
+    for answers in paths():
         assert next_question(CONTENT, answers) is None, answers
 
 
 def test_every_item_on_every_path_cites_the_guide_and_says_why() -> None:
     sections = {s.number for s in CONTENT.guide.sections}
-    for answers, checklist in zip(PATHS, CHECKLISTS, strict=True):
+    for answers, checklist in zip(paths(), checklists(), strict=True):
         ids = [e.item.id for e in checklist.items()]
         assert len(ids) == len(set(ids)), answers
         for e in checklist.items():
@@ -77,7 +90,7 @@ def test_every_item_on_every_path_cites_the_guide_and_says_why() -> None:
 
 
 def test_waiting_items_wait_for_open_items_of_the_same_checklist() -> None:
-    for answers, checklist in zip(PATHS, CHECKLISTS, strict=True):
+    for answers, checklist in zip(paths(), checklists(), strict=True):
         open_ids = {e.item.id for e in checklist.items() if e.status != "done"}
         for e in checklist.items():
             assert set(e.waits_for) <= open_ids, (e.item.id, answers)
@@ -85,7 +98,7 @@ def test_waiting_items_wait_for_open_items_of_the_same_checklist() -> None:
 
 
 def test_each_right_and_role_is_in_the_request_it_names_and_never_one_the_user_holds() -> None:
-    for answers, checklist in zip(PATHS, CHECKLISTS, strict=True):
+    for answers, checklist in zip(paths(), checklists(), strict=True):
         have = held(CONTENT, answers)
         requests = {e.item.id: e for e in checklist.items() if e.item.gathers_roles}
         for e in checklist.items():
@@ -102,30 +115,16 @@ def test_each_right_and_role_is_in_the_request_it_names_and_never_one_the_user_h
                 assert request.roles, (request.item.id, answers)
 
 
-def test_doing_whatever_can_start_again_and_again_finishes_every_checklist() -> None:
-    """No dead lock: on every path, marking every startable item done, round after round, ends with all done."""
-    for answers, checklist in zip(PATHS, CHECKLISTS, strict=True):
+def test_doing_what_can_start_round_after_round_follows_the_guide_and_finishes_every_checklist() -> None:
+    """On every path, marking every startable item done, round after round: at every round no item that can
+    start has an open item that the guide puts before it (journey.yaml guide_order), and the rounds end with
+    every item done (no dead lock)."""
+    rules = [(first, then, rule.section) for rule in CONTENT.journey.guide_order for first in rule.first
+             for then in rule.then]  # fmt: skip
+    for answers, checklist in zip(paths(), checklists(), strict=True):
         progress: dict[str, str] = {}
         current = checklist
         for _ in range(len(checklist.items()) + 1):
-            startable = [e.item.id for e in current.items() if e.status in ("open", "doing")]
-            if not startable:
-                break
-            progress.update(dict.fromkeys(startable, "done"))
-            current = build_checklist(CONTENT, answers, progress)
-        stuck = [(e.item.id, e.waits_for) for e in current.items() if e.status != "done"]
-        assert not stuck, (stuck, answers)
-
-
-def test_nothing_can_start_before_what_the_guide_puts_first() -> None:
-    """On every path and at every round of doing what can start: an item that can start has no open item
-    that the guide puts before it (journey.yaml guide_order)."""
-    rules = [(first, then, rule.section) for rule in CONTENT.journey.guide_order for first in rule.first
-             for then in rule.then]  # fmt: skip
-    for answers, checklist in zip(PATHS, CHECKLISTS, strict=True):
-        progress: dict[str, str] = {}
-        current = checklist
-        while True:
             status = {e.item.id: e.status for e in current.items()}
             for first, then, section in rules:
                 if status.get(then) == "open" and status.get(first) in ("open", "doing", "blocked"):
@@ -135,6 +134,8 @@ def test_nothing_can_start_before_what_the_guide_puts_first() -> None:
                 break
             progress.update(dict.fromkeys(startable, "done"))
             current = build_checklist(CONTENT, answers, progress)
+        stuck = [(e.item.id, e.waits_for) for e in current.items() if e.status != "done"]
+        assert not stuck, (stuck, answers)
 
 
 def test_the_guide_order_covers_what_the_issue_names() -> None:
@@ -156,7 +157,7 @@ def test_the_guide_order_covers_what_the_issue_names() -> None:
 def test_every_path_renders_in_the_terminal_and_as_markdown() -> None:
     from rich.console import Console
 
-    for checklist in CHECKLISTS[:: max(1, len(CHECKLISTS) // 40)]:  # Rich takes ~50 ms a checklist
+    for checklist in checklists()[:: max(1, len(checklists()) // 40)]:  # Rich takes ~50 ms a checklist
         console = Console(file=io.StringIO(), width=80, no_color=True)
         for line in checklist_lines(CONTENT, checklist, 80):
             console.print(line, soft_wrap=True)
@@ -172,13 +173,13 @@ def test_every_path_renders_in_the_terminal_and_as_markdown() -> None:
 
 
 def test_every_question_is_asked_on_some_path() -> None:
-    asked_somewhere = {q for answers in PATHS for q in asked(CONTENT, answers)}
+    asked_somewhere = {q for answers in paths() for q in asked(CONTENT, answers)}
     assert asked_somewhere == set(CONTENT.question_by_id)
 
 
 @pytest.mark.parametrize("question", CONTENT.interview.questions, ids=lambda q: q.id)
 def test_every_answer_of_every_question_occurs_on_some_path(question: Question) -> None:
-    given = [answers[question.id] for answers in PATHS if question.id in answers]
+    given = [answers[question.id] for answers in paths() if question.id in answers]
     for value in domain(question):
         assert value in given, (question.id, value)
 
@@ -187,7 +188,7 @@ def test_every_answer_of_every_question_occurs_on_some_path(question: Question) 
 def test_every_rule_fires_both_ways(item: Item) -> None:
     """Each item is on some path; a conditional one is absent from some;
     one with `done_when` is done on some path and open on another."""
-    present = [entry(c, item.id) for c in CHECKLISTS]
+    present = [entry(c, item.id) for c in checklists()]
     assert any(present), item.id
     if item.when is not None:
         assert not all(present), f"{item.id}: 'when' never excludes it"
@@ -198,7 +199,7 @@ def test_every_rule_fires_both_ways(item: Item) -> None:
 
 def test_every_role_request_fires_on_some_path() -> None:
     requested = defaultdict(set)
-    for checklist in CHECKLISTS:
+    for checklist in checklists():
         for e in checklist.items():
             for line in e.roles:
                 requested[e.item.id].add(line.right.id)
@@ -211,7 +212,7 @@ def test_every_role_request_fires_on_some_path() -> None:
 @pytest.mark.parametrize("question", CONTENT.interview.questions, ids=lambda q: q.id)
 def test_no_wasted_question(question: Question) -> None:
     """Changing this answer (and answering what it newly brings up) changes the checklist on some path."""
-    for answers in PATHS:
+    for answers in paths():
         if question.id not in answers:
             continue
         before = signature(build_checklist(CONTENT, answers))
@@ -542,7 +543,7 @@ def rounds(answers: Answers) -> Iterator[Checklist]:
 
 def test_nothing_can_start_before_the_scope_check_on_every_path() -> None:
     """6.1: the scope check is the 'startpunt'. While it is open, every other item waits."""
-    for answers in PATHS:
+    for answers in paths():
         for current in rounds(answers):
             status = {e.item.id: e.status for e in current.items()}
             if all(status.get(i, "done") == "done" for i in SCOPE):
