@@ -154,3 +154,23 @@ class Screen:
     def close(self) -> None:
         if self.child.isalive():
             self.child.terminate(force=True)
+
+
+def stop_and_check_the_terminal(screen: Screen, signum: int, code: int) -> None:
+    """Send ``signum`` to the program at a prompt: it says "Gestopt", ends with ``code``, and leaves the
+    terminal as it found it (echo and line mode on, the cursor shown)."""
+    import termios
+    import time
+
+    import pexpect
+
+    time.sleep(0.3)
+    screen.child.kill(signum)
+    screen.expect("Gestopt")
+    screen.child.expect(pexpect.EOF)
+    attributes = termios.tcgetattr(screen.child.child_fd)
+    assert screen.finish() == code, screen.text
+    assert attributes[3] & termios.ECHO, "echo is still off"
+    assert attributes[3] & termios.ICANON, "the terminal is still in raw mode"
+    raw = screen.log.getvalue()
+    assert raw.rfind("\x1b[?25h") > raw.rfind("\x1b[?25l"), "the cursor is still hidden"

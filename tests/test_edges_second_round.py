@@ -468,26 +468,15 @@ def test_g6_done_on_an_item_the_answers_settle_leaves_no_mark_that_undo_cannot_r
 def test_b5_a_signal_at_the_broken_profile_menu_restores_the_terminal(
     signum: int, code: int, screens: Callable[..., object], private_home: Path
 ) -> None:
-    import termios
-    import time
-
-    import pexpect
 
     broken = profile_file(private_home, "kapot")
     broken.parent.mkdir(parents=True)
     broken.write_text("answers: [\n", encoding="utf-8")
+    from prompts import stop_and_check_the_terminal
+
     screen: Any = screens("start", "--profile", "kapot")
     screen.expect("Wat wilt u doen?")
-    time.sleep(0.3)
-    screen.child.kill(signum)
-    screen.expect("Gestopt")
-    screen.child.expect(pexpect.EOF)
-    attributes = termios.tcgetattr(screen.child.child_fd)
-    assert screen.finish() == code, screen.text
-    assert attributes[3] & termios.ECHO, "echo is still off"
-    assert attributes[3] & termios.ICANON, "the terminal is still in raw mode"
-    raw = screen.log.getvalue()
-    assert raw.rfind("\x1b[?25h") > raw.rfind("\x1b[?25l"), "the cursor is still hidden"
+    stop_and_check_the_terminal(screen, signum, code)
     assert "Er is niets gewijzigd." in screen.text
     assert broken.read_text(encoding="utf-8") == "answers: [\n"
     assert [p.name for p in broken.parent.glob("*.yaml")] == ["kapot.yaml"]

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from conftest import LOKAAL, Result, checklist_of, files_in, instapgids_exe, no_traceback, profile_file, saved, start
-from prompts import ENTER, ORDER, REVIEW, Screen, answer_keys, prompt_start
+from prompts import ENTER, ORDER, REVIEW, Screen, answer_keys, prompt_start, stop_and_check_the_terminal
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -451,24 +451,12 @@ def test_a_profile_killed_mid_write_is_the_old_or_the_new_one(
 def test_a_signal_during_start_keeps_the_answers_and_restores_the_terminal(
     signum: int, code: int, screens: Callable[..., Screen], private_home: Path
 ) -> None:
-    import termios
-
-    import pexpect
 
     first, second = ORDER[:2]
     screen = screens("start", "--profile", "gestopt")
     screen.ask(first, answer_keys(first, "Gemeente Signaal"))
     screen.expect(prompt_start(second))
-    time.sleep(0.3)
-    screen.child.kill(signum)
-    screen.expect("Gestopt")
-    screen.child.expect(pexpect.EOF)
-    attributes = termios.tcgetattr(screen.child.child_fd)
-    assert screen.finish() == code, screen.text
-    assert attributes[3] & termios.ECHO, "echo is still off"
-    assert attributes[3] & termios.ICANON, "the terminal is still in raw mode"
-    raw = screen.log.getvalue()
-    assert raw.rfind("\x1b[?25h") > raw.rfind("\x1b[?25l"), "the cursor is still hidden"
+    stop_and_check_the_terminal(screen, signum, code)
     assert saved(private_home, "gestopt")["answers"] == {first: "Gemeente Signaal"}
     screen.assert_no_english()
 
