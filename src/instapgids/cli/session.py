@@ -17,8 +17,6 @@ from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue
 from instapgids.errors import UserError
 from instapgids.language import N_, _
-from instapgids.presentation.exports import check_format, format_of
-from instapgids.presentation.exports import export as export_as
 from instapgids.presentation.terminal.console import literal, out, tell
 from instapgids.store import usecases
 from instapgids.store.changes import GuideChange, guide_change
@@ -190,13 +188,17 @@ def answers_of(content: Content, profile: str | None) -> dict[str, AnswerValue] 
 
 def show_checklist(content: Content, profile: str | None, export: str | None, output: str | None, force: bool) -> None:
     """`checklist`: the checklist of a saved profile, on screen or exported."""
-    fmt = check_format(export) if export is not None else None
-    if fmt is None and output not in (None, "-") and (fmt := format_of(output)) is None:
-        told = _(
-            "Uit de naam '{path}' kan instapgids het formaat niet afleiden. "
-            "Geef het formaat mee met --export: {choices}."
-        )
-        raise UserError(told.format(path=output, choices=_("md, html of json")))
+    fmt = None
+    if export is not None or output not in (None, "-"):  # an export: its module loads only then
+        from instapgids.presentation.exports import check_format, format_of
+
+        fmt = check_format(export) if export is not None else None
+        if fmt is None and (fmt := format_of(str(output))) is None:
+            told = _(
+                "Uit de naam '{path}' kan instapgids het formaat niet afleiden. "
+                "Geef het formaat mee met --export: {choices}."
+            )
+            raise UserError(told.format(path=output, choices=_("md, html of json")))
     saved = saved_profile(content, profile)
     checklist = usecases.checklist_of(content, saved)
     if fmt is None:
@@ -205,6 +207,8 @@ def show_checklist(content: Content, profile: str | None, export: str | None, ou
 
         show(checklist_lines(content, checklist, width()))
         return
+    from instapgids.presentation.exports import export as export_as
+
     text = export_as(content, checklist, fmt)
     if output in (None, "-"):
         sys.stdout.write(text)
