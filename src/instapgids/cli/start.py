@@ -18,7 +18,6 @@ from instapgids.errors import UserError
 from instapgids.language import N_, _
 from instapgids.presentation.terminal.console import literal, out, tell
 from instapgids.store import usecases
-from instapgids.store.answers import read_answers_file
 from instapgids.store.profiles import Profile, ProfileError, profile_path, read_profile, set_aside_broken
 
 NO_TERMINAL = N_(
@@ -58,6 +57,8 @@ def start_command(profile: str | None, answers: Path | None = None, force: bool 
 def run_with_answers(content: Content, profile: str | None, answers_file: Path, force: bool = False) -> None:
     """`start --answers FILE`: no prompts; the answers must be complete. Progress in the file is taken over.
     Answers that would change those of a saved profile need ``force`` (the interactive `start` asks first)."""
+    from instapgids.store.answers import read_answers_file  # with the engine: not before the first question
+
     given = read_answers_file(answers_file, content)
     path = profile_path(profile)
     try:

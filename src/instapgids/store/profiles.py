@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue, text_problem
-from instapgids.engine.checklist import Marked
 from instapgids.errors import Problem, UserError, display_path, note_written, os_reason
 from instapgids.language import DEFAULT, LANGUAGES, N_, Language, _, current, is_language
 from instapgids.paths import named_profile, profile_exists, state_dir
@@ -41,6 +40,7 @@ from instapgids.store.userfile import read_text, refuse_unreadable
 
 if TYPE_CHECKING:
     from instapgids.content.located import LocatedDict
+    from instapgids.engine.checklist import Marked
 
 # PyYAML (via yamlsource) loads only when a profile is read or written: `start` shows its
 # first question without it.
@@ -105,6 +105,8 @@ class Profile:
 
     def marks(self) -> dict[str, Marked]:
         """Item id -> when it became doing and done, for the engine."""
+        from instapgids.engine.checklist import Marked
+
         found = {}
         for item, entry in self.progress.items():
             if entry["status"] == "doing":

@@ -13,11 +13,10 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from instapgids.content.bundle import Content
 from instapgids.content.questions import AnswerValue
-from instapgids.engine.checklist import Checklist, ChecklistItem, build_checklist
 from instapgids.engine.routing import next_question
 from instapgids.errors import UserError
 from instapgids.language import N_, _
@@ -26,6 +25,9 @@ from instapgids.store.files import check_writable, regular_bytes, write_file, wr
 from instapgids.store.interview_store import Chooser as Chooser
 from instapgids.store.interview_store import InterviewStore as InterviewStore
 from instapgids.store.profiles import Profile, open_profile, update_profile
+
+if TYPE_CHECKING:  # the engine loads with the first checklist: `start` asks its first question without it
+    from instapgids.engine.checklist import Checklist, ChecklistItem
 
 Wait = Callable[[], None]  # called when another process holds the profile's lock
 
@@ -104,6 +106,8 @@ def is_incomplete(content: Content, profile: Profile) -> bool:
 
 def checklist_of(content: Content, profile: Profile) -> Checklist:
     """The checklist of a saved profile, with the progress marked in it and its dates counted to today."""
+    from instapgids.engine.checklist import build_checklist
+
     return build_checklist(content, profile.answers, profile.statuses(), profile.marks(), today())
 
 
