@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import html
-import io
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -177,13 +176,9 @@ def terminal_next(content: Any, checklist: Any, texts: list[Any]) -> tuple[str, 
 
 
 def terminal_status(content: Any, checklist: Any, texts: list[Any]) -> tuple[str, list[str]]:
-    from rich.console import Console
+    from instapgids.presentation.terminal.status import status_lines
 
-    from instapgids.presentation.terminal.status import status_view
-
-    console = Console(file=io.StringIO(), width=WIDTH, color_system=None, highlight=False)
-    console.print(status_view(content, checklist))
-    text = console.file.getvalue()  # type: ignore[attr-defined]
+    text = "\n".join(line.plain for line in status_lines(content, checklist, WIDTH))
     first = [t for t in texts if t.code == "doing"] + [t for t in texts if t.code == "open"]
     return text, in_order(text, first[:3], lambda t: [])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -72,7 +73,7 @@ def test_other_arguments_go_through_typer(args: tuple[str, ...]) -> None:
     assert main._fast(list(args)) is None
 
 
-# What `checklist` and `next` never need once the content was read before: Typer and click, pydantic
+# What `checklist`, `next` and `status` never need once the content was read before: Typer and click, pydantic
 # (the content comes from the cache), and what only writing needs (tempfile, ruamel.yaml, filelock) or
 # only an unknown key (difflib); and, piped, Rich (the lines are written as plain text, as Rich would
 # write them). PyYAML is needed: the profile is parsed on every read (no copy of it is cached; issue 18, L1).
@@ -94,7 +95,7 @@ def _imported(command: str, profile: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("command", ["checklist", "next"])
+@pytest.mark.parametrize("command", ["checklist", "next", "status"])
 def test_a_cached_fast_path_imports_no_validator_nor_typer(process: Callable[..., Result], command: str) -> None:
     assert process("start", "--answers", str(LOKAAL), "-p", "klant").code == 0
     _imported(command, "klant")  # the first read after a write caches the content
@@ -110,7 +111,7 @@ def test_an_edited_profile_is_parsed_again(process: Callable[..., Result]) -> No
     assert "bogus" in process("checklist", "-p", "klant").err  # the edit is seen, not an old parse
 
 
-@pytest.mark.parametrize("command", ["checklist", "next", "profiles"])
+@pytest.mark.parametrize("command", ["checklist", "next", "status", "profiles"])
 @pytest.mark.parametrize("columns", ["80", "37", "", "breed"])
 def test_plain_output_is_what_rich_writes(process: Callable[..., Result], command: str, columns: str) -> None:
     """Piped, the lines are written without Rich; TTY_COMPATIBLE=0 sends the same lines through Rich."""
@@ -134,3 +135,21 @@ def test_the_cache_folder_is_the_one_platformdirs_names(xdg: str | None, monkeyp
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     assert cache_dir() == Path(platformdirs.user_cache_dir("instapgids", appauthor=False))
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 100])
+def test_status_keeps_every_command_whole_and_its_table_aligned(process: Callable[..., Result], columns: int) -> None:
+    """The commands under `status` (with a long --profile) are never broken in two, no line is wider than the
+    terminal but for one command that is (alone on its line, to be copied), and the counts of the phase table
+    stand in one column."""
+    profile = "gemeente-met-een-lange-naam"
+    assert process("start", "--answers", str(LOKAAL), "-p", profile).code == 0
+    done = process("status", "-p", profile, env={"COLUMNS": str(columns)})
+    assert done.code == 0, done.err
+    lines = done.out.splitlines()
+    for word in ("done", "doing", "undo"):
+        assert sum(f"instapgids {word} <id> --profile {profile}" in line for line in lines) == 1, done.out
+    one_command = re.compile(rf"\w+: instapgids \w+ <id> --profile {profile}")
+    assert [line for line in lines if len(line) > columns and not one_command.fullmatch(line)] == [], done.out
+    counts = [line.index("/") for line in lines if "░" in line or "█" in line]
+    assert len(counts) == 4 and len(set(counts)) == 1, done.out

@@ -19,11 +19,11 @@ from instapgids.errors import UserError
 from instapgids.language import N_, _
 from instapgids.presentation.terminal.console import literal, out, tell
 from instapgids.store import usecases
-from instapgids.store.changes import GuideChange, guide_change
 from instapgids.store.profiles import Profile, ProfileError, open_profile, profile_path
 
 if TYPE_CHECKING:
     from instapgids.presentation.mails import Draft
+    from instapgids.store.changes import GuideChange
 
 
 def profile_flag(profile: str | None) -> str:
@@ -110,6 +110,7 @@ def opened(content: Content, path: Path) -> Profile | None:
     show_notices(saved)
     if saved.guide_version and saved.guide_version != content.guide.guide.version:
         from instapgids.cli.lines import read_content
+        from instapgids.store.changes import guide_change
 
         dutch = read_content()  # what an item says is fingerprinted in Dutch, whatever the language of this run
         if (change := guide_change(dutch, saved)) is not None:
@@ -269,10 +270,11 @@ def _confirmed(waits: list[str], again: str) -> bool:
 
 def show_status(content: Content, profile: str | None) -> None:
     """`status`: progress per phase and what can be started now."""
-    from instapgids.presentation.terminal.status import status_view
+    from instapgids.presentation.terminal.console import show, width
+    from instapgids.presentation.terminal.status import status_lines
 
     checklist = usecases.checklist_of(content, saved_profile(content, profile))
-    out().print(status_view(content, checklist, flag=profile_flag(profile)))
+    show(status_lines(content, checklist, width(), flag=profile_flag(profile)))
 
 
 def show_mails(content: Content, profile: str | None, export: str | None, output: Path | None, force: bool) -> None:

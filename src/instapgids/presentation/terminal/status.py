@@ -1,17 +1,21 @@
-"""`instapgids status`: progress per phase as bars, and what can be started now."""
+"""`instapgids status`: progress per phase as bars, and what can be started now.
+
+Plain lines (:class:`Line`), as `next` and `checklist` are: piped, no Rich is loaded; on a terminal each line
+is printed as it is, never wrapped again (a command in the footer is never broken in two).
+"""
 
 from __future__ import annotations
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
 
 from instapgids.content.bundle import Content
 from instapgids.engine.checklist import Checklist
 from instapgids.language import _
+from instapgids.presentation.terminal.checklist import wrapped
+from instapgids.presentation.terminal.line import Line, between_words
 from instapgids.presentation.words import STATUS_WORDS, doing_words, organisation_name
 
 BAR_WIDTH = 20
+GAP = "  "  # between the columns of the phase table
+NARROWEST = 20  # never less room than this for a phase's name
 
 
 def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
@@ -19,61 +23,84 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def status_view(content: Content, checklist: Checklist, next_count: int = 3, flag: str = "") -> RenderableType:
-    """``flag``: the ``--profile`` option to repeat in the commands shown ("" for the standard profile)."""
-    parts: list[RenderableType] = [
-        Text(_("Voortgang voor {name}").format(name=organisation_name(checklist)), style="bold underline")
-    ]
-    table = Table(show_header=True, box=None, pad_edge=False)
-    table.add_column(_("Fase"))
-    table.add_column(_("Klaar"), justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
+def _phase_lines(checklist: Checklist, width: int) -> list[Line]:
+    """Phase, items done of all, and a bar; a name too long for its column wraps under its own text. On a
+    narrow terminal the bar gets shorter before a name gets less than :data:`NARROWEST` columns."""
+    rows = []
     for phase_view in checklist.phases:
         items = [e for s in phase_view.steps for e in s.items]
         done = sum(1 for e in items if e.status == "done")
-        name = f"{phase_view.phase.number}. {phase_view.phase.title}"
-        table.add_row(name, f"{done}/{len(items)}", bar(done, len(items)))
-    parts.append(table)
+        number = f"{phase_view.phase.number}. "
+        rows.append((number, phase_view.phase.title, f"{done}/{len(items)}", bar(done, len(items))))
+    counted = max([len(_("Klaar")), *(len(count) for *_name, count, _bar in rows)])
+    fixed = len(GAP) * 2 + counted
+    bar_width = max(0, min(BAR_WIDTH, width - fixed - NARROWEST))
+    widest = max([len(_("Fase")), *(len(number + title) for number, title, *_rest in rows)])
+    names = max(min(widest, width - fixed - bar_width), NARROWEST)
+    lines = [Line(_("Fase").ljust(names) + GAP + _("Klaar").rjust(counted), style="bold")]
+    for number, title, count, filled in rows:
+        rest = " " * len(number)
+        parts = between_words(number + title, names, "", rest) or [number]
+        shown = (parts[0].ljust(names) + GAP + count.rjust(counted) + GAP + _shrunk(filled, bar_width)).rstrip()
+        lines += [Line(shown), *(Line(part) for part in parts[1:])]
+    return lines
+
+
+def _shrunk(filled: str, width: int) -> str:
+    """A bar of :data:`BAR_WIDTH` as a bar of ``width``, as full as it was."""
+    if width >= len(filled):
+        return filled
+    return bar(filled.count("█"), len(filled), width)
+
+
+def _footer(flag: str, width: int) -> list[Line]:
+    """How to mark an item, each command whole: the three on one line when they fit, else one per line."""
+    parts = [
+        _("Afvinken: {command}").format(command=f"instapgids done <id>{flag}"),
+        _("bezig: {command}").format(command=f"instapgids doing <id>{flag}"),
+        _("terug: {command}").format(command=f"instapgids undo <id>{flag}"),
+    ]
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return [Line(line, style="dim") for line in lines]
+
+
+def status_lines(content: Content, checklist: Checklist, width: int, next_count: int = 3, flag: str = "") -> list[Line]:
+    """``flag``: the ``--profile`` option to repeat in the commands shown ("" for the standard profile)."""
+    title = _("Voortgang voor {name}").format(name=organisation_name(checklist))
+    lines = wrapped(title, width, "", "", "bold underline")
+    lines += _phase_lines(checklist, width)
     items = checklist.items()
     counts = {status: sum(1 for e in items if e.status == status) for status in STATUS_WORDS}
     summary = " · ".join(f"{n} {_(STATUS_WORDS[status])}" for status, n in counts.items() if n)
     total = _("Totaal {count} punt: {summary}.") if len(items) == 1 else _("Totaal {count} punten: {summary}.")
-    parts.append(Text(total.format(count=len(items), summary=summary), style="dim"))
+    lines += wrapped(total.format(count=len(items), summary=summary), width, "", "", "dim")
 
     startable = checklist.startable()
+    lines.append(Line(""))
     if not startable:
-        parts.append(
-            Text("\n" + (_("Alles is klaar.") if counts["done"] == len(items) else _("Niets kan nu starten.")))
-        )
+        lines.append(Line(_("Alles is klaar.") if counts["done"] == len(items) else _("Niets kan nu starten.")))
     else:
-        parts.append(Text("\n" + _("Nu aan de beurt:"), style="bold"))
-        now = Table.grid(padding=(0, 1))
-        now.add_column(no_wrap=True)
-        now.add_column()
+        lines.append(Line(_("Nu aan de beurt:"), style="bold"))
         for entry in startable[:next_count]:
-            line = Text()
+            said = ""
             if entry.status == "doing":
                 days = checklist.days_since(entry.marked.started)
-                said = _(STATUS_WORDS["doing"]) if days is None else doing_words(days)
-                line.append(f"[{said}] ", style="yellow")
-            line.append(entry.item.title)
-            line.append(f"  (id: {entry.item.id}, §{entry.item.section})", style="dim")
-            now.add_row("  •", line)
-        parts.append(now)
+                said = "[" + (_(STATUS_WORDS["doing"]) if days is None else doing_words(days)) + "] "
+            where = f"  (id: {entry.item.id}, §{entry.item.section})"
+            shown = wrapped(said + entry.item.title + where, width, "  • ", "    ")
+            if len(shown) == 1:  # the usual case: the status yellow, the id dim
+                shown = [Line.assemble("  • ", (said, "yellow"), entry.item.title, (where, "dim"))]
+            lines += shown
         if len(startable) > next_count:
             rest = len(startable) - next_count
-            parts.append(
-                Text(
-                    (
-                        _("  en {count} ander; alles: {command}")
-                        if rest == 1
-                        else _("  en {count} andere; alles: {command}")
-                    ).format(count=rest, command=f"instapgids next --all{flag}"),
-                    style="dim",
-                )
+            more = (
+                _("  en {count} ander; alles: {command}") if rest == 1 else _("  en {count} andere; alles: {command}")
             )
-    marking = _("Afvinken: {done} · bezig: {doing} · terug: {undo}").format(
-        **{word: f"instapgids {word} <id>{flag}" for word in ("done", "doing", "undo")}
-    )
-    parts.append(Text("\n" + marking, style="dim"))
-    return Group(*parts)
+            lines += wrapped(more.format(count=rest, command=f"instapgids next --all{flag}"), width, "", "    ", "dim")
+    lines.append(Line(""))
+    return lines + _footer(flag, width)
