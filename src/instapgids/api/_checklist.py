@@ -48,6 +48,8 @@ class Role:
 
 @dataclass(frozen=True)
 class Document:
+    """A document an item points to: its title, where to find it (url or a place), and what it is for."""
+
     title: str
     url: str | None
     where: str | None  # without an address: where to find it or whom to ask
@@ -121,6 +123,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Step:
+    """A step of the customer journey on the checklist, with its items in the guide's order."""
+
     number: int
     title: str
     section: str
@@ -129,6 +133,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Phase:
+    """A phase of the customer journey on the checklist, with its steps."""
+
     number: int
     title: str
     steps: tuple[Step, ...]

@@ -15,6 +15,8 @@ from instapgids.language import _, speaking
 
 @dataclass(frozen=True)
 class Option:
+    """One answer a question offers: its value (stored), its label (shown) and what choosing it means."""
+
     value: str
     label: str
     notice: str | None  # said right after it is chosen (a blocker)
@@ -34,6 +36,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Question:
+    """One question of the interview as a front-end shows it, with where it stands on the likely path."""
+
     id: str
     kind: Literal["text", "select", "checkbox", "confirm"]
     label: str  # short, for the check-answers screen
@@ -142,6 +146,8 @@ def outcome(content: Content, answers: Answers) -> list[str] | None:
 
 @dataclass(frozen=True)
 class Welcome:
+    """The screen before the first question: what the interview is for, how long, what to have at hand."""
+
     title: str
     text: str  # what it is for and how long it takes
     have_at_hand_title: str

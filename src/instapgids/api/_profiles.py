@@ -22,6 +22,8 @@ from instapgids.store.usecases import MarksRefused
 
 @dataclass(frozen=True)
 class Profile:
+    """A saved profile as the library hands it out: answers, progress and when it was last changed."""
+
     path: Path
     answers: Mapping[str, AnswerValue]
     progress: Mapping[str, str]  # item id -> "doing" | "done" (an item not in it is "open")

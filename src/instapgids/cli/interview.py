@@ -281,6 +281,8 @@ def review(content: Content, answers: Answers, on_answer: OnAnswer) -> Answers:
 
 @dataclass
 class _Reviewed:
+    """An answer changed at the review screen: the answers before the change, and whether one changed."""
+
     before: Answers | None = None  # the answers when the review screen first showed
     changed: bool = False  # an answer was changed there since
 

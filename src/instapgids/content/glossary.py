@@ -17,6 +17,8 @@ SHORT_MAX = 160  # characters: the short explanation fits on two lines under a q
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Term:
+    """A glossary term: its name and aliases, a short explanation for under a question, and more."""
+
     __pydantic_config__ = STRICT
 
     id: Id
@@ -39,6 +41,8 @@ class Term:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class GlossaryFile:
+    """glossary.yaml: the terms the interview explains."""
+
     __pydantic_config__ = STRICT
 
     terms: list[Term]

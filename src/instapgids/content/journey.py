@@ -99,6 +99,8 @@ class GuideOrder:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Step:
+    """A step of a phase of the customer journey, with its items."""
+
     __pydantic_config__ = STRICT
 
     id: Id
@@ -112,6 +114,8 @@ class Step:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Phase:
+    """A phase of the customer journey: its steps, the support and systems it uses."""
+
     __pydantic_config__ = STRICT
 
     id: Id
@@ -126,6 +130,8 @@ class Phase:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class JourneyFile:
+    """journey.yaml: the four phases, and the order of the guide that items keep."""
+
     __pydantic_config__ = STRICT
 
     summary: Text
@@ -164,6 +170,8 @@ class FollowUp:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class MailsFile:
+    """mails.yaml: the mails an item may need, and when a follow-up is due."""
+
     __pydantic_config__ = STRICT
 
     mails: list[Mail]

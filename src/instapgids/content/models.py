@@ -25,6 +25,8 @@ from instapgids.language import N_, _
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class HistoryEntry:
+    """One version of the guide in its history table."""
+
     __pydantic_config__ = STRICT
 
     version: Text
@@ -35,6 +37,8 @@ class HistoryEntry:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class GuideInfo:
+    """The guide itself: title, version, date, publisher and the contracts' term."""
+
     __pydantic_config__ = STRICT
 
     title: Text
@@ -49,6 +53,8 @@ class GuideInfo:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Section:
+    """A numbered section of the guide, as cited by every item."""
+
     __pydantic_config__ = STRICT
 
     number: SectionNo
@@ -59,6 +65,8 @@ class Section:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Gap:
+    """Something the guide leaves open, said where it matters."""
+
     __pydantic_config__ = STRICT
 
     section: SectionNo
@@ -67,6 +75,8 @@ class Gap:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Forum:
+    """A consultation body of the framework contracts."""
+
     __pydantic_config__ = STRICT
 
     id: Id
@@ -76,6 +86,8 @@ class Forum:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class PortalFunction:
+    """One function of the customer portal."""
+
     __pydantic_config__ = STRICT
 
     name: Text
@@ -99,6 +111,8 @@ class CustomerSupport:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class OtherServices:
+    """What the guide says about services outside the framework contracts."""
+
     __pydantic_config__ = STRICT
 
     summary: Text
@@ -109,6 +123,8 @@ class OtherServices:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class GuideFile:
+    """guide.yaml: the guide's version, sections, gaps and support."""
+
     __pydantic_config__ = STRICT
 
     guide: GuideInfo
@@ -123,6 +139,8 @@ class GuideFile:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class ServiceType:
+    """A kind of service the lots offer."""
+
     __pydantic_config__ = STRICT
 
     id: Id
@@ -134,6 +152,8 @@ class ServiceType:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Partner:
+    """An ICT partner of a lot."""
+
     __pydantic_config__ = STRICT
 
     name: Text
@@ -142,6 +162,8 @@ class Partner:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Domain:
+    """A domain of a lot's service portfolio."""
+
     __pydantic_config__ = STRICT
 
     title: Text
@@ -151,6 +173,8 @@ class Domain:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class LotServiceType:
+    """A kind of service as one lot offers it."""
+
     __pydantic_config__ = STRICT
 
     type: Id
@@ -170,6 +194,8 @@ class Point:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Lot:
+    """A lot (perceel) of the framework contracts, with its partners, services and systems."""
+
     __pydantic_config__ = STRICT
 
     number: LotNo
@@ -188,6 +214,8 @@ class Lot:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class LotsFile:
+    """lots.yaml: the six lots and the kinds of service."""
+
     __pydantic_config__ = STRICT
 
     service_types: list[ServiceType]
@@ -200,6 +228,8 @@ class LotsFile:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Contact:
+    """Whom to contact for what: a team, an address, a phone number or a portal."""
+
     __pydantic_config__ = STRICT
 
     id: Id
@@ -216,6 +246,8 @@ class Contact:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class ContactsFile:
+    """contacts.yaml: every contact the checklist may name."""
+
     __pydantic_config__ = STRICT
 
     contacts: list[Contact]
@@ -226,6 +258,8 @@ class ContactsFile:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Document:
+    """A document of the guide or a lot, and when it becomes available."""
+
     __pydantic_config__ = STRICT
 
     id: Id
@@ -246,6 +280,8 @@ class Document:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class DocumentsFile:
+    """documents.yaml: every document the checklist may point to."""
+
     __pydantic_config__ = STRICT
 
     documents: list[Document]
@@ -268,6 +304,8 @@ class Procedure:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class System:
+    """A system a customer uses (DDC-DMS, ACM/IDM, ...): what it is for, how to get access, which rights."""
+
     __pydantic_config__ = STRICT
 
     id: Id
@@ -295,6 +333,8 @@ class System:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class SystemsFile:
+    """systems.yaml: every system the checklist may name."""
+
     __pydantic_config__ = STRICT
 
     systems: list[System]
@@ -302,6 +342,8 @@ class SystemsFile:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Role:
+    """A right or role to ask the local administrator for, and what it allows."""
+
     __pydantic_config__ = STRICT
 
     id: Id
@@ -328,6 +370,8 @@ class Right:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class RolesFile:
+    """roles.yaml: the rights and roles."""
+
     __pydantic_config__ = STRICT
 
     rights: list[Right]

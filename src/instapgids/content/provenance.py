@@ -77,6 +77,8 @@ class Uncited:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Decisions:
+    """What provenance.yaml says on purpose: values that need not be in the guide, and uncited items."""
+
     __pydantic_config__ = STRICT
 
     exceptions: list[Exception_] = field(default_factory=list)

@@ -19,6 +19,8 @@ MAX_TEXT_LENGTH = 200
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Option:
+    """One answer a question offers, and what choosing it means for lots, systems and the interview."""
+
     __pydantic_config__ = STRICT
 
     value: Id
@@ -34,6 +36,8 @@ class Option:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Question:
+    """One question of the interview: its kind, options, when it is asked, and the guide's section."""
+
     __pydantic_config__ = STRICT
 
     id: Id
@@ -99,6 +103,8 @@ class Question:
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class InterviewFile:
+    """interview.yaml: the questions, in the order they are asked."""
+
     __pydantic_config__ = STRICT
 
     questions: list[Question]

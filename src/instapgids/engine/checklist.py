@@ -58,6 +58,8 @@ class RoleLine:
 
 @dataclass
 class ChecklistItem:
+    """An item on a customer's checklist: its status, why it applies, and what it waits for."""
+
     item: Item
     status: Status
     reasons: list[Reason]
@@ -71,6 +73,8 @@ class ChecklistItem:
 
 @dataclass
 class StepView:
+    """A step of the journey with the items that apply to this customer."""
+
     step: Step
     items: list[ChecklistItem]
     notes: list[ChecklistItem] = field(default_factory=list)  # kind: note: to keep in mind, never ticked off
@@ -78,12 +82,16 @@ class StepView:
 
 @dataclass
 class PhaseView:
+    """A phase of the journey with the steps that apply to this customer."""
+
     phase: Phase
     steps: list[StepView]
 
 
 @dataclass
 class Checklist:
+    """A customer's checklist: the items that apply, by phase and step, with their progress."""
+
     organisation: str | None  # None when the answers give no name
     answers: dict[str, AnswerValue]
     lots: list[m.Lot]

@@ -127,6 +127,8 @@ def _follow_up_fields(content: Content, checklist: Checklist, entry: ChecklistIt
 
 @dataclass
 class StepText:
+    """A step with its items, worded for a renderer."""
+
     step: Step
     items: list[ItemText]
     notes: list[ItemText] = field(default_factory=list)  # kind: note: shown as a note, without an id or status
@@ -134,6 +136,8 @@ class StepText:
 
 @dataclass
 class PhaseText:
+    """A phase with its steps, worded for a renderer."""
+
     phase: Phase
     steps: list[StepText]
 

@@ -34,6 +34,8 @@ class Reading:
 
 @dataclass(frozen=True)
 class Draft:
+    """A mail ready to send: to whom, subject and body, and which item it is for."""
+
     id: str
     item: str  # the checklist item this mail belongs to
     to: str  # an address, or empty when the guide gives none

@@ -18,12 +18,16 @@ NEXT_COUNT = 3
 
 @dataclass(frozen=True)
 class NextStep:
+    """An item to do now, worded, with the mails it needs."""
+
     text: ItemText
     mails: list[Draft]  # the mails to send for this item
 
 
 @dataclass(frozen=True)
 class PhaseProgress:
+    """How many items of a phase are done."""
+
     number: int
     title: str
     done: int
@@ -32,6 +36,8 @@ class PhaseProgress:
 
 @dataclass(frozen=True)
 class Summary:
+    """What to do now, how many more could start, and the progress per phase."""
+
     steps: list[NextStep]  # at most ``count``
     others: int  # items that can start too, beyond these
     phases: list[PhaseProgress]

@@ -41,6 +41,8 @@ def find_system(content: Content, name: str) -> m.System | None:
 
 @dataclass(frozen=True)
 class Hit:
+    """A place in the content where a searched word occurs."""
+
     kind: str  # marked Dutch, for the user: "perceel", "stap", … (shown with _())
     title: str
     section: str

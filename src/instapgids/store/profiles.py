@@ -77,6 +77,8 @@ MAX_NAME_LENGTH = 100
 
 @dataclass
 class Profile:
+    """A saved profile as read from its file: answers, progress, and what the reader noticed."""
+
     path: Path
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     complete: bool = False

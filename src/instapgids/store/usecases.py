@@ -46,6 +46,8 @@ Refusal = Literal["not_on_list", "unknown", "by_answers", "note"]
 
 @dataclass(frozen=True)
 class RefusedMark:
+    """An item id that done/doing/undo refused, why, and the ids that look like it."""
+
     item_id: str
     why: Refusal
     close: tuple[str, ...] = ()  # ids on the checklist that look like it
@@ -283,6 +285,8 @@ _MOST = 16 * 1024 * 1024  # a file of the set is a few KB; a bigger one has been
 
 @dataclass(frozen=True)
 class SetWritten:
+    """What writing a set of files removed and kept."""
+
     removed: list[Path]  # written by an earlier export, unchanged, no longer part of the set: removed
     kept: list[Path]  # written by an earlier export, no longer part of the set, changed since: left alone
 
