@@ -207,3 +207,17 @@ def test_the_library_refuses_an_answer_with_the_words_of_the_prompt() -> None:
     content = api.load_content()
     with pytest.raises(api.Error, match=r"^answers\.needs: Kies minstens één antwoord\.$"):
         api.build_checklist(content, {"needs": []})
+
+
+def test_every_dataclass_has_a_docstring() -> None:
+    """It says what the class is; without one, dataclasses computes ``__doc__`` with inspect.signature() each
+    time the class is created, which every command pays for the content's models."""
+    missing = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            decorated = isinstance(node, ast.ClassDef) and any(
+                "dataclass" in ast.unparse(decorator) for decorator in node.decorator_list
+            )
+            if decorated and ast.get_docstring(node) is None:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert missing == []
