@@ -420,8 +420,8 @@ def test_progress_releases_waits_and_keeps_what_was_asked() -> None:
 # --------------------------------------------------------------------------- the words the user reads
 
 ANSWER_WORDS: list[tuple[str, Any, tuple[str, ...], str]] = [
-    ("cloud_managed", True, (), "ja"),
-    ("cloud_managed", False, (), "nee"),
+    ("cloud_managed", True, (), "Ja"),  # the words of the choices the prompt offered
+    ("cloud_managed", False, (), "Nee"),
     ("org_name", "Proef", (), "Proef"),
     ("org_name", "ja", (), "ja"),
     (
@@ -462,12 +462,12 @@ WORDS: list[tuple[str, dict[str, str], str, list[str]]] = [
     ("andere", {}, "integratie",
      ["Perceel 3 heeft dezelfde leverancier; die regelt de integratie mee.", "U heeft perceel 3 (Cloud) nodig."]),
     ("andere", {}, "meer-percelen", ["Uw percelen hebben één leverancier; die stemt ze op elkaar af."]),
-    ("lokaal", {}, "cloud-beheer", ["Nodig: Cloud (perceel 3)", "Cloud al beheerd: nee"]),
-    ("andere", {}, "cloud-exploitatie", ["Cloud al beheerd: ja"]),
+    ("lokaal", {}, "cloud-beheer", ["Nodig: Cloud (perceel 3)", "Cloud al beheerd: Nee"]),
+    ("andere", {}, "cloud-exploitatie", ["Cloud al beheerd: Ja"]),
     ("overheid", {}, "breed", ["Soort organisatie: Een overheidsdienst"]),
     ("lokaal", {}, "breed", ["Nodig: Netwerk (perceel 2)"]),  # only the option that matters
     # none: the answers that keep its conditions false
-    ("lokaal", {}, "zonder-beheerder", ["Eigen beheerder: nee", "Soort organisatie: Een lokaal bestuur"]),
+    ("lokaal", {}, "zonder-beheerder", ["Eigen beheerder: Nee", "Soort organisatie: Een lokaal bestuur"]),
     ("andere", {}, "zonder-beheerder", ["Soort organisatie: Een andere organisatie"]),
     ("andere", {}, "indienen", ["Nodig: Integratie (perceel 1); Cloud (perceel 3)"]),
     ("andere", {}, "dwh-toegang",

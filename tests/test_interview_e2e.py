@@ -352,3 +352,32 @@ def test_after_a_refused_checkbox_answer_the_pointer_stays_where_it_was(
     assert saved(private_home, "cursor")["answers"]["needs"] == ["netwerk"]
     screen.child.send(CTRL_C)
     assert screen.finish() == 130
+
+
+def test_a_yes_no_answer_reads_as_the_choice_that_was_offered(
+    screens: Callable[..., Screen], private_home: Path
+) -> None:
+    """The prompt offers "Ja" and "Nee": the line after it, the review screen and the checklist's reasons say
+    the answer with the same word, not "ja"."""
+    from instapgids.api import answer_text, load_content
+
+    content = load_content()
+    confirm = [q.id for q in content.interview.questions if q.kind == "confirm"]
+    assert confirm
+    for qid in confirm:
+        assert (answer_text(content, qid, True), answer_text(content, qid, False)) == ("Ja", "Nee")
+    english = load_content(language="en")
+    assert (answer_text(english, confirm[0], True), answer_text(english, confirm[0], False)) == ("Yes", "No")
+    asked = [qid for qid in ORDER if qid in LOT4_IN_REGIE and qid in confirm]
+    assert asked, "the walk answers a yes/no question"
+    screen = screens("start", "--profile", "janee")
+    for qid in ORDER:
+        if qid in LOT4_IN_REGIE:
+            screen.ask(qid, answer_keys(qid, LOT4_IN_REGIE[qid]))
+    screen.expect(REVIEW)
+    screen.expect(DONE_CHOICE)
+    text = flat(screen.text)
+    for qid in asked:
+        label = content.question_by_id[qid].label
+        said = "Ja" if LOT4_IN_REGIE[qid] else "Nee"
+        assert f"✔ {label}: {said}" in text and f"{label}: {said.lower()}" not in text, text

@@ -87,7 +87,7 @@ def test_the_interview_in_english_from_first_question_to_the_end(
     for phrase in ("Question 1 of about", "Enter to confirm", "Arrow keys, Space to tick, Enter to confirm"):
         assert phrase in text, phrase
     assert "Shift+Tab: previous question" in text and "Ctrl-C: stop" in text
-    assert "✔ Local administrator or application owner: no" in text  # the echo: English label and yes/no
+    assert "✔ Local administrator or application owner: No" in text  # the echo: English label and yes/no
     wrong = [s for s in dutch_sentences(dutch, english) if s in text]
     assert not wrong, wrong
     screen.assert_no_english()  # questionary's own English never shows either

@@ -32,6 +32,7 @@ from instapgids.engine.routing import active_questions, applicable_answers, next
 from instapgids.language import _
 from instapgids.presentation import interview as words
 from instapgids.presentation.interview import question_terms
+from instapgids.presentation.words import NO, YES
 
 STYLE = Style(
     [
@@ -144,7 +145,7 @@ def _ask_raw(question: Question, default: AnswerValue | None, frame: Frame, trie
         return value if isinstance(value, Back) else str(value).strip()
     if question.kind in ("confirm", "select"):
         if question.kind == "confirm":
-            choices = [questionary.Choice(_("Ja"), value=True), questionary.Choice(_("Nee"), value=False)]
+            choices = [questionary.Choice(_(YES), value=True), questionary.Choice(_(NO), value=False)]
         else:
             choices = [questionary.Choice(wrap(o.label, 5, 3), value=o.value) for o in question.options]
         start = next((c for c in choices if c.value == default), None)

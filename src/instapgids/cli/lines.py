@@ -126,8 +126,6 @@ def describe(question: Question, value: AnswerValue) -> str:
     """An answer as the user saw it at the prompt: the option's label, yes or no, or the text."""
     from instapgids.presentation.words import describe_answer
 
-    if isinstance(value, bool):
-        return _("ja") if value else _("nee")
     return describe_answer(question, value)
 
 

@@ -20,10 +20,13 @@ def organisation_name(checklist: Checklist) -> str:
     return checklist.organisation or _(SOMEONE)
 
 
+YES, NO = N_("Ja"), N_("Nee")  # a yes/no question's two choices, and how its answer reads afterwards
+
+
 def describe_answer(question: Question, value: AnswerValue, only: tuple[str, ...] = ()) -> str:
-    """An answer as the user saw it: option labels, 'ja'/'nee', or the text."""
+    """An answer as the user saw it: option labels, the yes/no choice as offered (:data:`YES`), or the text."""
     if isinstance(value, bool):
-        return _("ja") if value else _("nee")
+        return _(YES) if value else _(NO)
     if question.kind == "text":
         return str(value)
     chosen = value if isinstance(value, list) else [value]

@@ -148,10 +148,13 @@ def question(key: str, qid: str) -> BaseResponse | str:
     else:
         back = url_for("question", key=key, qid=active[index - 1].id)
     chosen = value if isinstance(value, list) else ([value] if isinstance(value, str) else [])
+    # a yes/no question's choices in the words its answer reads in afterwards (the check-answers screen)
+    yes_no = [("true", api.answer_text(content(), qid, True)), ("false", api.answer_text(content(), qid, False))]
     page = render_template(
         "question.html",
         key=key,
         q=asked,
+        yes_no=yes_no,
         error=error,
         value=value,
         chosen=chosen,
