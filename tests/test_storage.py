@@ -10,6 +10,7 @@ import random
 import signal
 import stat
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -410,6 +411,25 @@ def test_a_read_only_profile_is_not_replaced(cli: Callable[..., Result], content
     no_traceback(result)
     assert "alleen-lezen" in result.err
     assert path.read_bytes() == before and stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+@pytest.mark.parametrize(
+    ("platform", "way", "not_said"), [("linux", "chmod u+w", "Eigenschappen"), ("win32", "Eigenschappen", "chmod")]
+)
+def test_a_read_only_file_is_explained_in_the_words_of_its_system(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, platform: str, way: str, not_said: str
+) -> None:
+    """On Windows nobody types chmod: the way to make the file writable is the one the Explorer offers."""
+    from instapgids.errors import UserError
+    from instapgids.store.files import check_writable
+
+    path = tmp_path / "klant.yaml"
+    path.write_text("answers: {}\n", encoding="utf-8")
+    path.chmod(0o444)
+    monkeypatch.setattr(sys, "platform", platform)
+    with pytest.raises(UserError) as refused:
+        check_writable(path)
+    assert way in str(refused.value) and not_said not in str(refused.value)
 
 
 # --------------------------------------------------------------------------- killed at any moment

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -59,12 +60,17 @@ def check_writable(path: Path) -> None:
             )
         raise UserError(message.format(path=display_path(path)))
     if not found.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
-        raise UserError(
-            _(
+        if sys.platform == "win32":  # the way the Explorer offers
+            told = _(
+                "'{path}' is alleen-lezen; instapgids wijzigt het niet.\n"
+                "Maak het schrijfbaar (rechtsklik, Eigenschappen, vink 'Alleen-lezen' uit) of kies een andere naam."
+            )
+        else:
+            told = _(
                 "'{path}' is alleen-lezen; instapgids wijzigt het niet.\n"
                 "Maak het schrijfbaar (bv. chmod u+w) of kies een andere naam."
-            ).format(path=display_path(path))
-        )
+            )
+        raise UserError(told.format(path=display_path(path)))
 
 
 def regular_bytes(path: Path, limit: int) -> bytes | None:
