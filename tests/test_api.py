@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import pytest
 
 from dutch import dutch_words
 
-from conftest import AGENTSCHAP, LOKAAL, ROOT, example_answers
+from conftest import AGENTSCHAP, LOKAAL, ROOT, Result, example_answers
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -438,6 +439,26 @@ def test_profile_checklist_carries_the_dates_and_follow_ups_of_the_commands(
     english = api().profile_checklist(path, content=api().load_content(language="en")).item("ddc-dms-toegang")
     assert english.dated == "in progress for 18 days (2026-11-16)"
     assert api().build_checklist(api().load_content(), example_answers(LOKAAL)).item("ddc-dms-toegang").dated is None
+
+
+def test_a_reminder_is_offered_beside_the_mail_it_follows_up_not_instead_of_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Callable[..., Result]
+) -> None:
+    """The library's item keeps its mail and gets the reminder beside it; api.mails lists the same mails as
+    `instapgids mails --export eml` writes."""
+    path = tmp_path / "p.yaml"
+    api().save_answers(path, example_answers(LOKAAL))
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
+    api().mark(path, "ddc-dms-toegang", "doing")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    checklist = api().profile_checklist(path)
+    item = checklist.item("ddc-dms-toegang")
+    assert item.mail is not None and item.reminder is not None
+    assert item.reminder.filename == item.mail.filename.replace(".eml", "-herinnering.eml")
+    assert item.mail.subject in item.reminder.body or item.mail.subject in item.reminder.subject
+    assert cli("mails", "--profile", str(path), "--export", "eml", "-o", str(tmp_path / "mails")).code == 0
+    written = sorted(p.name for p in (tmp_path / "mails").glob("*.eml"))
+    assert sorted(m.filename for m in api().mails(checklist)) == written
 
 
 def test_finish_interview_finishes_with_the_answers_on_disk_and_only_when_none_is_missing(tmp_path: Path) -> None:

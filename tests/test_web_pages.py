@@ -308,6 +308,24 @@ def test_the_item_page_and_the_task_list_say_since_when_and_what_to_follow_up(
     assert since.lower() in tasks.lower()
 
 
+def test_the_item_page_offers_the_reminder_beside_the_mail_it_follows_up(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both mails on the page, each with its own download: the reminder does not take the original's place."""
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
+    api.mark(folder_of(client) / "klaar.yaml", "ddc-dms-toegang", "doing")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    item = api.profile_checklist(folder_of(client) / "klaar.yaml").item("ddc-dms-toegang")
+    assert item.mail is not None and item.reminder is not None
+    shown = html.unescape(page(client, "/p/klaar/punt/ddc-dms-toegang"))
+    assert item.mail.subject in shown and item.reminder.subject in shown
+    downloads = sorted(set(re.findall(r'href="(/p/klaar/punt/ddc-dms-toegang/[^"]+\.eml)"', shown)))
+    assert len(downloads) == 2, downloads
+    for url in downloads:
+        answer = client.get(url, base_url=BASE)
+        assert answer.status_code == 200 and answer.mimetype == "message/rfc822"
+
+
 OVERVIEW = {
     "nl": ("18 dagen stil", "Vraag toegang tot DDC-DMS (bezig sinds 18 dagen)", "Opvolgen: 1 herinnering klaar"),
     "en": ("quiet for 18 days", "Ask for access to DDC-DMS (in progress for 18 days)", "Follow up: 1 reminder ready"),

@@ -119,6 +119,7 @@ class Item:
     # without dates (a checklist from build_checklist has none: profile_checklist counts them to today)
     dated: str | None = None
     follow_up: tuple[str, ...] = ()  # a mail of it that waited too long for an answer (a reminder is ready)
+    reminder: Mail | None = None  # that reminder, beside ``mail`` (which it quotes), never instead of it
 
 
 @dataclass(frozen=True)
@@ -200,10 +201,12 @@ def _wrap(content: Content, built: _engine_checklist.Checklist) -> Checklist:
     from instapgids.presentation.items import walk
     from instapgids.presentation.mails import drafts
 
-    found = {d.item: d for d in drafts(content, built)}
+    written = drafts(content, built)
+    found = {d.item: d for d in written if d.follows is None}
+    reminders = {d.item: d for d in written if d.follows is not None}
     titles = {e.item.id: e.item.title for e in built.items()}
     items = [
-        _item(content, phase.phase.number, step.step.number, text, found.get(text.id), titles)
+        _item(content, phase.phase.number, step.step.number, text, (found.get(text.id), reminders.get(text.id)), titles)
         for phase in walk(content, built)
         for step in phase.steps
         for text in step.items
@@ -231,8 +234,16 @@ def _wrap(content: Content, built: _engine_checklist.Checklist) -> Checklist:
     )
 
 
-def _item(content: Content, phase: int, step: int, text: ItemText, draft: Draft | None, titles: dict[str, str]) -> Item:
-    """One item as the checklist shows it (``presentation.items``: a finished item shows only why and where)."""
+def _item(
+    content: Content,
+    phase: int,
+    step: int,
+    text: ItemText,
+    drafts: tuple[Draft | None, Draft | None],
+    titles: dict[str, str],
+) -> Item:
+    """One item as the checklist shows it (``presentation.items``: a finished item shows only why and where);
+    ``drafts``: its mail and the reminder of that mail, if any."""
     from instapgids.presentation.mails import draft_file_name
     from instapgids.presentation.words import contact_text, document_text, role_texts
 
@@ -249,6 +260,7 @@ def _item(content: Content, phase: int, step: int, text: ItemText, draft: Draft 
         for line, role_text in zip(text.roles, role_texts(entry) if text.roles else [], strict=True)
     )
     systems = [content.system_by_id[s] for s in item.systems] if shown else []
+    draft, reminder = drafts
     return Item(
         id=item.id,
         title=item.title,
@@ -277,6 +289,7 @@ def _item(content: Content, phase: int, step: int, text: ItemText, draft: Draft 
         fields=tuple((label, tuple(values)) for label, values in text.fields),
         dated=text.dated,
         follow_up=tuple(text.follow_up),
+        reminder=_mail(reminder, draft_file_name(content, reminder)) if reminder and shown else None,
     )
 
 
@@ -300,8 +313,10 @@ def _mail(draft: Draft, filename: str) -> Mail:
 
 
 def mails(checklist: Checklist) -> list[Mail]:
-    """The mails to send for this checklist's open items, in the order of mails.yaml."""
-    return sorted((i.mail for i in checklist.items if i.mail is not None), key=lambda m: m.number)
+    """The mails to send for this checklist's open items, in the order of mails.yaml; a reminder right after
+    the mail it follows up (as `instapgids mails` lists and names them)."""
+    found = [m for i in checklist.items for m in (i.mail, i.reminder) if m is not None]
+    return sorted(found, key=lambda m: (m.number, m.filename))
 
 
 _FORMATS = ("md", "html", "json")

@@ -229,12 +229,21 @@ def mark(key: str, item_id: str) -> BaseResponse | str:
 
 
 def mail(key: str, item_id: str) -> Response:
+    return _mail_download(key, item_id, reminder=False)
+
+
+def reminder(key: str, item_id: str) -> Response:
+    return _mail_download(key, item_id, reminder=True)
+
+
+def _mail_download(key: str, item_id: str, reminder: bool) -> Response:
+    """An item's mail, or the reminder of it, as the .eml file `instapgids mails --export eml` writes."""
     built = checklist_of(key)
-    found = next((i for i in built.items if i.id == item_id and i.mail is not None), None)
-    if found is None:
+    found = next((i for i in built.items if i.id == item_id), None)
+    chosen = None if found is None else (found.reminder if reminder else found.mail)
+    if chosen is None:
         abort(404)
-    assert found.mail is not None
-    return download(found.mail.eml_bytes(), "message/rfc822", _safe_name(found.mail.filename, "mail.eml"))
+    return download(chosen.eml_bytes(), "message/rfc822", _safe_name(chosen.filename, "mail.eml"))
 
 
 def exports(key: str) -> str:
@@ -286,6 +295,7 @@ def register(app: Flask) -> None:
         ("/p/<key>/punt/<item_id>", item, ("GET",)),
         ("/p/<key>/punt/<item_id>/aanduiden", mark, ("POST",)),
         ("/p/<key>/punt/<item_id>/mail.eml", mail, ("GET",)),
+        ("/p/<key>/punt/<item_id>/herinnering.eml", reminder, ("GET",)),
         ("/p/<key>/export", exports, ("GET",)),
         ("/p/<key>/export/<fmt>", export, ("GET",)),
     ]
