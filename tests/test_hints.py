@@ -82,3 +82,52 @@ def test_start_answers_on_an_existing_profile_lists_the_changes_and_needs_force(
     assert after["progress"]["behoefte-beschrijven"]["status"] == "done"  # the progress is kept
     english = cli("--lang", "en", "start", "--answers", str(LOKAAL), "--profile", "klant")
     assert english.code != 0 and "--force" in english.err and "would change" in english.err, english.err
+
+
+LONG = "gemeente-met-een-heel-lange-naam"
+NARROW_HINTS = [
+    ("status",),
+    ("next",),
+    ("mails",),
+    ("done", "geen-echt-punt"),
+    ("--lang", "en", "next"),
+    ("start", "--answers", str(LOKAAL.parent / "agentschap-applicaties.yaml")),  # would change: --force
+]
+
+
+@pytest.mark.parametrize("args", NARROW_HINTS, ids=" ".join)
+def test_a_suggested_command_is_never_broken_over_two_lines(
+    args: tuple[str, ...], cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copied, the first half of a broken command fails (`--export eml` without `-o mails`) or does something
+    else (without `--force`): at any width each command is on one line, as it is on a wide terminal."""
+    assert cli("start", "--answers", str(LOKAAL), "--profile", LONG).code == 0
+    monkeypatch.setenv("COLUMNS", "250")
+    wide = _suggested(cli(*args, "--profile", LONG).text)
+    assert wide, args
+    for columns in ("40", "60", "80"):
+        monkeypatch.setenv("COLUMNS", columns)
+        lines = cli(*args, "--profile", LONG).text.splitlines()
+        for command in wide:
+            assert any(command in line for line in lines), (columns, command, "\n".join(lines))
+
+
+def test_a_command_is_one_word_to_the_wrapping() -> None:
+    from instapgids.presentation.terminal.line import between_words, command_spans, word_breaks
+
+    text = (
+        "Vervang ze met: instapgids start --answers examples/agentschap.yaml --profile klant1 --force (uw voortgang "
+        "blijft bewaard). Met 'instapgids start --profile klant1' gaat u verder; instapgids start stelt vragen."
+    )
+    commands = [text[a:b].rstrip("'") for a, b in command_spans(text)]
+    assert commands == [
+        "instapgids start --answers examples/agentschap.yaml --profile klant1 --force",
+        "instapgids start --profile klant1",
+        "instapgids start",  # then Dutch words, not arguments
+    ]
+    for width in range(20, 120):
+        lines = between_words(text, width)
+        assert " ".join(lines) == text
+        assert all(any(c in line for line in lines) for c in commands), (width, lines)
+        parts = [text[a:b] for a, b in zip([0, *word_breaks(text, width)], [*word_breaks(text, width), len(text)])]
+        assert all(any(c in part for part in parts) for c in commands), (width, parts)

@@ -333,6 +333,7 @@ def test_ctrl_c_after_a_change_at_the_review_keeps_the_answers_as_they_were(
     screen.child.send(CTRL_C)
     assert screen.finish() == 130
     assert "niet bewaard" in flat(screen.text), screen.text
+    assert "Met 'instapgids start --profile spijt' gaat u verder" in flat(screen.text), screen.text  # how to go on
     after = saved(private_home, "spijt")
     assert after["answers"] == before["answers"]
     assert after["complete"] is True

@@ -108,13 +108,20 @@ def run_interview(content: Content, profile: str | None) -> None:
     except interview.ChangeNotConfirmed as exc:  # Ctrl-C after a change at the review screen: put back
         store.save(exc.answers, complete=existing is not None and existing.complete and exc.answers == existing.answers)
         told = _("Onderbroken. Uw wijziging is niet bewaard: de antwoorden zijn weer zoals ervoor, in {path}.")
-        raise Interrupted("\n" + told.format(path=path)) from None
+        again = _("Met '{command}' gaat u verder waar u stopte.").format(
+            command=f"instapgids start{session.profile_flag(profile)}"
+        )
+        raise Interrupted("\n" + told.format(path=path) + "\n" + again) from None
     except (KeyboardInterrupt, Stopped) as exc:
         raise _interrupted(exc, path, profile) from None
     out().print()
     session.show_next_of(in_language(content), read_profile(path, content, strict=False), profile)
+    from rich.text import Text
+
+    from instapgids.presentation.terminal.hanging import Hanging
+
     flag = literal(session.profile_flag(profile))
-    out().print(
+    said = (
         "[dim]"
         + _("Uw antwoorden staan in {path}.").format(path=literal(path))
         + "[/dim]\n"
@@ -122,6 +129,7 @@ def run_interview(content: Content, profile: str | None) -> None:
             command=f"[bold]instapgids checklist{flag} --export html -o checklist.html[/bold]"
         )
     )
+    out().print(Hanging("", Text.from_markup(said)))  # the command is never broken over two lines
 
 
 def _interrupted(exc: BaseException, path: Path, profile: str | None) -> Interrupted:

@@ -67,6 +67,7 @@ def tell(message: str, *, markup: bool = True, **values: object) -> None:
     from rich.text import Text
 
     from instapgids.errors import visible
+    from instapgids.presentation.terminal.line import word_breaks
 
     if values:
         message = message.format(**{k: literal(v) if markup else visible(str(v)) for k, v in values.items()})
@@ -76,20 +77,11 @@ def tell(message: str, *, markup: bool = True, **values: object) -> None:
     lines = [
         part
         for line in text.split("\n", allow_blank=True)
-        for part in line.divide(_word_breaks(line.plain, console.width))
+        for part in line.divide(word_breaks(line.plain, console.width))
     ]
     for part in lines:
         part.rstrip()  # in place: the space where a line was broken
     console.print(Text("\n").join(lines), soft_wrap=True)
-
-
-def _word_breaks(text: str, width: int) -> list[int]:
-    """Where to start a new line so that no line is wider than ``width``, breaking only before a word."""
-    breaks, start = [], 0
-    for word in re.finditer(r"\S+", text):
-        if word.end() - start > width and word.start() > start and text[start : word.start()].strip():
-            breaks.append(start := word.start())
-    return breaks
 
 
 def literal(value: object) -> str:

@@ -9,6 +9,7 @@ from rich.text import Text
 from instapgids.content.bundle import Content
 from instapgids.content.glossary import Term
 from instapgids.language import _
+from instapgids.presentation.terminal.hanging import Hanging
 from instapgids.presentation.terminal.lots import cite, name_heading, source_line
 
 
@@ -32,7 +33,7 @@ def terms_table(content: Content) -> RenderableType:
     for term in sorted(content.glossary.terms, key=lambda t: t.term.casefold()):
         table.add_row(term.term, term.short, cite(term.section))
     hint = Text(_("Meer over één term: instapgids explain <term>"), style="dim")
-    return Group(table, hint, source_line(content))
+    return Group(table, Hanging("", hint), source_line(content))
 
 
 def unknown_term_message(term: str, near: list[Term]) -> str:

@@ -1,7 +1,8 @@
 """A hanging indent for the look-ups: a lead (a bullet, a step's number, an indent) and a text after it.
 
 When the text is wrapped, each further line starts under the text's first character, never at column 0,
-so that a list stays a list at 80 columns (Rich's ``Text`` wraps every line to column 0).
+so that a list stays a list at 80 columns (Rich's ``Text`` wraps every line to column 0); it breaks only
+between words and never inside a command (``line.word_breaks``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
+
+from instapgids.presentation.terminal.line import word_breaks
 
 # Never less room than this for the text itself, however long the lead.
 NARROWEST = 20
@@ -24,7 +27,12 @@ class Hanging:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = self.lead.cell_len
         room = max(NARROWEST, options.max_width - indent)
-        for number, line in enumerate(self.body.wrap(console, room)):
+        wrapped = [
+            part
+            for line in self.body.split("\n", allow_blank=True)
+            for part in line.divide(word_breaks(line.plain, room))
+        ]
+        for number, line in enumerate(wrapped):
             shown = (self.lead if number == 0 else Text(" " * indent)) + line
             shown.rstrip()
             yield shown

@@ -7,6 +7,7 @@ written, and Rich (~15 ms to import) is not loaded at all (issue 10, speed).
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -55,7 +56,65 @@ class Line:
 
 def between_words(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     """``text`` in lines of at most ``width``, broken only between words (``first`` and ``rest`` start the first
-    and the other lines); a longer word, such as an address, is never split, so that it can be copied."""
-    return textwrap.wrap(
-        text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False
+    and the other lines); a longer word, such as an address, is never split, so that it can be copied. Nor is a
+    command (:func:`command_spans`): it moves to the next line whole."""
+    lines = textwrap.wrap(
+        glued(text),
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
+    return [line.replace(_GLUE, " ") for line in lines]
+
+
+def word_breaks(text: str, width: int) -> list[int]:
+    """Where to start a new line of ``text`` (one line) so that no line is wider than ``width``: only before a
+    word, never inside a command (:func:`command_spans`)."""
+    breaks, start = [], 0
+    for word in re.finditer(r"\S+", glued(text)):
+        if word.end() - start > width and word.start() > start and text[start : word.start()].strip():
+            breaks.append(start := word.start())
+    return breaks
+
+
+# --------------------------------------------------------------------------- commands stay whole
+
+# A command in a hint ("Klaar? instapgids done behoefte --profile gemeente-x") is copied as a whole: broken over
+# two lines, the first half fails or does something else. It is "instapgids", a command, then what looks like
+# its arguments: options, ids and file names (with - . / _ = : < > or a digit), and an option's value.
+_COMMAND = re.compile(
+    r"\binstapgids (?:lots (?:show|list)|start|next|status|checklist|done|doing|undo|mails|profiles|systems"
+    r"|contacts|journey|search|explain|validate|web)\b"
+)
+_TOKEN = re.compile(r" (\S+)")
+_ARGUMENT = re.compile(r"-\S*|<[^\s>]+>|\S*[-./_=:<>0-9\\]\S*")
+_VALUED = {"--profile", "-p", "-o", "--output", "--answers", "--export", "--lang", "--guide", "--data-dir", "--folder"}
+_GLUE = "\ue000"  # a private-use character: never in a text we show; holds a command together while wrapping
+
+
+def command_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names an instapgids command with its arguments, as (start, end); a quote, a parenthesis or
+    a full stop after an argument ends it ("Met 'instapgids start --profile x' gaat u verder")."""
+    spans = []
+    for found in _COMMAND.finditer(text):
+        end, value = found.end(), False
+        while (token := _TOKEN.match(text, end)) is not None:
+            word = token.group(1)
+            bare = word.rstrip("'\".,;:)")
+            if not bare or bare[0] in "('\"" or not (value or _ARGUMENT.fullmatch(bare)):
+                break
+            value, end = bare in _VALUED, token.end()
+            if bare != word:
+                break
+        spans.append((found.start(), end))
+    return spans
+
+
+def glued(text: str) -> str:
+    """``text`` with the spaces inside its commands replaced by one private character each (the same length):
+    wrapped, a command is one word."""
+    for start, end in reversed(command_spans(text)):
+        text = text[:start] + text[start:end].replace(" ", _GLUE) + text[end:]
+    return text

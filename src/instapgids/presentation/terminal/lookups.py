@@ -37,7 +37,7 @@ def systems_table(content: Content) -> RenderableType:
         phases = ", ".join(str(content.phase_by_id[p].number) for p in s.phases)
         table.add_row(s.name, scope, phases, s.purpose)
     hint = Text(_("Meer over één systeem en hoe u toegang krijgt: instapgids systems <naam>"), style="dim")
-    return Group(table, hint, source_line(content))
+    return Group(table, Hanging("", hint), source_line(content))
 
 
 def _system_intro(system: m.System) -> list[RenderableType]:

@@ -61,7 +61,7 @@ def lots_table(content: Content) -> RenderableType:
         cell.append("\n" + partners(lot))
         table.add_row(str(lot.number), cell, lot.summary)
     hint = Text(_("Meer over één perceel: instapgids lots show <nummer>"), style="dim")
-    return Group(table, hint, source_line(content))
+    return Group(table, Hanging("", hint), source_line(content))
 
 
 def heading(title: str) -> Rule:

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from instapgids.language import N_, _
 from instapgids.presentation.mails import Draft, Reading
+from instapgids.presentation.terminal.hanging import Hanging
 
 IN_DUTCH = N_(
     "Elke mail is in het Nederlands, zoals de ontvanger ze verwacht; stuur ze zo. "
@@ -49,7 +50,8 @@ def mails_view(drafts: list[Draft], flag: str = "") -> list[tuple[RenderableType
     count = _("1 mail om te versturen") if len(drafts) == 1 else _("{count} mails om te versturen")
     parts: list[RenderableType] = [
         Text(count.format(count=len(drafts)), style="bold underline"),
-        Text(
+        Hanging(  # wrapped between words, the command whole
+            "",
             _("Vul de stukken tussen [ ] zelf in. Als bestanden: {command}").format(
                 command=f"instapgids mails{flag} --export eml -o mails"
             ),
