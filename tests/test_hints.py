@@ -129,5 +129,6 @@ def test_a_command_is_one_word_to_the_wrapping() -> None:
         lines = between_words(text, width)
         assert " ".join(lines) == text
         assert all(any(c in line for line in lines) for c in commands), (width, lines)
-        parts = [text[a:b] for a, b in zip([0, *word_breaks(text, width)], [*word_breaks(text, width), len(text)])]
+        breaks = word_breaks(text, width)
+        parts = [text[a:b] for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
         assert all(any(c in part for part in parts) for c in commands), (width, parts)
