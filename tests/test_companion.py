@@ -117,6 +117,8 @@ def test_done_on_a_waiting_item_without_a_terminal_needs_force_and_writes_nothin
     # the item then says so: in the checklist, in next, in the exports
     assert WORDS[lang]["ooo"] in flat(run(cli, lang, "checklist", "--profile", "p").out)
     assert LATE in flat(run(cli, lang, "next", "--profile", "p").out)
+    status = flat(run(cli, lang, "status", "--profile", "p").out)
+    assert LATE in status and {"nl": "buiten de volgorde", "en": "out of order"}[lang] in status
     assert json_items(cli)[LATE]["marked"]["out_of_order"] is True
     markdown = run(cli, lang, "checklist", "--profile", "p", "--export", "md").out
     assert WORDS[lang]["ooo"] in markdown
@@ -246,6 +248,7 @@ FOLLOW = {
         "field": "al 14 werkdagen geen antwoord van Team Service-Integratie",
         "quiet": "gemeente-a 18 dagen stil",
         "since": "(bezig sinds 18 dagen)",
+        "ready": "Opvolgen: 1 herinnering klaar: instapgids mails --profile p",
     },
     "en": {
         "subject": "Reminder: Request for access to DDC-DMS",
@@ -253,6 +256,7 @@ FOLLOW = {
         "field": "14 working days without an answer from Team",
         "quiet": "gemeente-a quiet for 18 days",
         "since": "(in progress for 18 days)",
+        "ready": "Follow up: 1 reminder ready: instapgids mails --profile p",
     },
 }
 
@@ -276,6 +280,7 @@ def test_a_mail_unanswered_longer_than_the_content_allows_gets_a_reminder(
     assert FOLLOW[lang]["quote"] in mails  # the original subject and date, quoted (in English: the reading)
     assert "Herinnering: Aanvraag toegang DDC-DMS" in mails  # the mail that is sent stays Dutch
     assert FOLLOW[lang]["field"] in flat(run(cli, lang, "next", "--profile", "p").out)
+    assert FOLLOW[lang]["ready"] in flat(run(cli, lang, "status", "--profile", "p").out)  # where people look daily
     cli("done", TEAM_ITEM, "--profile", "p")  # answered: no reminder any more
     assert "Herinnering:" not in flat(cli("mails", "--profile", "p").out)
 
@@ -367,3 +372,22 @@ def test_doing_on_a_waiting_item_does_not_call_that_item_unlocked(cli: Callable[
     doing = cli("doing", TEAM_ITEM, "--profile", "p")  # it waits on phase 1; doing is recorded without a question
     assert doing.code == 0, doing.text
     assert f"(id: {TEAM_ITEM})" not in flat(doing.out), doing.out  # marked, not unlocked by something else
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_answers_never_confirmed_are_said_where_the_checklist_is_shown(
+    cli: Callable[..., Result], private_home: Path, lang: str
+) -> None:
+    """Ctrl-C at the review screen leaves every answer given but the interview not finished (complete: false):
+    status, next and checklist say so and how to finish, as `profiles` does."""
+    start(cli)
+    text = profile_file(private_home).read_text(encoding="utf-8")
+    assert "complete: true" in text
+    save_profile(private_home, "p", text.replace("complete: true", "complete: false"))
+    said = {"nl": "nog niet bevestigd", "en": "not confirmed"}[lang]
+    for command in ("status", "next", "checklist"):
+        result = run(cli, lang, command, "--profile", "p")
+        assert result.code == 0, result.text
+        assert said in flat(result.err) and "instapgids start --profile p" in flat(result.err), (command, result.err)
+    start(cli)  # confirmed (as the review's "Alles klopt" does): nothing more to say
+    assert said not in flat(run(cli, lang, "status", "--profile", "p").err)

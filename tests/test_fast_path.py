@@ -153,3 +153,4 @@ def test_status_keeps_every_command_whole_and_its_table_aligned(process: Callabl
     assert [line for line in lines if len(line) > columns and not one_command.fullmatch(line)] == [], done.out
     counts = [line.index("/") for line in lines if "░" in line or "█" in line]
     assert len(counts) == 4 and len(set(counts)) == 1, done.out
+    assert re.search(r"\b\d+ kunnen nog niet starten", " ".join(done.out.split())), done.out  # plural: kunnen

@@ -153,6 +153,9 @@ def saved_profile(content: Content, profile: str | None) -> Profile:
     if usecases.is_incomplete(content, saved):
         told = _("het gesprek is nog niet afgerond; de checklist is onvolledig. Vul aan met: {command}")
         tell(f"[yellow]{_(_MIND)}[/yellow] " + told, command=_start(profile_flag(profile)))
+    elif not saved.complete:  # every answer given, the review never confirmed (Ctrl-C there)
+        told = _("uw antwoorden zijn nog niet bevestigd. Bekijk en bevestig ze met: {command}")
+        tell(f"[yellow]{_(_MIND)}[/yellow] " + told, command=_start(profile_flag(profile)))
     return saved
 
 
@@ -270,11 +273,13 @@ def _confirmed(waits: list[str], again: str) -> bool:
 
 def show_status(content: Content, profile: str | None) -> None:
     """`status`: progress per phase and what can be started now."""
+    from instapgids.engine.followups import overdue
     from instapgids.presentation.terminal.console import show, width
     from instapgids.presentation.terminal.status import status_lines
 
     checklist = usecases.checklist_of(content, saved_profile(content, profile))
-    show(status_lines(content, checklist, width(), flag=profile_flag(profile)))
+    reminders = len(overdue(content, checklist))
+    show(status_lines(content, checklist, width(), flag=profile_flag(profile), reminders=reminders))
 
 
 def show_mails(content: Content, profile: str | None, export: str | None, output: Path | None, force: bool) -> None:

@@ -69,14 +69,24 @@ def _footer(flag: str, width: int) -> list[Line]:
     return [Line(line, style="dim") for line in lines]
 
 
-def status_lines(content: Content, checklist: Checklist, width: int, next_count: int = 3, flag: str = "") -> list[Line]:
-    """``flag``: the ``--profile`` option to repeat in the commands shown ("" for the standard profile)."""
+def _counted(status: str, count: int) -> str:
+    """ "3 klaar", "1 kan nog niet starten", "20 kunnen nog niet starten"."""
+    if status == "blocked" and count != 1:
+        return _("{count} kunnen nog niet starten").format(count=count)
+    return f"{count} {_(STATUS_WORDS[status])}"
+
+
+def status_lines(
+    content: Content, checklist: Checklist, width: int, next_count: int = 3, flag: str = "", reminders: int = 0
+) -> list[Line]:
+    """``flag``: the ``--profile`` option to repeat in the commands shown ("" for the standard profile);
+    ``reminders``: how many mails waited too long for an answer (``engine.followups``), each with a reminder."""
     title = _("Voortgang voor {name}").format(name=organisation_name(checklist))
     lines = wrapped(title, width, "", "", "bold underline")
     lines += _phase_lines(checklist, width)
     items = checklist.items()
     counts = {status: sum(1 for e in items if e.status == status) for status in STATUS_WORDS}
-    summary = " · ".join(f"{n} {_(STATUS_WORDS[status])}" for status, n in counts.items() if n)
+    summary = " · ".join(_counted(status, n) for status, n in counts.items() if n)
     total = _("Totaal {count} punt: {summary}.") if len(items) == 1 else _("Totaal {count} punten: {summary}.")
     lines += wrapped(total.format(count=len(items), summary=summary), width, "", "", "dim")
 
@@ -102,5 +112,14 @@ def status_lines(content: Content, checklist: Checklist, width: int, next_count:
                 _("  en {count} ander; alles: {command}") if rest == 1 else _("  en {count} andere; alles: {command}")
             )
             lines += wrapped(more.format(count=rest, command=f"instapgids next --all{flag}"), width, "", "    ", "dim")
+    for entry in items:  # done while it still waited: said until nobody can forget it
+        if entry.status == "done" and entry.marked.out_of_order:
+            told = _("{title} (id: {id}) is klaar, buiten de volgorde: het wachtte nog op een ander punt.")
+            told = told.format(title=entry.item.title, id=entry.item.id)
+            lines += wrapped(told, width, Line(_("Let op: "), style="yellow"), "  ")
+    if reminders:
+        told = _("1 herinnering klaar: {command}") if reminders == 1 else _("{count} herinneringen klaar: {command}")
+        said = told.format(count=reminders, command=f"instapgids mails{flag}")
+        lines += wrapped(said, width, Line(_("Opvolgen: "), style="bold yellow"), "  ")
     lines.append(Line(""))
     return lines + _footer(flag, width)
