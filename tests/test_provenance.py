@@ -14,7 +14,7 @@ import pytest
 from instapgids.content.load import load_content
 from instapgids.content.provenance import Guide, check, guide_headings, values_in
 
-from conftest import DATA, Result, flat, no_traceback, shared_source
+from conftest import DATA, ROOT, Result, flat, no_traceback, shared_source
 
 
 def guide_file() -> Path:
@@ -164,3 +164,16 @@ def test_a_broken_decisions_file_is_reported_by_validate_alone(cli: Callable[...
     assert result.code == 1, result.text
     no_traceback(result)
     assert "provenance.yaml:" in result.err
+
+
+def test_the_help_example_of_validate_names_the_guide_file_as_the_readme_does() -> None:
+    """Copied from `instapgids validate --help`, the example must find the guide (seen in tmux: it named a file
+    that does not exist)."""
+    import re
+
+    from instapgids.cli.commands import content_team
+
+    command = next(c for c in content_team.app.registered_commands if c.callback is content_team.validate)
+    example = re.search(r"--guide (\S+)", str(command.help))
+    assert example, command.help
+    assert f"--guide {example.group(1)}" in (ROOT / "README.md").read_text(encoding="utf-8"), command.help

@@ -36,7 +36,7 @@ GuideOption = Annotated[
     rich_help_panel=N_("Voor het inhoudsteam"),
     help=N_(
         "Controleer de inhoud (voor het inhoudsteam). "
-        "Voorbeeld: instapgids validate --data-dir data --guide ../shared/source/instapgids.txt"
+        "Voorbeeld: instapgids validate --guide ../shared/source/instapgids-ict-raamcontracten-2022-v1.01.txt"
     ),
 )
 def validate(data_dir: DataDirOption = None, guide: GuideOption = None) -> None:
