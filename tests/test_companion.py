@@ -391,3 +391,20 @@ def test_answers_never_confirmed_are_said_where_the_checklist_is_shown(
         assert said in flat(result.err) and "instapgids start --profile p" in flat(result.err), (command, result.err)
     start(cli)  # confirmed (as the review's "Alles klopt" does): nothing more to say
     assert said not in flat(run(cli, lang, "status", "--profile", "p").err)
+
+
+def test_progress_on_an_item_the_new_answers_dropped_does_not_make_a_customer_quiet(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`start --answers … --force` keeps the progress; an item no longer on the checklist was worked on weeks ago,
+    but the customer moved today (seen in tmux: '21 dagen stil' over an item it no longer has)."""
+    from conftest import AGENTSCHAP
+
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-13")
+    start(cli, AGENTSCHAP, name="klant")
+    assert cli("doing", "klantbereik-navragen", "--profile", "klant").code == 0  # not on the lokaal checklist
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "klant", "--force").code == 0
+    shown = flat(cli("profiles").out)
+    assert "dagen stil" not in shown and "klantbereik" not in shown.lower(), shown
+    assert "vandaag nog bijgewerkt" in shown, shown

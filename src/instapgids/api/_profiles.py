@@ -214,7 +214,7 @@ class ProfileRow:
     updated: datetime  # the file's last change
     problem: str | None  # why it cannot be read (the other fields are empty then); None when it can
     quiet: int = 0  # days since the customer last moved (the last progress date, else the file's change)
-    quiet_text: str = ""  # the same in words: "18 dagen stil", "vandaag nog bewogen"
+    quiet_text: str = ""  # the same in words: "18 dagen stil", "vandaag nog bijgewerkt"
     waiting_since: int | None = None  # ``waits_on`` is in progress: for so many days; else None
     waiting_text: str | None = None  # the same in words: "bezig sinds 18 dagen"; else None
     reminders: int = 0  # mails that waited too long for an answer: a reminder is ready for each

@@ -135,7 +135,7 @@ def doing_words(days: int) -> str:
 def quiet_words(days: int) -> str:
     """'14 dagen stil' (in English: 'quiet for 14 days'): how long a customer has not moved."""
     if days == 0:
-        return _("vandaag nog bewogen")
+        return _("vandaag nog bijgewerkt")
     return (_("1 dag stil") if days == 1 else _("{count} dagen stil")).format(count=days)
 
 

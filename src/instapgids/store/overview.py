@@ -68,7 +68,8 @@ def overview(content: Content, folder: Path | None = None) -> list[ProfileRow]:
             (e for e in now if e.status == "doing" and e.marked.started), key=lambda e: e.marked.started or ""
         )
         first_up = next(iter(doing or now or later), None)
-        moved = [d for e in saved.progress.values() for k in ("date", "started") if (d := e.get(k))]
+        on_list = {e.item.id for e in items}  # progress on an item the answers dropped is no longer the customer's
+        moved = [d for i, e in saved.progress.items() if i in on_list for k in ("date", "started") if (d := e.get(k))]
         last = date.fromisoformat(max(moved)) if moved else changed.date()
         rows.append(
             ProfileRow(
