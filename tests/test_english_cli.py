@@ -342,6 +342,7 @@ def test_stopping_the_interview_is_told_in_english(
         assert screen.finish() == 130, screen.text
     told = screen.text[screen.text.rfind("Interrupted" if "SIGTERM" not in when else "Stopped") :]
     if when != "at the first question":
-        assert "Run 'instapgids start --profile en' to continue where you left off." in flat(told)
+        # the run's English came from --lang: the command to go on repeats it
+        assert "Run 'instapgids start --profile en --lang en' to continue where you left off." in flat(told)
     assert not english_problems(told), english_problems(told)
     assert "Onderbroken" not in screen.text and "Gestopt" not in screen.text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LOKAAL, Result
+from conftest import LOKAAL, Result, flat
 
 pytestmark = pytest.mark.usefixtures("shared_content_cache")
 
@@ -49,7 +49,7 @@ def test_a_missing_default_profile_names_the_profiles_that_exist(cli: Callable[.
     result = cli("done", "digitale-sleutels")
     assert result.code != 0
     assert "klant-a" in result.err and "klant-b" in result.err, result.err
-    assert "--profile" in result.err, result.err
+    assert "instapgids done digitale-sleutels --profile klant-a" in flat(result.err), result.err  # as typed
     english = cli("--lang", "en", "status")
     assert "klant-a" in english.err and "profile" in english.err, english.err
 
@@ -132,3 +132,23 @@ def test_a_command_is_one_word_to_the_wrapping() -> None:
         breaks = word_breaks(text, width)
         parts = [text[a:b] for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
         assert all(any(c in part for part in parts) for c in commands), (width, parts)
+
+
+def test_a_hint_repeats_lang_only_when_the_environment_would_choose_another_language(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copied without `--lang en`, a hint of an English run printed Dutch (seen in tmux); with an English
+    locale, or INSTAPGIDS_LANG, the option is not needed and not shown."""
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "klant-a").code == 0
+    monkeypatch.setenv("LANG", "nl_BE.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.delenv("INSTAPGIDS_LANG", raising=False)
+    english = _suggested(cli("--lang", "en", "next", "--profile", "klant-a").text)
+    assert english and all(c.endswith("--lang en") for c in english), english
+    assert all("--lang" not in c for c in _suggested(cli("next", "--profile", "klant-a").text))
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert all("--lang" not in c for c in _suggested(cli("--lang", "en", "next", "--profile", "klant-a").text))
+    monkeypatch.setenv("LANG", "nl_BE.UTF-8")
+    monkeypatch.setenv("INSTAPGIDS_LANG", "en")
+    assert all("--lang" not in c for c in _suggested(cli("next", "--profile", "klant-a").text))

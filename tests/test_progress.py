@@ -361,7 +361,9 @@ def test_status_shows_each_phase_with_the_checklists_numbers_and_a_bar(
     summary = flat(result.out).split("Totaal ", 1)[1].split(".", 1)[0]
     assert summary.startswith(f"{len(statuses)} punten:")
     for status, word in WORDS.items():
-        assert (f"{statuses.count(status)} {word}" in summary) == (statuses.count(status) > 0), summary
+        count = statuses.count(status)
+        counted = "kunnen nog niet starten" if status == "blocked" and count != 1 else word  # Dutch plural
+        assert (f"{count} {counted}" in summary) == (count > 0), summary
 
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
