@@ -19,6 +19,7 @@ ESC = "\x1b"
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 ENGLISH_HELP = ["Usage:", "Show this message and exit", "Options", "Arguments", "[required]", "Commands"]
 MAILTO_LINE = "Link (kopieer in uw browser): mailto:"
+MAILTO_LINES = (MAILTO_LINE, "Link (copy into your browser): mailto:")
 
 
 def dutch_command_paths() -> list[tuple[str, ...]]:
@@ -222,6 +223,7 @@ NARROW_COMMANDS = [
     ("contacts",),
     ("journey",),
     ("mails", "--profile", "lokaal"),
+    ("--lang", "en", "mails", "--profile", "lokaal"),  # with the mails in English under the Dutch ones
 ]
 
 
@@ -245,7 +247,7 @@ def test_output_fits_in_80_columns(
     done = narrow[args]
     assert done.returncode == 0, done.stderr
     too_long = [
-        line for line in done.stdout.splitlines() if len(line.rstrip()) > 80 and not line.startswith(MAILTO_LINE)
+        line for line in done.stdout.splitlines() if len(line.rstrip()) > 80 and not line.startswith(MAILTO_LINES)
     ]
     assert too_long == [], "\n".join(too_long)
 
@@ -257,6 +259,17 @@ def test_piped_output_has_no_escape_codes_at_80_columns(
     done = narrow[args]
     assert done.returncode == 0, done.stderr
     assert ESC not in done.stdout + done.stderr, args
+
+
+@pytest.mark.parametrize("args", NARROW_COMMANDS, ids=lambda a: " ".join(a))
+def test_piped_output_has_no_trailing_spaces(
+    args: tuple[str, ...], narrow: dict[tuple[str, ...], subprocess.CompletedProcess[str]]
+) -> None:
+    """Padding to the terminal's width is noise in a file or a mail (seen: the English mails under the Dutch)."""
+    done = narrow[args]
+    assert done.returncode == 0, done.stderr
+    padded = [line for line in done.stdout.splitlines() if line != line.rstrip()]
+    assert padded == [], padded[:5]
 
 
 def test_mailto_links_stay_on_one_line_at_80_columns(

@@ -49,7 +49,50 @@ def _console(**options: Any) -> Console:
 
 @cache
 def out() -> Console:
-    return _console(soft_wrap=False)
+    return _console(soft_wrap=False, file=_Unpadded())
+
+
+class _Unpadded:
+    """Standard output for Rich: as it is on a terminal; piped, each line without the spaces Rich pads it with to
+    the width (table cells, an indented block), which are noise in a file or a mail. Always the current
+    ``sys.stdout`` (a test or a pager may swap it)."""
+
+    def __init__(self) -> None:
+        self._pending = ""  # the start of a line not ended yet
+
+    @property
+    def _stream(self) -> Any:
+        return sys.stdout
+
+    def write(self, text: str) -> int:
+        if self.isatty():
+            pending, self._pending = self._pending, ""
+            self._stream.write(pending + text)
+            return len(text)
+        *lines, self._pending = (self._pending + text).split("\n")
+        if lines:
+            self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            pending, self._pending = self._pending, ""
+            self._stream.write(pending)
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        isatty = getattr(self._stream, "isatty", None)
+        try:
+            return bool(isatty()) if isatty is not None else False
+        except ValueError:  # closed
+            return False
+
+    def fileno(self) -> int:
+        return int(self._stream.fileno())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self._stream, "encoding", None) or "utf-8")
 
 
 @cache
@@ -133,7 +176,7 @@ def show(lines: list[Line]) -> None:
     Never when piped. The pager is $PAGER or less, started by us (``terminal/pager.py``): with LESS=FRX
     unless set, whatever Python's own pager would set, so it ends by itself when the text fits after all.
     """
-    text = "\n".join(line.plain for line in lines)
+    text = "\n".join(line.plain.rstrip(" ") for line in lines)  # as _Unpadded writes Rich's lines piped
     if plain() and not CONTROL.search(text):
         sys.stdout.write(text + "\n")
         return

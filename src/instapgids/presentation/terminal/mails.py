@@ -7,7 +7,6 @@ in that language, and under each mail stands what it says in that language: to r
 from __future__ import annotations
 
 from rich.console import RenderableType
-from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
@@ -35,7 +34,7 @@ def _reading(reading: Reading) -> list[RenderableType]:
     label = Text(_("Deze mail in uw taal, om te lezen (niet om te versturen):"))
     label.stylize("bold italic")
     text = Text.assemble((_("Onderwerp: "), "bold"), reading.subject, "\n\n", reading.body.rstrip("\n"))
-    return [Text(""), label, Padding(text, (0, 0, 0, 4), expand=False)]
+    return [Text(""), label, Hanging("    ", text)]  # indented, wrapped between words, no padding to the width
 
 
 def mails_view(drafts: list[Draft], flag: str = "") -> list[tuple[RenderableType, bool]]:
@@ -68,7 +67,7 @@ def mails_view(drafts: list[Draft], flag: str = "") -> list[tuple[RenderableType
         parts.append(Text.assemble((_("Onderwerp: "), "bold"), draft.subject))
         parts.append(Text.assemble((_("Bij checklistpunt: "), "bold"), f"{draft.item} (§{draft.section})"))
         if draft.follows:
-            late = _("een herinnering: al {days} werkdagen geen antwoord op de mail hierboven").format(
+            late = _("een herinnering, want de mail hierboven kreeg al {days} werkdagen geen antwoord").format(
                 days=draft.waited
             )
             parts.append(Text.assemble((_("Opvolgen: "), "bold yellow"), late))
