@@ -214,6 +214,9 @@ def page_kinds(browser: Any, address: str, folder: Path) -> Iterator[str]:
     yield "task list"
     click(browser, ".task-list a.task-list-link")
     yield "item"
+    browser.get(f"{base}/p/klaar/punt/ddc-dms-toegang")  # in progress for weeks: its mail and the reminder
+    assert len(browser.find_elements("css selector", "pre.mail")) >= 2
+    yield "item with a reminder"
     browser.get(f"{base}/p/klaar/export")
     yield "exports"
     browser.get(f"{base}/bestaat-niet")
@@ -227,6 +230,8 @@ def folder(tmp_path: Path, process: Any) -> Path:
         "start", "--answers", str(EXAMPLES / "lokaal-bestuur-netwerk.yaml"), "-p", str(tmp_path / "klaar.yaml")
     )
     assert done.code == 0, done.err
+    weeks_ago = {"INSTAPGIDS_TODAY": "2026-11-16"}  # the server counts to today: a reminder is due
+    assert process("doing", "ddc-dms-toegang", "-p", str(tmp_path / "klaar.yaml"), env=weeks_ago).code == 0
     return tmp_path
 
 
