@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -152,3 +153,20 @@ def test_a_hint_repeats_lang_only_when_the_environment_would_choose_another_lang
     monkeypatch.setenv("LANG", "nl_BE.UTF-8")
     monkeypatch.setenv("INSTAPGIDS_LANG", "en")
     assert all("--lang" not in c for c in _suggested(cli("next", "--profile", "klant-a").text))
+
+
+def test_a_list_in_a_message_wraps_under_its_own_text(screens: Callable[..., Any], cli: Callable[..., Result]) -> None:
+    """The answers `start --answers` would change, on a terminal of 60 columns: a wrapped item goes on indented
+    under itself, not at column 0 (seen in tmux), and the --force command stays whole."""
+    from conftest import AGENTSCHAP
+
+    assert cli("start", "--answers", str(LOKAAL), "--profile", "klant").code == 0
+    screen = screens("start", "--answers", str(AGENTSCHAP), "--profile", "klant", columns=60)
+    screen.expect("--force")
+    screen.expect("(uw voortgang blijft bewaard).")
+    lines = [line for line in screen.display() if line]
+    assert screen.finish() != 0
+    listed = lines[lines.index(next(line for line in lines if "veranderen deze antwoorden:" in line)) + 1 :]
+    items = listed[: next(i for i, line in enumerate(listed) if not line.startswith(" "))]
+    assert len(items) > 3 and any(line.startswith("    ") for line in items), "\n".join(lines)
+    assert all(line.startswith("  ") for line in items), "\n".join(lines)

@@ -147,7 +147,11 @@ def _between_words(lines: list[str]) -> list[str]:
     from instapgids.presentation.terminal.line import between_words
 
     width = shutil.get_terminal_size().columns
-    return [part for line in lines for part in (between_words(line, width) or [""])]
+
+    def hanging(line: str) -> str:  # an indented line (an item of a list) goes on under its own text
+        return " " * (len(line) - len(line.lstrip(" ")) + 2) if line.startswith(" ") else ""
+
+    return [part for line in lines for part in (between_words(line, width, "", hanging(line)) or [""])]
 
 
 def _wrote() -> str:

@@ -117,13 +117,13 @@ def tell(message: str, *, markup: bool = True, **values: object) -> None:
     message = "\n".join(visible(line) for line in message.split("\n"))
     console = err()
     text = Text.from_markup(message) if markup else Text(message)
-    lines = [
-        part
-        for line in text.split("\n", allow_blank=True)
-        for part in line.divide(word_breaks(line.plain, console.width))
-    ]
-    for part in lines:
-        part.rstrip()  # in place: the space where a line was broken
+    lines = []
+    for line in text.split("\n", allow_blank=True):
+        # an indented line (an item of a list) goes on under its own text, not at column 0
+        indent = len(line.plain) - len(line.plain.lstrip(" ")) + 2 if line.plain.startswith(" ") else 0
+        for number, part in enumerate(line.divide(word_breaks(line.plain, max(console.width - indent, 20)))):
+            part.rstrip()  # in place: the space where a line was broken
+            lines.append(Text(" " * indent) + part if number else part)
     console.print(Text("\n").join(lines), soft_wrap=True)
 
 
