@@ -112,14 +112,16 @@ def status_lines(
                 _("  en {count} ander; alles: {command}") if rest == 1 else _("  en {count} andere; alles: {command}")
             )
             lines += wrapped(more.format(count=rest, command=f"instapgids next --all{flag}"), width, "", "    ", "dim")
+    notes: list[Line] = []
     for entry in items:  # done while it still waited: said until nobody can forget it
         if entry.status == "done" and entry.marked.out_of_order:
             told = _("{title} (id: {id}) is klaar, buiten de volgorde: het wachtte nog op een ander punt.")
             told = told.format(title=entry.item.title, id=entry.item.id)
-            lines += wrapped(told, width, Line(_("Let op: "), style="yellow"), "  ")
+            notes += wrapped(told, width, Line(_("Let op: "), style="yellow"), "  ")
     if reminders:
         told = _("1 herinnering klaar: {command}") if reminders == 1 else _("{count} herinneringen klaar: {command}")
         said = told.format(count=reminders, command=f"instapgids mails{flag}")
-        lines += wrapped(said, width, Line(_("Opvolgen: "), style="bold yellow"), "  ")
+        notes += wrapped(said, width, Line(_("Opvolgen: "), style="bold yellow"), "  ")
+    lines += [Line(""), *notes] if notes else []
     lines.append(Line(""))
     return lines + _footer(flag, width)
