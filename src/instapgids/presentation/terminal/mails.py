@@ -20,13 +20,12 @@ IN_DUTCH = N_(
 )
 
 
-def _recipient(draft: Draft) -> Text:
+def _recipient(draft: Draft) -> Hanging:
     """To whom: name and address, or how to find them."""
-    to = Text(_("Aan: "), style="bold")
-    to.append(f"{draft.to_name} <{draft.to}>" if draft.to else draft.to_name)
+    to = Text(f"{draft.to_name} <{draft.to}>" if draft.to else draft.to_name)
     if draft.to_hint:
         to.append(f" ({draft.to_hint})", style="dim")
-    return to
+    return Hanging(Text(_("Aan: "), style="bold"), to)
 
 
 def _reading(reading: Reading) -> list[RenderableType]:
@@ -62,15 +61,15 @@ def mails_view(drafts: list[Draft], flag: str = "") -> list[tuple[RenderableType
     links: list[Text] = []
     for draft in drafts:  # numbered as their .eml files (04-behoefte.eml is mail 4); the title wraps, never cut
         parts.append(Rule(style="cyan"))
-        parts.append(Text(f"{draft.number}. {draft.subject}", style="bold cyan"))
+        parts.append(Hanging(Text(f"{draft.number}. ", style="bold cyan"), draft.subject, style="bold cyan"))
         parts.append(_recipient(draft))
-        parts.append(Text.assemble((_("Onderwerp: "), "bold"), draft.subject))
+        parts.append(Hanging(Text(_("Onderwerp: "), style="bold"), draft.subject))
         parts.append(Text.assemble((_("Bij checklistpunt: "), "bold"), f"{draft.item} (§{draft.section})"))
         if draft.follows:
             late = _("een herinnering, want de mail hierboven kreeg al {days} werkdagen geen antwoord").format(
                 days=draft.waited
             )
-            parts.append(Text.assemble((_("Opvolgen: "), "bold yellow"), late))
+            parts.append(Hanging(Text(_("Opvolgen: "), style="bold yellow"), late))
         parts += [Text(""), Text(draft.body.rstrip("\n")), Text("")]
         link = Text.assemble((_("Link (kopieer in uw browser): "), "bold"), (draft.mailto, f"dim link {draft.mailto}"))
         links.append(link)
