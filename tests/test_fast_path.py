@@ -149,7 +149,7 @@ def test_status_keeps_every_command_whole_and_its_table_aligned(process: Callabl
     lines = done.out.splitlines()
     for word in ("done", "doing", "undo"):
         assert sum(f"instapgids {word} <id> --profile {profile}" in line for line in lines) == 1, done.out
-    one_command = re.compile(rf"\w+: instapgids \w+ <id> --profile {profile}")
+    one_command = re.compile(rf"(\w+: |  )instapgids \w+ <id> --profile {profile}")
     assert [line for line in lines if len(line) > columns and not one_command.fullmatch(line)] == [], done.out
     counts = [line.index("/") for line in lines if "░" in line or "█" in line]
     assert len(counts) == 4 and len(set(counts)) == 1, done.out

@@ -166,14 +166,26 @@ def test_a_broken_decisions_file_is_reported_by_validate_alone(cli: Callable[...
     assert "provenance.yaml:" in result.err
 
 
-def test_the_help_example_of_validate_names_the_guide_file_as_the_readme_does() -> None:
-    """Copied from `instapgids validate --help`, the example must find the guide (seen in tmux: it named a file
-    that does not exist)."""
+def test_the_help_example_of_validate_works_as_typed_beside_the_guide(cli: Callable[..., Result]) -> None:
+    """Copied from `instapgids validate --help` in the clone, the example finds the guide (seen in tmux: it named a
+    file that does not exist) and is short enough for one line of an 80-column help page (it was broken in two)."""
     import re
 
     from instapgids.cli.commands import content_team
 
     command = next(c for c in content_team.app.registered_commands if c.callback is content_team.validate)
-    example = re.search(r"--guide (\S+)", str(command.help))
-    assert example, command.help
-    assert f"--guide {example.group(1)}" in (ROOT / "README.md").read_text(encoding="utf-8"), command.help
+    example = re.search(r"Voorbeeld: (instapgids validate [^\n]*)", str(command.help))
+    assert example and len(example.group(1)) <= 60, command.help
+    guide = re.search(r"--guide (\S+)", example.group(1))
+    assert guide and f"--guide {guide.group(1)}" in (ROOT / "README.md").read_text(encoding="utf-8")
+    folder = ROOT / guide.group(1)
+    if not folder.exists():
+        pytest.skip(f"{folder} is not beside this clone")
+    result = cli(*example.group(1).split()[1:])
+    assert result.code == 0, result.text
+
+
+def test_a_guide_folder_needs_exactly_one_text_file(cli: Callable[..., Result], tmp_path: Path) -> None:
+    result = cli("validate", "--guide", str(tmp_path))
+    assert result.code == 2 and "precies één .txt-bestand" in result.err, result.text
+    no_traceback(result)

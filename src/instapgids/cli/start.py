@@ -129,7 +129,7 @@ def run_interview(content: Content, profile: str | None) -> None:
             command=f"[bold]instapgids checklist{flag} --export html -o checklist.html[/bold]"
         )
     )
-    out().print(Hanging("", Text.from_markup(said)))  # the command is never broken over two lines
+    out().print(Hanging("", Text.from_markup(said)), soft_wrap=True)  # wrapped here: the command never broken
 
 
 def _interrupted(exc: BaseException, path: Path, profile: str | None) -> Interrupted:

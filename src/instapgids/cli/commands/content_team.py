@@ -24,8 +24,9 @@ GuideOption = Annotated[
         "--guide",
         metavar=N_("BESTAND"),
         help=N_(
-            "De gids als tekst: meld elk adres, elke URL, elk telefoonnummer, elke naam tussen aanhalingstekens "
-            "en elke sectie die niet in de gids staat, en welke secties niets citeert."
+            "De gids als tekst (het bestand, of de map waarin het als enige .txt staat): meld elk adres, elke URL, "
+            "elk telefoonnummer, elke naam tussen aanhalingstekens en elke sectie die niet in de gids staat, en "
+            "welke secties niets citeert."
         ),
         show_default=False,
     ),
@@ -34,10 +35,7 @@ GuideOption = Annotated[
 
 @app.command(
     rich_help_panel=N_("Voor het inhoudsteam"),
-    help=N_(
-        "Controleer de inhoud (voor het inhoudsteam). "
-        "Voorbeeld: instapgids validate --guide ../shared/source/instapgids-ict-raamcontracten-2022-v1.01.txt"
-    ),
+    help=N_("Controleer de inhoud (voor het inhoudsteam).\n\nVoorbeeld: instapgids validate --guide ../shared/source"),
 )
 def validate(data_dir: DataDirOption = None, guide: GuideOption = None) -> None:
     from instapgids.content.load import content_error, validate_content
@@ -65,6 +63,12 @@ def _read_guide(guide_file: Path) -> Guide:
     from instapgids.errors import UserError, os_reason
     from instapgids.language import _
 
+    if guide_file.is_dir():  # a folder with the guide in it: its one .txt file
+        found = sorted(guide_file.glob("*.txt"))
+        if len(found) != 1:
+            told = _("In de map '{folder}' staat niet precies één .txt-bestand ({count}); geef het bestand zelf op.")
+            raise UserError(told.format(folder=guide_file, count=len(found)))
+        guide_file = found[0]
     try:
         guide = Guide.read(guide_file)
     except (OSError, UnicodeDecodeError) as exc:

@@ -35,6 +35,9 @@ class Hanging:
         for number, line in enumerate(wrapped):
             shown = (self.lead if number == 0 else Text(" " * indent)) + line
             shown.rstrip()
+            # not broken again by Rich: a word (a command, an address) wider than the terminal runs on when printed
+            # with soft_wrap=True; the terminal shows the rest on the next row, and a copy is one line
+            shown.no_wrap, shown.overflow = True, "ignore"
             yield shown
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

@@ -85,9 +85,12 @@ def word_breaks(text: str, width: int) -> list[int]:
 # two lines, the first half fails or does something else. It is "instapgids", a command, then what looks like
 # its arguments: options, ids and file names (with - . / _ = : < > or a digit), and an option's value.
 _COMMAND = re.compile(
-    r"\binstapgids (?:lots (?:show|list)|start|next|status|checklist|done|doing|undo|mails|profiles|systems"
+    r"\binstapgids (lots (?:show|list)|start|next|status|checklist|done|doing|undo|mails|profiles|systems"
     r"|contacts|journey|search|explain|validate|web)\b"
 )
+# The commands whose arguments are ids or words without a mark of their own ("instapgids done klantenfora").
+_POSITIONAL = {"done", "doing", "undo", "lots show", "systems", "explain", "search"}
+_WORD = re.compile(r"[\w<>-]+")
 _TOKEN = re.compile(r" (\S+)")
 _ARGUMENT = re.compile(r"-\S*|<[^\s>]+>|\S*[-./_=:<>0-9\\]\S*")
 _VALUED = {"--profile", "-p", "-o", "--output", "--answers", "--export", "--lang", "--guide", "--data-dir", "--folder"}
@@ -100,10 +103,12 @@ def command_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for found in _COMMAND.finditer(text):
         end, value = found.end(), False
+        positional = found.group(1) in _POSITIONAL
         while (token := _TOKEN.match(text, end)) is not None:
             word = token.group(1)
             bare = word.rstrip("'\".,;:)")
-            if not bare or bare[0] in "('\"" or not (value or _ARGUMENT.fullmatch(bare)):
+            plain = positional and _WORD.fullmatch(bare) is not None
+            if not bare or bare[0] in "('\"" or not (value or plain or _ARGUMENT.fullmatch(bare)):
                 break
             value, end = bare in _VALUED, token.end()
             if bare != word:

@@ -40,7 +40,8 @@ def mails_view(drafts: list[Draft], flag: str = "") -> list[tuple[RenderableType
     """The mails as (renderable, keep on one line) pairs.
 
     Everything wraps to the terminal except the mailto: links, which stay on one
-    line so that they can be copied whole.
+    line so that they can be copied whole, and what is wrapped already (Hanging: between words, a command
+    never broken).
     """
     if not drafts:
         none = _("U hoeft geen mails meer te sturen: de punten waarbij een mail hoort, zijn klaar of gelden niet.")
@@ -76,4 +77,5 @@ def mails_view(drafts: list[Draft], flag: str = "") -> list[tuple[RenderableType
         parts.append(link)
         if draft.reading:
             parts += _reading(draft.reading)
-    return [(part, any(part is link for link in links)) for part in parts]
+    # a link, and what Hanging wrapped itself, go out as they are: Rich would crop a command wider than the screen
+    return [(part, isinstance(part, Hanging) or any(part is link for link in links)) for part in parts]

@@ -63,15 +63,12 @@ def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True)
         lines.append(Line(_("Niets kan nu starten: elk open punt wacht op een ander."), style="bold"))
     lines += _out_of_order_lines(summary, width)
     lines += [Line(""), Line(_("Voortgang:"), style="bold")]
-    for phase in summary.phases:
-        lines += wrapped(
-            _("{done} van {total} klaar").format(done=phase.done, total=phase.total),
-            width,
-            Line("  " + _("Fase {number}: {title}").format(number=phase.number, title=phase.title) + " — "),
-            "    ",
-        )
-    lines += [Line(""), Line.assemble(_("De volledige checklist: "), (f"instapgids checklist{flag}", "bold"))]
-    return lines
+    for phase in summary.phases:  # one text, wrapped as a whole: a long phase title does not push past the width
+        counted = _("{done} van {total} klaar").format(done=phase.done, total=phase.total)
+        named = _("Fase {number}: {title}").format(number=phase.number, title=phase.title)
+        lines += wrapped(f"{named} — {counted}", width, "  ", "    ")
+    label = _("De volledige checklist: ")
+    return [*lines, Line(""), *wrapped(f"instapgids checklist{flag}", width, Line(label), "  ", "bold")]
 
 
 def _out_of_order_lines(summary: Summary, width: int) -> list[Line]:

@@ -57,15 +57,15 @@ def _footer(flag: str, width: int) -> list[Line]:
     """How to mark an item, each command whole: the three on one line when they fit, else one per line."""
     parts = [
         _("Afvinken: {command}").format(command=f"instapgids done <id>{flag}"),
-        _("bezig: {command}").format(command=f"instapgids doing <id>{flag}"),
-        _("terug: {command}").format(command=f"instapgids undo <id>{flag}"),
+        _("Bezig: {command}").format(command=f"instapgids doing <id>{flag}"),
+        _("Terug: {command}").format(command=f"instapgids undo <id>{flag}"),
     ]
     lines: list[str] = []
     for part in parts:
         if lines and len(lines[-1]) + 3 + len(part) <= width:
             lines[-1] += " · " + part
-        else:
-            lines.append(part)
+        else:  # wrapped between words: a command too long after its label goes on the next line, whole
+            lines += between_words(part, width, "", "  ") or [part]
     return [Line(line, style="dim") for line in lines]
 
 
