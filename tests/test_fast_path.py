@@ -38,6 +38,7 @@ CASES = [
 ]
 
 
+@pytest.mark.usefixtures("shared_content_cache")  # reads the shipped content: validated once
 @pytest.mark.parametrize("args", CASES, ids=" ".join)
 def test_the_fast_path_says_what_typer_says(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
@@ -111,6 +112,7 @@ def test_an_edited_profile_is_parsed_again(process: Callable[..., Result]) -> No
     assert "bogus" in process("checklist", "-p", "klant").err  # the edit is seen, not an old parse
 
 
+@pytest.mark.usefixtures("shared_content_cache")  # reads the shipped content: validated once
 @pytest.mark.parametrize("command", ["checklist", "next", "status", "profiles"])
 @pytest.mark.parametrize("columns", ["80", "37", "", "breed"])
 def test_plain_output_is_what_rich_writes(process: Callable[..., Result], command: str, columns: str) -> None:
@@ -137,6 +139,7 @@ def test_the_cache_folder_is_the_one_platformdirs_names(xdg: str | None, monkeyp
     assert cache_dir() == Path(platformdirs.user_cache_dir("instapgids", appauthor=False))
 
 
+@pytest.mark.usefixtures("shared_content_cache")  # reads the shipped content: validated once
 @pytest.mark.parametrize("columns", [40, 60, 80, 100])
 def test_status_keeps_every_command_whole_and_its_table_aligned(process: Callable[..., Result], columns: int) -> None:
     """The commands under `status` (with a long --profile) are never broken in two, no line is wider than the

@@ -13,6 +13,8 @@ import pytest
 
 from conftest import AGENTSCHAP, EXAMPLE_FILES, LOKAAL, Result, checklist_of
 
+pytestmark = pytest.mark.usefixtures("shared_content_cache")  # reads the shipped content: validated once
+
 DEAD_END = "geen adres in de gids"
 
 
