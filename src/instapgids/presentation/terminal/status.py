@@ -61,11 +61,15 @@ def _footer(flag: str, width: int) -> list[Line]:
         _("Terug: {command}").format(command=f"instapgids undo <id>{flag}"),
     ]
     lines: list[str] = []
+    if any(len(part) > width for part in parts):  # each label on a line, its command whole under it, all alike
+        cut = [part.index(": instapgids ") + 1 for part in parts]
+        lines = [line for part, at in zip(parts, cut, strict=True) for line in (part[:at], "  " + part[at + 1 :])]
+        return [Line(line, style="dim") for line in lines]
     for part in parts:
         if lines and len(lines[-1]) + 3 + len(part) <= width:
             lines[-1] += " · " + part
-        else:  # wrapped between words: a command too long after its label goes on the next line, whole
-            lines += between_words(part, width, "", "  ") or [part]
+        else:
+            lines.append(part)
     return [Line(line, style="dim") for line in lines]
 
 
