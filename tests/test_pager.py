@@ -137,7 +137,7 @@ def test_long_output_is_paged_with_the_way_out_shown(
 @pytest.mark.parametrize("args", [("mails", "--profile", "p"), ("lots", "show", "5"), ("--help",)])
 def test_long_output_is_never_paged_when_piped(args: tuple[str, ...], process: Callable[..., Result]) -> None:
     assert process("start", "--answers", str(LOKAAL), "--profile", "p").code == 0
-    result = process(*args, env={"PAGER": "false"})  # a pager would fail the command
+    result = process(*args, env={"PAGER": "false", "COLUMNS": "60"})  # a pager would fail the command
     assert result.code == 0 and "q: sluiten" not in result.out and len(result.out.splitlines()) > 40
 
 

@@ -14,7 +14,7 @@ from instapgids.cli.lines import read_content
 from instapgids.language import N_
 
 
-@app.command(help=N_("Beantwoord enkele vragen en krijg uw persoonlijke checklist. Voorbeeld: instapgids start"))
+@app.command(help=N_("Beantwoord enkele vragen en krijg uw persoonlijke checklist.\n\nVoorbeeld: instapgids start"))
 def start(
     profile: ProfileOption = None,
     answers: Annotated[
@@ -75,7 +75,7 @@ def checklist(
 
 
 @app.command(
-    "next", help=N_("Wat u nu kunt doen: de eerste stappen, volledig uitgeschreven. Voorbeeld: instapgids next")
+    "next", help=N_("Wat u nu kunt doen: de eerste stappen, volledig uitgeschreven.\n\nVoorbeeld: instapgids next")
 )
 def next_step(
     profile: ProfileOption = None,
@@ -88,7 +88,7 @@ def next_step(
     show_next(read_content(in_language=True), profile, everything)
 
 
-@app.command(help=N_("Uw voortgang per fase en wat u nu kunt doen. Voorbeeld: instapgids status"))
+@app.command(help=N_("Uw voortgang per fase en wat u nu kunt doen.\n\nVoorbeeld: instapgids status"))
 def status(profile: ProfileOption = None) -> None:
     from instapgids.cli.session import show_status
 
@@ -96,7 +96,7 @@ def status(profile: ProfileOption = None) -> None:
 
 
 @app.command(
-    help=N_("De mails die u moet sturen, klaar om te versturen. Voorbeeld: instapgids mails --export eml -o mails")
+    help=N_("De mails die u moet sturen, klaar om te versturen.\n\nVoorbeeld: instapgids mails --export eml -o mails")
 )
 def mails(
     profile: ProfileOption = None,

@@ -12,12 +12,14 @@ from instapgids.errors import UserError
 from instapgids.language import N_, _
 
 lots_app = typer.Typer(
-    help=N_("De percelen (loten) en hun ICT-partners."), no_args_is_help=True, suggest_commands=False
+    help=N_("De percelen (loten) en hun ICT-partners.\n\nVoorbeeld: instapgids lots show 5"),
+    no_args_is_help=True,
+    suggest_commands=False,
 )
 app.add_typer(lots_app, name="lots")
 
 
-@lots_app.command("list", help=N_("Toon de percelen met hun ICT-partners. Voorbeeld: instapgids lots list"))
+@lots_app.command("list", help=N_("Toon de percelen met hun ICT-partners.\n\nVoorbeeld: instapgids lots list"))
 def lots_list() -> None:
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lots import lots_table
@@ -28,7 +30,7 @@ def lots_list() -> None:
 @lots_app.command(
     "show",
     context_settings={"ignore_unknown_options": True},
-    help=N_("Alles over één perceel. Voorbeeld: instapgids lots show 5"),
+    help=N_("Alles over één perceel.\n\nVoorbeeld: instapgids lots show 5"),
 )
 def lots_show(
     # Not named "lot": Typer shows an argument's type (TEXT) instead of a metavar that is its name in capitals,
@@ -47,7 +49,7 @@ def lots_show(
     show_lot(number)
 
 
-@app.command(help=N_("Alle systemen, of voor één systeem hoe u toegang krijgt. Voorbeeld: instapgids systems cmdb2"))
+@app.command(help=N_("Alle systemen, of voor één systeem hoe u toegang krijgt.\n\nVoorbeeld: instapgids systems cmdb2"))
 def systems(
     name: Annotated[
         str | None,
@@ -74,7 +76,7 @@ def systems(
     out().print(system_detail(content, system, answers_of(dutch, profile)))
 
 
-@app.command(help=N_("Wie u contacteert waarvoor. Voorbeeld: instapgids contacts"))
+@app.command(help=N_("Wie u contacteert waarvoor.\n\nVoorbeeld: instapgids contacts"))
 def contacts() -> None:
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lookups import contacts_view
@@ -82,7 +84,7 @@ def contacts() -> None:
     out().print(contacts_view(read_content(in_language=True)))
 
 
-@app.command(help=N_("De fases met hun stappen, ondersteuning en systemen. Voorbeeld: instapgids journey"))
+@app.command(help=N_("De fases met hun stappen, ondersteuning en systemen.\n\nVoorbeeld: instapgids journey"))
 def journey() -> None:
     from instapgids.presentation.terminal.console import out
     from instapgids.presentation.terminal.lookups import journey_view
@@ -92,7 +94,7 @@ def journey() -> None:
 
 @app.command(
     help=N_(
-        "Zoek in percelen, stappen, systemen, rollen, contacten en documenten. Voorbeeld: instapgids search licentie"
+        "Zoek in percelen, stappen, systemen, rollen, contacten en documenten.\n\nVoorbeeld: instapgids search licentie"
     )
 )
 def search(
@@ -110,7 +112,9 @@ def search(
     out().print(search_view(text, find(content, text, also=other_language(content, dutch))))
 
 
-@app.command(help=N_("Wat een woord uit de gids betekent, of de hele woordenlijst. Voorbeeld: instapgids explain EWA"))
+@app.command(
+    help=N_("Wat een woord uit de gids betekent, of de hele woordenlijst.\n\nVoorbeeld: instapgids explain EWA")
+)
 def explain(
     term: Annotated[
         list[str] | None,

@@ -19,7 +19,7 @@ def _mark(ids: list[str], profile: str | None, status: str | None, force: bool =
     mark(dutch, profile, ids, status, content, force)
 
 
-@app.command(help=N_("Duid checklistpunten aan als klaar. Voorbeeld: instapgids done ddc-dms-toegang"))
+@app.command(help=N_("Duid checklistpunten aan als klaar.\n\nVoorbeeld: instapgids done ddc-dms-toegang"))
 def done(
     ids: ItemIds,
     profile: ProfileOption = None,
@@ -34,12 +34,12 @@ def done(
     _mark(ids, profile, "done", force)
 
 
-@app.command(help=N_("Duid checklistpunten aan als bezig. Voorbeeld: instapgids doing lokale-beheerder-aanvraag"))
+@app.command(help=N_("Duid checklistpunten aan als bezig.\n\nVoorbeeld: instapgids doing lokale-beheerder-aanvraag"))
 def doing(ids: ItemIds, profile: ProfileOption = None) -> None:
     _mark(ids, profile, "doing")
 
 
-@app.command(help=N_("Zet checklistpunten terug op niet gestart. Voorbeeld: instapgids undo ddc-dms-toegang"))
+@app.command(help=N_("Zet checklistpunten terug op niet gestart.\n\nVoorbeeld: instapgids undo ddc-dms-toegang"))
 def undo(ids: ItemIds, profile: ProfileOption = None) -> None:
     _mark(ids, profile, None)
 

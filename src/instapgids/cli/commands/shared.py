@@ -30,7 +30,9 @@ class _Ordered(typer.core.TyperGroup):
 app = typer.Typer(
     name="instapgids",
     cls=_Ordered,
-    help=N_("Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist."),
+    help=N_(
+        "Instapgids ICT-raamcontracten 2022: van de gids naar uw persoonlijke checklist.\n\nVoorbeeld: instapgids start"
+    ),
     no_args_is_help=True,
     add_completion=True,
     suggest_commands=False,  # click suggests already, in Dutch (cli/locale)
