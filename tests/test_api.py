@@ -425,14 +425,20 @@ def test_save_answer_refuses_an_unknown_question_or_a_wrong_answer_and_writes_no
     assert api().save_answer(tmp_path / "nieuw.yaml", "org_name", "Nieuw").complete is False  # a new profile
 
 
-def test_profile_checklist_carries_the_dates_and_follow_ups_of_the_commands(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "p.yaml"
+def in_progress_for_weeks(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A profile whose item with a mail to Team Service-Integratie became doing on 16 November; today is 4 December
+    (14 working days: a reminder is due)."""
     api().save_answers(path, example_answers(LOKAAL))
     monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
     api().mark(path, "ddc-dms-toegang", "doing")
     monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    return path
+
+
+def test_profile_checklist_carries_the_dates_and_follow_ups_of_the_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = in_progress_for_weeks(tmp_path / "p.yaml", monkeypatch)
     item = api().profile_checklist(path).item("ddc-dms-toegang")
     assert item.dated == "bezig sinds 18 dagen (2026-11-16)"
     assert item.follow_up and item.follow_up[0].startswith("al 14 werkdagen geen antwoord van Team Service-Integratie")
@@ -446,11 +452,7 @@ def test_a_reminder_is_offered_beside_the_mail_it_follows_up_not_instead_of_it(
 ) -> None:
     """The library's item keeps its mail and gets the reminder beside it; api.mails lists the same mails as
     `instapgids mails --export eml` writes."""
-    path = tmp_path / "p.yaml"
-    api().save_answers(path, example_answers(LOKAAL))
-    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
-    api().mark(path, "ddc-dms-toegang", "doing")
-    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    path = in_progress_for_weeks(tmp_path / "p.yaml", monkeypatch)
     checklist = api().profile_checklist(path)
     item = checklist.item("ddc-dms-toegang")
     assert item.mail is not None and item.reminder is not None

@@ -287,6 +287,14 @@ def test_two_tabs_answering_two_questions_at_the_same_moment_keep_both_answers(
     assert saved[following.id] == value
 
 
+def in_progress_for_weeks(client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Profile 'klaar': its item with a mail to Team Service-Integratie became doing on 16 November; today is
+    4 December (14 working days: a reminder is due)."""
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
+    api.mark(folder_of(client) / "klaar.yaml", "ddc-dms-toegang", "doing")
+    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+
+
 DATES = {
     "nl": ("bezig sinds 18 dagen (2026-11-16)", "al 14 werkdagen geen antwoord van Team Service-Integratie"),
     "en": ("in progress for 18 days (2026-11-16)", "14 working days without an answer from Team Service-Integratie"),
@@ -298,9 +306,7 @@ def test_the_item_page_and_the_task_list_say_since_when_and_what_to_follow_up(
 ) -> None:
     """The dates and reminders of the library's checklist (as `instapgids checklist` and `next` show them)."""
     lang = "en" if "en" in client.get("/", base_url=BASE).headers["Content-Language"] else "nl"
-    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
-    api.mark(folder_of(client) / "klaar.yaml", "ddc-dms-toegang", "doing")
-    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    in_progress_for_weeks(client, monkeypatch)
     since, follow_up = DATES[lang]
     shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(client, "/p/klaar/punt/ddc-dms-toegang")))
     assert shown.lower().count(since.lower()) == 1 and follow_up in shown  # said once, under the status
@@ -312,9 +318,7 @@ def test_the_item_page_offers_the_reminder_beside_the_mail_it_follows_up(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Both mails on the page, each with its own download: the reminder does not take the original's place."""
-    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
-    api.mark(folder_of(client) / "klaar.yaml", "ddc-dms-toegang", "doing")
-    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    in_progress_for_weeks(client, monkeypatch)
     item = api.profile_checklist(folder_of(client) / "klaar.yaml").item("ddc-dms-toegang")
     assert item.mail is not None and item.reminder is not None
     shown = html.unescape(page(client, "/p/klaar/punt/ddc-dms-toegang"))
@@ -337,9 +341,7 @@ def test_the_overview_of_a_folder_says_what_instapgids_profiles_says(
 ) -> None:
     """How long each customer has been quiet, since when its first item is in progress, and the reminders."""
     lang = "en" if "en" in client.get("/", base_url=BASE).headers["Content-Language"] else "nl"
-    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-11-16")
-    api.mark(folder_of(client) / "klaar.yaml", "ddc-dms-toegang", "doing")
-    monkeypatch.setenv("INSTAPGIDS_TODAY", "2026-12-04")
+    in_progress_for_weeks(client, monkeypatch)
     shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(client, "/")))
     for words in OVERVIEW[lang]:
         assert words in shown, words

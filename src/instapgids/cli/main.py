@@ -144,14 +144,10 @@ def _between_words(lines: list[str]) -> list[str]:
         return lines
     import shutil
 
-    from instapgids.presentation.terminal.line import between_words
+    from instapgids.presentation.terminal.line import between_words, hanging_indent
 
     width = shutil.get_terminal_size().columns
-
-    def hanging(line: str) -> str:  # an indented line (an item of a list) goes on under its own text
-        return " " * (len(line) - len(line.lstrip(" ")) + 2) if line.startswith(" ") else ""
-
-    return [part for line in lines for part in (between_words(line, width, "", hanging(line)) or [""])]
+    return [part for line in lines for part in (between_words(line, width, "", hanging_indent(line)) or [""])]
 
 
 def _wrote() -> str:

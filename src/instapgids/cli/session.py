@@ -41,9 +41,15 @@ def hints(profile: str | None) -> Iterator[None]:
     except usecases.NoProfile as exc:
         others = [] if profile else _other_profiles(exc.path)
         if others:
+            from instapgids.presentation.commands import as_typed
+
             told = _("Er zijn wel andere profielen: {names}. Kies er een met --profile, bv.: {command}")
             raise UserError(
-                f"{exc}\n" + told.format(names=", ".join(others), command=f"{_as_typed()} --profile {others[0]}")
+                f"{exc}\n"
+                + told.format(
+                    names=", ".join(others),
+                    command=f"{as_typed(sys.argv[1:]) or 'instapgids status'} --profile {others[0]}",
+                )
             ) from None
         raise UserError(
             f"{exc}\n" + _("Beantwoord eerst de vragen met: {command}").format(command=_start(flag))
@@ -60,17 +66,6 @@ def hints(profile: str | None) -> Iterator[None]:
             raise
         hint = _("Herstel het bestand, of zet het opzij en begin opnieuw met: {command} (het bestand blijft bewaard).")
         raise ProfileError(exc.problems, hint.format(command=_start(flag))) from None
-
-
-def _as_typed() -> str:
-    """The command as the user typed it (to repeat it with --profile), or `instapgids status` when an argument
-    would need quoting in a shell."""
-    import re
-
-    typed = sys.argv[1:]
-    if typed and all(re.fullmatch(r"[\w./:=@<>-]+", arg) for arg in typed):
-        return " ".join(["instapgids", *typed])
-    return "instapgids status"
 
 
 def _other_profiles(default: Path) -> list[str]:

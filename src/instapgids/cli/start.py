@@ -108,10 +108,7 @@ def run_interview(content: Content, profile: str | None) -> None:
     except interview.ChangeNotConfirmed as exc:  # Ctrl-C after a change at the review screen: put back
         store.save(exc.answers, complete=existing is not None and existing.complete and exc.answers == existing.answers)
         told = _("Onderbroken. Uw wijziging is niet bewaard: de antwoorden zijn weer zoals ervoor, in {path}.")
-        again = _("Met '{command}' gaat u verder waar u stopte.").format(
-            command=f"instapgids start{session.profile_flag(profile)}"
-        )
-        raise Interrupted("\n" + told.format(path=path) + "\n" + again) from None
+        raise Interrupted("\n" + told.format(path=path) + "\n" + _go_on(profile)) from None
     except (KeyboardInterrupt, Stopped) as exc:
         raise _interrupted(exc, path, profile) from None
     out().print()
@@ -138,9 +135,14 @@ def _interrupted(exc: BaseException, path: Path, profile: str | None) -> Interru
     word = _("Gestopt.") if isinstance(exc, Stopped) else _("Onderbroken.")
     if not path.exists():
         return Interrupted("\n" + word + " " + _("Er was nog niets te bewaren."), code)
-    told = _("Uw antwoorden tot nu toe zijn bewaard in {path}.\nMet '{command}' gaat u verder waar u stopte.")
-    return Interrupted(
-        "\n" + word + " " + told.format(path=path, command=f"instapgids start{session.profile_flag(profile)}"), code
+    told = _("Uw antwoorden tot nu toe zijn bewaard in {path}.").format(path=path)
+    return Interrupted("\n" + word + " " + told + "\n" + _go_on(profile), code)
+
+
+def _go_on(profile: str | None) -> str:
+    """How to go on after an interruption: the command that resumes the interview."""
+    return _("Met '{command}' gaat u verder waar u stopte.").format(
+        command=f"instapgids start{session.profile_flag(profile)}"
     )
 
 

@@ -18,6 +18,12 @@ def profile_flag(profile: str | None) -> str:
     return flag + language_flag()
 
 
+def as_typed(args: list[str]) -> str | None:
+    """``instapgids ARGS`` as the user typed it, to suggest again with more options; None when an argument would
+    need quoting in a shell."""
+    return " ".join(["instapgids", *args]) if args and all(_PLAIN.fullmatch(a) for a in args) else None
+
+
 def language_flag() -> str:
     """`` --lang en`` when this run's language was asked for with ``--lang`` and the environment alone would give
     another one: a copied hint then goes on in the same language. Else nothing."""

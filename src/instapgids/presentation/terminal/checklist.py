@@ -27,11 +27,10 @@ def wrapped(text: str, width: int, first: Line | str, rest: str, style: str = ""
     head = Line(first) if isinstance(first, str) else first
     lead = " " * min(len(head), width - 20)  # at least 20 columns of text on the first line
     pieces = between_words(text, max(width, len(lead) + 20), lead, rest) or [lead]  # a long word runs past
-    if len(pieces[0]) > width and len(lead) > len(rest) and len(between_words(text, width, rest, rest)[0]) <= width:
-        # its first word (a command) does not fit after the head, but fits on a line of its own: it goes there
-        return [Line(head.plain.rstrip(), head.style, head.spans)] + [
-            Line(piece, style) for piece in between_words(text, width, rest, rest)
-        ]
+    if len(pieces[0]) > width and len(lead) > len(rest):
+        under = between_words(text, width, rest, rest)
+        if len(under[0]) <= width:  # its first word (a command) does not fit after the head, but on its own line
+            return [Line(head.plain.rstrip(), head.style, head.spans), *(Line(piece, style) for piece in under)]
     lines = [head + Line(pieces[0][len(lead) :], style)]
     return lines + [Line(piece, style) for piece in pieces[1:]]
 

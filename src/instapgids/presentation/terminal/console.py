@@ -110,7 +110,7 @@ def tell(message: str, *, markup: bool = True, **values: object) -> None:
     from rich.text import Text
 
     from instapgids.errors import visible
-    from instapgids.presentation.terminal.line import word_breaks
+    from instapgids.presentation.terminal.line import hanging_indent, word_breaks
 
     if values:
         message = message.format(**{k: literal(v) if markup else visible(str(v)) for k, v in values.items()})
@@ -119,11 +119,10 @@ def tell(message: str, *, markup: bool = True, **values: object) -> None:
     text = Text.from_markup(message) if markup else Text(message)
     lines = []
     for line in text.split("\n", allow_blank=True):
-        # an indented line (an item of a list) goes on under its own text, not at column 0
-        indent = len(line.plain) - len(line.plain.lstrip(" ")) + 2 if line.plain.startswith(" ") else 0
-        for number, part in enumerate(line.divide(word_breaks(line.plain, max(console.width - indent, 20)))):
+        indent = hanging_indent(line.plain)  # an item of a list goes on under its own text, not at column 0
+        for number, part in enumerate(line.divide(word_breaks(line.plain, max(console.width - len(indent), 20)))):
             part.rstrip()  # in place: the space where a line was broken
-            lines.append(Text(" " * indent) + part if number else part)
+            lines.append(Text(indent) + part if number else part)
     console.print(Text("\n").join(lines), soft_wrap=True)
 
 

@@ -69,6 +69,12 @@ def between_words(text: str, width: int, first: str = "", rest: str = "") -> lis
     return [line.replace(_GLUE, " ") for line in lines]
 
 
+def hanging_indent(line: str) -> str:
+    """Where an indented line (an item of a list in a message) goes on when wrapped: under its own text, two
+    columns in; a line at column 0 goes on at column 0."""
+    return " " * (len(line) - len(line.lstrip(" ")) + 2) if line.startswith(" ") else ""
+
+
 def word_breaks(text: str, width: int) -> list[int]:
     """Where to start a new line of ``text`` (one line) so that no line is wider than ``width``: only before a
     word, never inside a command (:func:`command_spans`)."""

@@ -8,7 +8,7 @@ from instapgids.language import _
 from instapgids.presentation.next_steps import Summary
 from instapgids.presentation.terminal.checklist import item_lines, wrapped
 from instapgids.presentation.terminal.line import Line
-from instapgids.presentation.words import ALWAYS
+from instapgids.presentation.words import ALWAYS, reminder_words
 
 
 def _overview(summary: Summary, width: int) -> list[Line]:
@@ -73,8 +73,20 @@ def next_lines(summary: Summary, width: int, flag: str = "", intro: bool = True)
 
 def _out_of_order_lines(summary: Summary, width: int) -> list[Line]:
     """The items marked done while they still waited: said once more, so nobody forgets what was skipped."""
-    lines: list[Line] = [Line("")] if summary.out_of_order else []
-    for text in summary.out_of_order:
-        told = _("{title} (id: {id}) is klaar, buiten de volgorde: het wachtte nog op een ander punt.")
-        lines += wrapped(told.format(title=text.title, id=text.id), width, Line(_("Let op: "), style="yellow"), "  ")
-    return lines
+    done = [(text.title, text.id) for text in summary.out_of_order]
+    return [Line(""), *out_of_order_lines(done, width)] if done else []
+
+
+def out_of_order_lines(done: list[tuple[str, str]], width: int) -> list[Line]:
+    """'Let op: <title> (id: <id>) is klaar, buiten de volgorde …' for each (title, id) (`next`, `status`)."""
+    told = _("{title} (id: {id}) is klaar, buiten de volgorde: het wachtte nog op een ander punt.")
+    lead = Line(_("Let op: "), style="yellow")
+    return [line for title, item in done for line in wrapped(told.format(title=title, id=item), width, lead, "  ")]
+
+
+def reminder_lines(count: int, command: str, width: int, indent: str = "") -> list[Line]:
+    """'Opvolgen: 1 herinnering klaar: instapgids mails …' (`status`, `profiles`); nothing without reminders."""
+    if not count:
+        return []
+    said = f"{reminder_words(count)}: {command}"
+    return wrapped(said, width, Line(indent + _("Opvolgen: "), style="bold yellow"), indent + "  ")

@@ -9,6 +9,7 @@ from instapgids.language import _
 from instapgids.presentation.commands import profile_flag
 from instapgids.presentation.terminal.checklist import wrapped
 from instapgids.presentation.terminal.line import Line
+from instapgids.presentation.terminal.next import reminder_lines
 from instapgids.presentation.words import doing_words, quiet_words
 from instapgids.store.overview import ProfileRow
 
@@ -54,15 +55,4 @@ def _row_lines(row: ProfileRow, width: int) -> list[Line]:
     if row.waits_on and row.waiting_since is not None:
         waits = f"{waits} ({doing_words(row.waiting_since)})"
     lines += wrapped(waits, width, Line(_("  Wacht op: "), style="bold"), "    ")
-    if row.reminders:
-        told = (
-            _("1 herinnering klaar: {command}") if row.reminders == 1 else _("{count} herinneringen klaar: {command}")
-        )
-        command = "instapgids mails" + profile_flag(row.name)
-        lines += wrapped(
-            told.format(count=row.reminders, command=command),
-            width,
-            Line(_("  Opvolgen: "), style="bold yellow"),
-            "    ",
-        )
-    return lines
+    return lines + reminder_lines(row.reminders, "instapgids mails" + profile_flag(row.name), width, indent="  ")

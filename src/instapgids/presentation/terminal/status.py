@@ -11,6 +11,7 @@ from instapgids.engine.checklist import Checklist
 from instapgids.language import _
 from instapgids.presentation.terminal.checklist import wrapped
 from instapgids.presentation.terminal.line import Line, between_words
+from instapgids.presentation.terminal.next import out_of_order_lines, reminder_lines
 from instapgids.presentation.words import STATUS_WORDS, doing_words, organisation_name
 
 BAR_WIDTH = 20
@@ -116,16 +117,9 @@ def status_lines(
                 _("  en {count} ander; alles: {command}") if rest == 1 else _("  en {count} andere; alles: {command}")
             )
             lines += wrapped(more.format(count=rest, command=f"instapgids next --all{flag}"), width, "", "    ", "dim")
-    notes: list[Line] = []
-    for entry in items:  # done while it still waited: said until nobody can forget it
-        if entry.status == "done" and entry.marked.out_of_order:
-            told = _("{title} (id: {id}) is klaar, buiten de volgorde: het wachtte nog op een ander punt.")
-            told = told.format(title=entry.item.title, id=entry.item.id)
-            notes += wrapped(told, width, Line(_("Let op: "), style="yellow"), "  ")
-    if reminders:
-        told = _("1 herinnering klaar: {command}") if reminders == 1 else _("{count} herinneringen klaar: {command}")
-        said = told.format(count=reminders, command=f"instapgids mails{flag}")
-        notes += wrapped(said, width, Line(_("Opvolgen: "), style="bold yellow"), "  ")
+    # done while it still waited: said until nobody can forget it; and the reminders that are ready
+    done = [(e.item.title, e.item.id) for e in items if e.status == "done" and e.marked.out_of_order]
+    notes = out_of_order_lines(done, width) + reminder_lines(reminders, f"instapgids mails{flag}", width)
     lines += [Line(""), *notes] if notes else []
     lines.append(Line(""))
     return lines + _footer(flag, width)
